@@ -1,0 +1,5 @@
+"""Allow `python -m okrtui`."""
+
+from okrtui.cli import main
+
+main()

@@ -1,0 +1,252 @@
+"""The command line: opens the app, builds the demo, imports and exports plans, lists sessions.
+
+Exit codes: 0 success, 1 a user-facing error (message on stderr, no traceback), 2 usage.
+Textual is imported only by the commands that open the app.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from okrtui import __version__
+from okrtui.domain.models import Session
+from okrtui.domain.plan import PlanError, dump_plan, merge_plan, parse_plan
+from okrtui.domain.quarters import is_quarter, quarter_of
+from okrtui.domain.sample import sample_plan, sample_sessions
+from okrtui.store import Repository, StoreError
+
+DEFAULT_DATA = "sessions"
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class UserError(click.ClickException):
+    """An error for people: printed to stderr without a traceback, exit code 1."""
+
+    exit_code = 1
+
+    def format_message(self) -> str:
+        return self.message
+
+
+class OkrGroup(click.Group):
+    """Turns the store's and the plan parser's errors into plain messages and exit code 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (StoreError, PlanError) as exc:
+            raise UserError(str(exc)) from None
+
+
+def _remember_data(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        ctx.find_root().ensure_object(dict)["data"] = value
+
+
+def data_option(command: F) -> F:
+    """`--data DIR`, accepted before or after the subcommand; OKRTUI_DATA is the default."""
+    return click.option(
+        "--data",
+        type=click.Path(file_okay=True, dir_okay=True, path_type=str),
+        callback=_remember_data,
+        expose_value=False,
+        is_eager=True,
+        help=f"Data folder (default: $OKRTUI_DATA or ./{DEFAULT_DATA}).",
+    )(command)
+
+
+def data_folder(ctx: click.Context) -> Path:
+    """The data folder chosen by --data, OKRTUI_DATA or the default."""
+    chosen = ctx.find_root().ensure_object(dict).get("data")
+    return Path(chosen or os.environ.get("OKRTUI_DATA") or DEFAULT_DATA)
+
+
+def open_repository(ctx: click.Context) -> Repository:
+    """The repository of the chosen data folder, checked before anything else runs."""
+    return Repository.open(data_folder(ctx))
+
+
+@click.group(
+    cls=OkrGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+@data_option
+@click.version_option(__version__, "--version", prog_name="okrtui")
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """Run your team's weekly OKR meeting and quarterly review.
+
+    Without a command, opens the app on the data folder.
+    """
+    if ctx.invoked_subcommand is None:
+        run_app(open_repository(ctx))
+
+
+def run_app(repository: Repository) -> None:
+    """Open the app; the quarter files it shows first are checked before it starts."""
+    today = date.today()
+    for quarter in repository.quarters()[:1]:
+        repository.sessions(quarter)
+    repository.sessions(quarter_of(today))
+    from okrtui.tui.app import OkrApp  # Textual only when the app opens
+
+    OkrApp(repository, today=today).run()
+
+
+@cli.command()
+@data_option
+@click.pass_context
+def demo(ctx: click.Context) -> None:
+    """Build the sample sales team into DATA/demo (once) and open the app on it."""
+    folder = data_folder(ctx) / "demo"
+    repository = Repository.open(folder)
+    created = build_demo(repository)
+    if created:
+        click.echo(f"Built the sample team into {folder}", err=True)
+    run_app(repository)
+
+
+def build_demo(repository: Repository) -> bool:
+    """Write the sample team and its six meetings unless the folder already has a plan."""
+    if repository.teams(include_archived=True):
+        return False
+    repository.save_plan(sample_plan())
+    for session in sample_sessions():
+        repository.save_session(session)
+    return True
+
+
+@cli.group()
+def plan() -> None:
+    """Import or export the plan (teams, members, objectives, key results) as TOML."""
+
+
+@plan.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@data_option
+@click.pass_context
+def plan_import(ctx: click.Context, file: Path) -> None:
+    """Create or update teams, members, objectives and key results from FILE.toml."""
+    repository = open_repository(ctx)
+    imported = import_plan_file(repository, file)
+    click.echo(
+        f"Imported {len(imported.teams)} team(s) and {len(imported.objectives)} objective(s) "
+        f"from {file} into {data_folder(ctx)}"
+    )
+
+
+def import_plan_file(repository: Repository, file: Path) -> Any:
+    """Parse a plan file and save it; PlanError names the file and what is wrong."""
+    try:
+        text = file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise PlanError(str(file), ["there is no such file"]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PlanError(str(file), [f"cannot be read ({exc})"]) from None
+    current = repository.plan()
+    incoming = parse_plan(text, str(file), current)
+    merged = merge_plan(current, incoming)
+    repository.save_plan(merged)
+    return incoming
+
+
+@plan.command("export")
+@click.option("--team", "team_name", help="Only this team (id or name).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to FILE instead of printing.",
+)
+@data_option
+@click.pass_context
+def plan_export(ctx: click.Context, team_name: str | None, output: Path | None) -> None:
+    """Print the plan as TOML that `okrtui plan import` reads back."""
+    repository = open_repository(ctx)
+    team_id = repository.team(team_name).id if team_name else None
+    text = dump_plan(repository.plan(), team_id)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise UserError(f"cannot write {output}: {exc.strerror or exc}") from None
+
+
+@cli.command()
+@click.option("--team", "team_name", help="Only this team (id or name).")
+@click.option(
+    "--kind", type=click.Choice(["weekly", "quarterly"]), help="Only this kind of meeting."
+)
+@click.option("--quarter", help="Only this quarter, like 2026-Q4.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@data_option
+@click.pass_context
+def sessions(
+    ctx: click.Context, team_name: str | None, kind: str | None, quarter: str | None, as_json: bool
+) -> None:
+    """List meetings, newest first."""
+    repository = open_repository(ctx)
+    if quarter is not None and not is_quarter(quarter):
+        raise click.BadParameter(
+            f"'{quarter}' is not a quarter; write it like 2026-Q4", param_hint="--quarter"
+        )
+    team_id = repository.team(team_name).id if team_name else None
+    quarters = [quarter] if quarter else repository.quarters()
+    found: list[Session] = []
+    for q in quarters:
+        found += [s for s in repository.sessions(q, team_id) if kind is None or s.kind == kind]
+    found.sort(key=lambda s: (s.date, s.started_at), reverse=True)
+    names = {t.id: t.name for t in repository.teams(include_archived=True)}
+    if as_json:
+        click.echo(json.dumps([_session_row(s, names) for s in found], indent=2))
+        return
+    if not found:
+        click.echo("No sessions yet.")
+        return
+    header = ("ID", "DATE", "TEAM", "KIND", "WEEK", "STATUS", "FACILITATOR")
+    rows = [
+        (
+            s.id,
+            s.date.isoformat(),
+            names.get(s.team_id, s.team_name),
+            s.kind,
+            str(s.week or ""),
+            s.status.replace("_", " "),
+            s.facilitator,
+        )
+        for s in found
+    ]
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+
+
+def _session_row(session: Session, names: dict[str, str]) -> dict[str, Any]:
+    return {
+        "id": session.id,
+        "team_id": session.team_id,
+        "team": names.get(session.team_id, session.team_name),
+        "kind": session.kind,
+        "quarter": session.quarter,
+        "week": session.week,
+        "date": session.date.isoformat(),
+        "status": session.status,
+        "facilitator": session.facilitator,
+        "started_at": session.started_at.isoformat(),
+        "ended_at": session.ended_at.isoformat() if session.ended_at else None,
+    }
+
+
+def main() -> None:
+    """Console entry point."""
+    cli(prog_name="okrtui")

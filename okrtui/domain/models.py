@@ -1,0 +1,304 @@
+"""The domain model (DESIGN §3) as strict pydantic v2 models.
+
+Objectives and key results belong to teams. People appear only through contributions,
+weekly targets, trainings and ratings.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from okrtui.domain.quarters import QUARTER_PATTERN
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Id = Annotated[str, StringConstraints(min_length=1, max_length=80, pattern=r"^[A-Za-z0-9_.:-]+$")]
+Quarter = Annotated[str, StringConstraints(pattern=QUARTER_PATTERN.pattern)]
+# Dates are stored as ISO strings; these fields accept them even in strict mode.
+Day = Annotated[date, Field(strict=False)]
+Moment = Annotated[datetime, Field(strict=False)]
+
+KRKind = Literal["increase", "decrease", "maintain_min", "maintain_max", "milestone"]
+KR_KINDS: tuple[KRKind, ...] = ("increase", "decrease", "maintain_min", "maintain_max", "milestone")
+NUMERIC_KINDS = frozenset({"increase", "decrease", "maintain_min", "maintain_max"})
+MAINTAIN_KINDS = frozenset({"maintain_min", "maintain_max"})
+Confidence = Literal["on_track", "at_risk", "off_track"]
+NoteKind = Literal["win", "lesson", "blocker", "idea", "went_well", "to_change"]
+CommitmentKind = Literal["target", "action"]
+CommitmentStatus = Literal["open", "done", "dropped"]
+SessionKind = Literal["weekly", "quarterly"]
+SessionStatus = Literal["in_progress", "completed"]
+
+
+class Model(BaseModel):
+    """Base for every record: strict types, unknown fields refused, checked on assignment."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", validate_assignment=True)
+
+
+class Member(Model):
+    """A person on a team. Members leave; their history stays."""
+
+    id: Id
+    name: Name
+    role: Text = ""
+    active: bool = True
+
+
+class Team(Model):
+    """A team owns objectives and key results."""
+
+    id: Id
+    name: Name
+    aligned_objective: Text = ""
+    members: list[Member] = Field(default_factory=list)
+    archived: bool = False
+
+    @model_validator(mode="after")
+    def _unique_members(self) -> Team:
+        seen: set[str] = set()
+        for member in self.members:
+            if member.id in seen:
+                raise ValueError(f"two members share the id '{member.id}'")
+            seen.add(member.id)
+        return self
+
+    def member(self, member_id: str) -> Member | None:
+        """The member with this id, active or not."""
+        return next((m for m in self.members if m.id == member_id), None)
+
+    @property
+    def active_members(self) -> list[Member]:
+        """Members still on the team."""
+        return [m for m in self.members if m.active]
+
+
+class KeyResult(Model):
+    """A measurable result. For maintain kinds `target` is the threshold to hold."""
+
+    id: Id
+    title: Name
+    kind: KRKind = "increase"
+    unit: Text = ""
+    baseline: float | None = None
+    target: float | None = None
+    weight: float = Field(default=1.0, gt=0)
+    archived: bool = False
+
+    @model_validator(mode="after")
+    def _numbers_fit_kind(self) -> KeyResult:
+        kind = self.kind
+        if kind == "milestone":
+            if self.baseline is not None or self.target is not None:
+                raise ValueError("a milestone key result has no baseline or target")
+            return self
+        if self.target is None:
+            what = "threshold" if kind in MAINTAIN_KINDS else "target"
+            raise ValueError(f"a {kind} key result needs a {what}")
+        if kind in ("increase", "decrease"):
+            if self.baseline is None:
+                raise ValueError(f"an {kind} key result needs a baseline")
+            if kind == "increase" and self.target <= self.baseline:
+                raise ValueError(
+                    f"an increase key result needs a target above its baseline "
+                    f"({_num(self.target)} is not above {_num(self.baseline)})"
+                )
+            if kind == "decrease" and self.target >= self.baseline:
+                raise ValueError(
+                    f"a decrease key result needs a target below its baseline "
+                    f"({_num(self.target)} is not below {_num(self.baseline)})"
+                )
+        return self
+
+    @property
+    def is_numeric(self) -> bool:
+        """True for every kind but milestone."""
+        return self.kind in NUMERIC_KINDS
+
+
+class Objective(Model):
+    """A team's objective for one quarter, with its key results."""
+
+    id: Id
+    team_id: Id
+    quarter: Quarter
+    title: Name
+    description: Text = ""
+    aligned_to: Text = ""
+    key_results: list[KeyResult] = Field(default_factory=list)
+    archived: bool = False
+
+    @model_validator(mode="after")
+    def _unique_krs(self) -> Objective:
+        seen: set[str] = set()
+        for kr in self.key_results:
+            if kr.id in seen:
+                raise ValueError(f"two key results share the id '{kr.id}'")
+            seen.add(kr.id)
+        return self
+
+    @property
+    def active_key_results(self) -> list[KeyResult]:
+        """Key results not archived."""
+        return [kr for kr in self.key_results if not kr.archived]
+
+
+class KRSnapshot(Model):
+    """A key result as it stood when a session reviewed it, so old minutes stay true."""
+
+    objective_id: Id
+    objective_title: Name
+    kr: KeyResult
+
+
+class CheckIn(Model):
+    """One key result's value and confidence at a weekly meeting."""
+
+    kr_id: Id
+    value: float | None = None
+    confidence: Confidence | None = None
+    note: Text = ""
+
+
+class Contribution(Model):
+    """What someone did for a team key result (or for the team in general)."""
+
+    id: Id
+    member_id: Id
+    kr_id: Id | None = None
+    text: Name
+    celebrated: bool = False
+
+
+class Training(Model):
+    """A mini-training given at a meeting, by a member or a guest."""
+
+    id: Id
+    topic: Name
+    presenter_id: Id | None = None
+    presenter_name: Text = ""
+    minutes: int = Field(default=10, ge=0, le=600)
+    attendee_ids: list[Id] = Field(default_factory=list)
+    notes: Text = ""
+
+    @model_validator(mode="after")
+    def _has_presenter(self) -> Training:
+        if self.presenter_id is None and not self.presenter_name:
+            raise ValueError("a training needs a presenter: a member or a guest's name")
+        return self
+
+
+class Note(Model):
+    """An experience: a win, lesson, blocker or idea; or a retrospective note."""
+
+    id: Id
+    kind: NoteKind
+    text: Name
+    member_id: Id | None = None
+
+
+class Commitment(Model):
+    """A weekly target of one person, or an action item from the meeting."""
+
+    id: Id
+    kind: CommitmentKind = "target"
+    owner_id: Id
+    text: Name
+    kr_id: Id | None = None
+    due: Day
+    status: CommitmentStatus = "open"
+
+
+class CommitmentReview(Model):
+    """The status an earlier commitment was given when a later meeting reviewed it."""
+
+    commitment_id: Id
+    status: CommitmentStatus
+
+
+class Score(Model):
+    """A key result's quarterly score; an override needs a rationale."""
+
+    kr_id: Id
+    final_value: float | None = None
+    computed: float = Field(ge=0, le=1)
+    used: float = Field(ge=0, le=1)
+    rationale: Text = ""
+
+    @model_validator(mode="after")
+    def _override_explained(self) -> Score:
+        if abs(self.used - self.computed) > 1e-9 and not self.rationale:
+            raise ValueError("an overridden score needs a rationale")
+        return self
+
+
+class ObjectiveScore(Model):
+    """An objective's score: the weighted mean of its key results' scores."""
+
+    objective_id: Id
+    score: float = Field(ge=0, le=1)
+
+
+class Session(Model):
+    """One meeting, weekly or quarterly, as saved in its quarter's file."""
+
+    id: Id
+    team_id: Id
+    kind: SessionKind
+    quarter: Quarter
+    week: int | None = Field(default=None, ge=1, le=14)
+    date: Day
+    facilitator: Text = ""
+    status: SessionStatus = "in_progress"
+    started_at: Moment
+    ended_at: Moment | None = None
+    current_step: Text = ""
+    step_seconds: dict[str, float] = Field(default_factory=dict)
+    team_name: Text = ""
+    member_names: dict[str, str] = Field(default_factory=dict)
+    present_ids: list[Id] = Field(default_factory=list)
+    guests: list[Name] = Field(default_factory=list)
+    kr_snapshots: list[KRSnapshot] = Field(default_factory=list)
+    checkins: list[CheckIn] = Field(default_factory=list)
+    commitment_reviews: list[CommitmentReview] = Field(default_factory=list)
+    contributions: list[Contribution] = Field(default_factory=list)
+    notes: list[Note] = Field(default_factory=list)
+    trainings: list[Training] = Field(default_factory=list)
+    commitments: list[Commitment] = Field(default_factory=list)
+    scores: list[Score] = Field(default_factory=list)
+    objective_scores: list[ObjectiveScore] = Field(default_factory=list)
+    ratings: dict[str, Annotated[int, Field(ge=1, le=10)]] = Field(default_factory=dict)
+    summary: Text = ""
+
+    @model_validator(mode="after")
+    def _week_fits_kind(self) -> Session:
+        if self.kind == "weekly" and self.week is None:
+            raise ValueError("a weekly session needs its week number")
+        if self.status == "completed" and self.ended_at is None:
+            raise ValueError("a completed session needs its end time")
+        return self
+
+    def checkin(self, kr_id: str) -> CheckIn | None:
+        """This session's check-in of a key result, if any."""
+        return next((c for c in self.checkins if c.kr_id == kr_id), None)
+
+    def member_name(self, member_id: str) -> str:
+        """A member's name as it was at the meeting."""
+        return self.member_names.get(member_id, member_id)
+
+    @property
+    def absent_ids(self) -> list[str]:
+        """Members of the team at the time who were not present."""
+        return [m for m in self.member_names if m not in self.present_ids]
+
+    @property
+    def duration_seconds(self) -> float:
+        """Time spent across all agenda steps."""
+        return sum(self.step_seconds.values())
+
+
+def _num(value: float) -> str:
+    return f"{value:g}"

@@ -1,0 +1,330 @@
+"""Plan files: teams, members, objectives and key results as TOML.
+
+`parse_plan` reads a plan file's text into models, reporting problems with their path
+inside the file; `merge_plan` folds a parsed plan into an existing one (create or update);
+`dump_plan` writes TOML that parses back to the same plan.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from typing import Any
+
+import tomli_w
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from okrtui.domain.ids import new_id, slugify
+from okrtui.domain.models import (
+    MAINTAIN_KINDS,
+    KeyResult,
+    KRKind,
+    Member,
+    Objective,
+    Quarter,
+    Team,
+)
+from okrtui.domain.validation import describe
+
+
+class PlanError(Exception):
+    """A plan file that cannot be used; `problems` are `path: message` lines."""
+
+    def __init__(self, source: str, problems: list[str]) -> None:
+        self.source = source
+        self.problems = problems
+        super().__init__(f"{source}: " + "; ".join(problems))
+
+    def __str__(self) -> str:
+        lines = [f"{self.source} is not a usable plan file:"]
+        lines += [f"  {problem}" for problem in self.problems]
+        return "\n".join(lines)
+
+
+class _Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class _PlanMember(_Entry):
+    id: str | None = None
+    name: str
+    role: str = ""
+    active: bool = True
+
+
+class _PlanTeam(_Entry):
+    id: str | None = None
+    name: str
+    aligned_objective: str = ""
+    archived: bool = False
+    members: list[_PlanMember] = Field(default_factory=list)
+
+
+class _PlanKR(_Entry):
+    id: str | None = None
+    title: str
+    kind: KRKind = "increase"
+    unit: str = ""
+    baseline: float | None = None
+    target: float | None = None
+    threshold: float | None = None
+    weight: float = 1.0
+    archived: bool = False
+
+
+class _PlanObjective(_Entry):
+    id: str | None = None
+    team: str
+    quarter: Quarter
+    title: str
+    description: str = ""
+    aligned_to: str = ""
+    archived: bool = False
+    key_results: list[_PlanKR] = Field(default_factory=list)
+
+
+class _PlanFile(_Entry):
+    teams: list[_PlanTeam] = Field(default_factory=list)
+    objectives: list[_PlanObjective] = Field(default_factory=list)
+
+
+@dataclass
+class Plan:
+    """A whole plan: teams with their members, and objectives with their key results."""
+
+    teams: list[Team] = field(default_factory=list)
+    objectives: list[Objective] = field(default_factory=list)
+
+
+def parse_plan(text: str, source: str, existing: Plan | None = None) -> Plan:
+    """Parse a plan file; entries without ids match existing ones by name or get new ids."""
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise PlanError(source, [f"not valid TOML: {exc}"]) from None
+    try:
+        entries = _PlanFile.model_validate(raw)
+    except ValidationError as exc:
+        raise PlanError(source, describe(exc)) from None
+    return _build(entries, source, existing or Plan())
+
+
+def _build(entries: _PlanFile, source: str, existing: Plan) -> Plan:
+    problems: list[str] = []
+    plan = Plan()
+    team_ids: dict[str, str] = {}  # what objectives may write in `team` -> team id
+    for t, entry in enumerate(entries.teams):
+        where = f"teams[{t}]"
+        old = _find(existing.teams, entry.id, name=entry.name.strip())
+        team_id = entry.id or (old.id if old else slugify(entry.name, "team"))
+        members = []
+        for m, member in enumerate(entry.members):
+            old_member = old and _find(old.members, member.id, name=member.name.strip())
+            member_id = member.id or (
+                old_member.id if old_member else slugify(member.name, "member")
+            )
+            members.append(
+                _validated(
+                    Member,
+                    dict(id=member_id, name=member.name, role=member.role, active=member.active),
+                    f"{where}.members[{m}]",
+                    problems,
+                )
+            )
+        team = _validated(
+            Team,
+            dict(
+                id=team_id,
+                name=entry.name,
+                aligned_objective=entry.aligned_objective,
+                archived=entry.archived,
+                members=[m for m in members if m is not None],
+            ),
+            where,
+            problems,
+        )
+        if team is not None:
+            if team.id in {t.id for t in plan.teams}:
+                problems.append(f"{where}.id: another team already has the id '{team.id}'")
+            plan.teams.append(team)
+            team_ids[team.id] = team.id
+            team_ids[team.name] = team.id
+    for team in existing.teams:
+        team_ids.setdefault(team.id, team.id)
+        team_ids.setdefault(team.name, team.id)
+
+    for o, objective_entry in enumerate(entries.objectives):
+        where = f"objectives[{o}]"
+        team_id = team_ids.get(objective_entry.team)
+        if team_id is None:
+            problems.append(
+                f"{where}.team: no team '{objective_entry.team}' in this file or the plan"
+            )
+            continue
+        old_obj = _find(
+            existing.objectives,
+            objective_entry.id,
+            team_id=team_id,
+            quarter=objective_entry.quarter,
+            title=objective_entry.title.strip(),
+        )
+        krs = []
+        for k, kr in enumerate(objective_entry.key_results):
+            kr_where = f"{where}.key_results[{k}]"
+            old_kr = old_obj and _find(old_obj.key_results, kr.id, title=kr.title.strip())
+            target = kr.target
+            if kr.threshold is not None:
+                if kr.kind not in MAINTAIN_KINDS:
+                    problems.append(
+                        f"{kr_where}.threshold: only maintain_min and maintain_max key results "
+                        "have a threshold; use target"
+                    )
+                    continue
+                if kr.target is not None:
+                    problems.append(f"{kr_where}: give a threshold or a target, not both")
+                    continue
+                target = kr.threshold
+            krs.append(
+                _validated(
+                    KeyResult,
+                    dict(
+                        id=kr.id or (old_kr.id if old_kr else new_id("kr")),
+                        title=kr.title,
+                        kind=kr.kind,
+                        unit=kr.unit,
+                        baseline=kr.baseline,
+                        target=target,
+                        weight=kr.weight,
+                        archived=kr.archived,
+                    ),
+                    kr_where,
+                    problems,
+                )
+            )
+        objective = _validated(
+            Objective,
+            dict(
+                id=objective_entry.id or (old_obj.id if old_obj else new_id("obj")),
+                team_id=team_id,
+                quarter=objective_entry.quarter,
+                title=objective_entry.title,
+                description=objective_entry.description,
+                aligned_to=objective_entry.aligned_to,
+                archived=objective_entry.archived,
+                key_results=[kr for kr in krs if kr is not None],
+            ),
+            where,
+            problems,
+        )
+        if objective is not None:
+            plan.objectives.append(objective)
+    if problems:
+        raise PlanError(source, problems)
+    return plan
+
+
+def _find(items: list[Any], wanted_id: str | None, **fields: Any) -> Any:
+    """The item with this id, or without an id the first whose fields all match."""
+    if wanted_id is not None:
+        return next((x for x in items if x.id == wanted_id), None)
+    return next((x for x in items if all(getattr(x, k) == v for k, v in fields.items())), None)
+
+
+def _validated(model: type[Any], data: dict[str, Any], where: str, problems: list[str]) -> Any:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(_field_path(line, where) for line in describe(exc))
+        return None
+
+
+def _field_path(line: str, where: str) -> str:
+    # describe() gives "field: message" or, for whole-record checks, just "message".
+    head, sep, tail = line.partition(": ")
+    if sep and " " not in head:
+        return f"{where}.{head}: {tail}"
+    return f"{where}: {line}"
+
+
+def merge_plan(current: Plan, incoming: Plan) -> Plan:
+    """The current plan with incoming teams and objectives created or replaced by id.
+
+    Members missing from an incoming team are kept (their history stays) but marked inactive
+    only if the file says so; a plan file never deletes anything.
+    """
+    teams = {t.id: t for t in current.teams}
+    for team in incoming.teams:
+        old = teams.get(team.id)
+        if old is not None:
+            incoming_ids = {m.id for m in team.members}
+            kept = [m for m in old.members if m.id not in incoming_ids]
+            team = team.model_copy(update={"members": [*team.members, *kept]})
+        teams[team.id] = team
+    objectives = {o.id: o for o in current.objectives}
+    for objective in incoming.objectives:
+        objectives[objective.id] = objective
+    return Plan(teams=list(teams.values()), objectives=list(objectives.values()))
+
+
+def dump_plan(plan: Plan, team_id: str | None = None) -> str:
+    """The plan (or one team's part of it) as TOML that `parse_plan` reads back."""
+    teams = [t for t in plan.teams if team_id is None or t.id == team_id]
+    chosen = {t.id for t in teams}
+    objectives = [o for o in plan.objectives if o.team_id in chosen]
+    document: dict[str, Any] = {
+        "teams": [_team_entry(t) for t in teams],
+        "objectives": [_objective_entry(o) for o in objectives],
+    }
+    return tomli_w.dumps(document)
+
+
+def _team_entry(team: Team) -> dict[str, Any]:
+    entry: dict[str, Any] = {"id": team.id, "name": team.name}
+    if team.aligned_objective:
+        entry["aligned_objective"] = team.aligned_objective
+    if team.archived:
+        entry["archived"] = True
+    entry["members"] = [
+        {"id": m.id, "name": m.name}
+        | ({"role": m.role} if m.role else {})
+        | ({} if m.active else {"active": False})
+        for m in team.members
+    ]
+    return entry
+
+
+def _objective_entry(objective: Objective) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "id": objective.id,
+        "team": objective.team_id,
+        "quarter": objective.quarter,
+        "title": objective.title,
+    }
+    if objective.description:
+        entry["description"] = objective.description
+    if objective.aligned_to:
+        entry["aligned_to"] = objective.aligned_to
+    if objective.archived:
+        entry["archived"] = True
+    entry["key_results"] = [_kr_entry(kr) for kr in objective.key_results]
+    return entry
+
+
+def _kr_entry(kr: KeyResult) -> dict[str, Any]:
+    entry: dict[str, Any] = {"id": kr.id, "title": kr.title, "kind": kr.kind}
+    if kr.unit:
+        entry["unit"] = kr.unit
+    if kr.baseline is not None:
+        entry["baseline"] = _tidy(kr.baseline)
+    if kr.target is not None:
+        entry["threshold" if kr.kind in MAINTAIN_KINDS else "target"] = _tidy(kr.target)
+    if kr.weight != 1.0:
+        entry["weight"] = _tidy(kr.weight)
+    if kr.archived:
+        entry["archived"] = True
+    return entry
+
+
+def _tidy(value: float) -> float | int:
+    """Whole numbers are written without a trailing `.0`."""
+    return int(value) if float(value).is_integer() else value

@@ -1,0 +1,1 @@
+"""Minutes of a meeting as Markdown, HTML or JSON."""

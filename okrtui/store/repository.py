@@ -1,0 +1,240 @@
+"""The repository: typed load and save of the plan and the sessions.
+
+Models become documents and documents become models here and nowhere else
+(`model_dump(mode="json")` / `model_validate`). The plan lives in `okrtui.json`; sessions
+live in one file per quarter, read only when a caller asks for that quarter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from tinydb import Query
+
+from okrtui.domain.ids import quarter_of_session_id
+from okrtui.domain.models import Objective, Session, SessionKind, Team
+from okrtui.domain.plan import Plan
+from okrtui.domain.quarters import is_quarter
+from okrtui.domain.validation import describe
+from okrtui.store.backends import Backend, FileBackend, MemoryBackend
+from okrtui.store.errors import DataFileError, NotFoundError
+from okrtui.store.migrations import META_TABLE, SCHEMA_VERSION, migrate, schema_version
+
+PLAN_FILE = "okrtui"
+TEAMS = "teams"
+OBJECTIVES = "objectives"
+SESSIONS = "sessions"
+
+_MODELS: dict[str, dict[str, type[BaseModel]]] = {
+    PLAN_FILE: {TEAMS: Team, OBJECTIVES: Objective},
+    SESSIONS: {SESSIONS: Session},
+}
+
+
+@dataclass
+class _Cached:
+    version: Hashable
+    tables: dict[str, list[Any]]
+
+
+class Repository:
+    """Typed access to one data folder (or to memory, in tests)."""
+
+    def __init__(self, backend: Backend) -> None:
+        self.backend = backend
+        self._cache: dict[str, _Cached] = {}
+
+    @classmethod
+    def open(cls, folder: Path | str) -> Repository:
+        """Open a data folder and check its plan file, stopping on anything unusable."""
+        backend = FileBackend(Path(folder))
+        backend.check_folder()
+        repository = cls(backend)
+        repository.plan()
+        return repository
+
+    @classmethod
+    def in_memory(cls) -> Repository:
+        """A repository that keeps everything in memory."""
+        return cls(MemoryBackend())
+
+    # -- the plan ---------------------------------------------------------------------
+
+    def plan(self) -> Plan:
+        """Every team and objective."""
+        tables = self._tables(PLAN_FILE, _MODELS[PLAN_FILE])
+        return Plan(teams=list(tables[TEAMS]), objectives=list(tables[OBJECTIVES]))
+
+    def teams(self, include_archived: bool = False) -> list[Team]:
+        """Teams, in the order they were created."""
+        return [t for t in self.plan().teams if include_archived or not t.archived]
+
+    def team(self, team_id: str) -> Team:
+        """One team; NotFoundError names the ids that exist."""
+        teams = self.plan().teams
+        for team in teams:
+            if team.id == team_id or team.name.casefold() == team_id.casefold():
+                return team
+        known = ", ".join(t.id for t in teams) or "none yet"
+        raise NotFoundError(f"no team '{team_id}' (teams: {known})")
+
+    def objectives(
+        self, team_id: str | None = None, quarter: str | None = None, include_archived: bool = False
+    ) -> list[Objective]:
+        """Objectives, optionally of one team and quarter."""
+        return [
+            o
+            for o in self.plan().objectives
+            if (team_id is None or o.team_id == team_id)
+            and (quarter is None or o.quarter == quarter)
+            and (include_archived or not o.archived)
+        ]
+
+    def objective_quarters(self, team_id: str) -> list[str]:
+        """Quarters for which a team has objectives, newest first."""
+        return sorted({o.quarter for o in self.objectives(team_id)}, reverse=True)
+
+    def save_team(self, team: Team) -> None:
+        """Create or replace a team."""
+        self._upsert(PLAN_FILE, TEAMS, team)
+
+    def save_objective(self, objective: Objective) -> None:
+        """Create or replace an objective with its key results."""
+        self._upsert(PLAN_FILE, OBJECTIVES, objective)
+
+    def save_plan(self, plan: Plan) -> None:
+        """Create or replace every team and objective of `plan` in one transaction."""
+        with self.backend.transaction(PLAN_FILE) as db:
+            self._prepare(PLAN_FILE, db)
+            for table, records in ((TEAMS, plan.teams), (OBJECTIVES, plan.objectives)):
+                for record in records:
+                    db.table(table).upsert(record.model_dump(mode="json"), Query().id == record.id)
+
+    # -- sessions -----------------------------------------------------------------------
+
+    def quarters(self) -> list[str]:
+        """Quarters that have a sessions file, newest first. Reads no file."""
+        return sorted((n for n in self.backend.names() if is_quarter(n)), reverse=True)
+
+    def sessions(
+        self,
+        quarter: str,
+        team_id: str | None = None,
+        kind: SessionKind | None = None,
+    ) -> list[Session]:
+        """The sessions of one quarter, oldest first, optionally filtered."""
+        found: list[Session] = self._tables(quarter, _MODELS[SESSIONS])[SESSIONS]
+        return sorted(
+            (
+                s
+                for s in found
+                if (team_id is None or s.team_id == team_id) and (kind is None or s.kind == kind)
+            ),
+            key=lambda s: (s.date, s.started_at),
+        )
+
+    def iter_sessions(
+        self, team_id: str | None = None, kind: SessionKind | None = None
+    ) -> Iterator[list[Session]]:
+        """Sessions a quarter at a time, newest quarter first; each file read when reached."""
+        for quarter in self.quarters():
+            yield self.sessions(quarter, team_id, kind)
+
+    def session(self, session_id: str) -> Session:
+        """One session by id; NotFoundError when there is none."""
+        quarter = quarter_of_session_id(session_id)
+        if quarter is not None:
+            for session in self.sessions(quarter):
+                if session.id == session_id:
+                    return session
+        raise NotFoundError(f"no session '{session_id}'")
+
+    def save_session(self, session: Session) -> None:
+        """Create or replace a session in its quarter's file."""
+        self._upsert(session.quarter, SESSIONS, session)
+
+    def delete_session(self, session_id: str) -> str | None:
+        """Delete a session after writing a backup of its quarter's file; returns the copy."""
+        session = self.session(session_id)
+        copy = self.backend.backup(session.quarter, f"before-deleting-{session.id}")
+        with self.backend.transaction(session.quarter) as db:
+            self._prepare(session.quarter, db)
+            db.table(SESSIONS).remove(Query().id == session.id)
+        return copy
+
+    def in_progress(self, team_id: str, kind: SessionKind | None = None) -> Session | None:
+        """The team's latest unfinished session, looking at the two newest quarters."""
+        for quarter in self.quarters()[:2]:
+            pending = [
+                s for s in self.sessions(quarter, team_id, kind) if s.status == "in_progress"
+            ]
+            if pending:
+                return pending[-1]
+        return None
+
+    # -- files --------------------------------------------------------------------------
+
+    def _upsert(self, name: str, table: str, record: BaseModel) -> None:
+        document = record.model_dump(mode="json")
+        with self.backend.transaction(name) as db:
+            self._prepare(name, db)
+            db.table(table).upsert(document, Query().id == document["id"])
+
+    def _prepare(self, name: str, db: Any) -> None:
+        """Under the lock: make sure the file is usable and at the current schema."""
+        self._tables(name, _MODELS[PLAN_FILE] if name == PLAN_FILE else _MODELS[SESSIONS])
+        if not db.table(META_TABLE).all():
+            db.table(META_TABLE).insert({"schema_version": SCHEMA_VERSION})
+
+    def _raw(self, name: str) -> dict[str, dict[str, Any]]:
+        """A file's contents at the current schema, migrating (after a backup) if needed."""
+        data = self.backend.load(name) or {}
+        where = Path(self.backend.describe(name))
+        try:
+            version = schema_version(data)
+        except ValueError as exc:
+            raise DataFileError(where, str(exc)) from None
+        if version > SCHEMA_VERSION:
+            raise DataFileError(
+                where,
+                f"it was written by a newer okrtui (schema {version}; this one reads up to "
+                f"{SCHEMA_VERSION})",
+                "Nothing was changed. Upgrade okrtui to open it.",
+            )
+        if data and version < SCHEMA_VERSION:
+            self.backend.backup(name, f"schema-{version}")
+            data = migrate(data, version)
+            with self.backend.transaction(name) as db:
+                db.storage.write(data)
+        return data
+
+    def _tables(self, name: str, models: dict[str, type[BaseModel]]) -> dict[str, list[Any]]:
+        version = self.backend.version(name)
+        cached = self._cache.get(name)
+        if (
+            cached is not None
+            and cached.version == version
+            and models.keys() <= cached.tables.keys()
+        ):
+            return cached.tables
+        data = self._raw(name)
+        where = Path(self.backend.describe(name))
+        tables: dict[str, list[Any]] = {}
+        for table, model in models.items():
+            records = []
+            for key, document in data.get(table, {}).items():
+                try:
+                    records.append(model.model_validate(document))
+                except ValidationError as exc:
+                    label = document.get("id") if isinstance(document.get("id"), str) else key
+                    problems = "; ".join(describe(exc))
+                    raise DataFileError(
+                        where, f"{table} record '{label}' is not valid: {problems}"
+                    ) from None
+            tables[table] = records
+        self._cache[name] = _Cached(self.backend.version(name), tables)
+        return tables

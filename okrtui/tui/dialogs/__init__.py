@@ -1,0 +1,1 @@
+"""Modal dialogs, each returning its answer through `dismiss`."""

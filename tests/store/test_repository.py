@@ -1,0 +1,147 @@
+"""The repository on both backends: typed round trips, per-quarter files, lazy quarters."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from okrtui.domain.models import Session
+from okrtui.domain.sample import TEAM, sample_plan, sample_sessions
+from okrtui.store import FileBackend, NotFoundError, Repository
+from okrtui.store.storage import AtomicJSONStorage
+
+
+def weekly(quarter: str, n: int, team_id: str = "sales") -> Session:
+    year = int(quarter[:4])
+    month = 3 * (int(quarter[-1]) - 1) + 1
+    return Session(
+        id=f"{quarter}-t{n:04d}",
+        team_id=team_id,
+        kind="weekly",
+        quarter=quarter,
+        week=1,
+        date=datetime(year, month, 1 + n % 27).date(),
+        started_at=datetime(year, month, 1 + n % 27, 10),
+    )
+
+
+def test_plan_round_trips(repository: Repository) -> None:
+    repository.save_plan(sample_plan())
+    assert repository.teams() == [TEAM]
+    assert repository.team("Sales").id == "sales"
+    assert [o.id for o in repository.objectives("sales", "2026-Q4")] == ["obj-upgrade"]
+    assert repository.objective_quarters("sales") == ["2026-Q4"]
+
+
+def test_unknown_team_names_the_known_ones(repository: Repository) -> None:
+    repository.save_plan(sample_plan())
+    with pytest.raises(NotFoundError, match=r"no team 'marketing' \(teams: sales\)"):
+        repository.team("marketing")
+
+
+def test_saving_a_team_again_replaces_it(repository: Repository) -> None:
+    repository.save_team(TEAM)
+    renamed = TEAM.model_copy(update={"name": "Sales EMEA"})
+    repository.save_team(renamed)
+    assert [t.name for t in repository.teams()] == ["Sales EMEA"]
+
+
+def test_sessions_round_trip_with_every_field(repository: Repository) -> None:
+    originals = sample_sessions()
+    for session in originals:
+        repository.save_session(session)
+    assert repository.sessions("2026-Q4") == originals
+    assert repository.session("2026-Q4-demo03") == originals[2]
+    assert repository.quarters() == ["2026-Q4"]
+
+
+def test_missing_session_is_not_found(repository: Repository) -> None:
+    with pytest.raises(NotFoundError):
+        repository.session("2026-Q4-nothere")
+    with pytest.raises(NotFoundError):
+        repository.session("not-a-session-id")
+
+
+def test_each_quarter_has_its_own_file_and_is_read_only_when_asked(repository: Repository) -> None:
+    for quarter in ("2026-Q2", "2026-Q3", "2026-Q4"):
+        for n in range(3):
+            repository.save_session(weekly(quarter, n))
+    fresh = Repository(repository.backend)
+    reads = fresh.backend.reads  # type: ignore[attr-defined]
+    reads.clear()
+    assert fresh.quarters() == ["2026-Q4", "2026-Q3", "2026-Q2"]
+    assert sum(reads.values()) == 0
+    assert len(fresh.sessions("2026-Q3")) == 3
+    assert set(reads) == {"2026-Q3"}
+    batches = fresh.iter_sessions()
+    next(batches)
+    assert set(reads) == {"2026-Q3", "2026-Q4"}
+
+
+def test_in_progress_meeting_is_found(repository: Repository) -> None:
+    done, pending = weekly("2026-Q4", 1), weekly("2026-Q4", 2)
+    done = done.model_copy(update={"status": "completed", "ended_at": done.started_at})
+    repository.save_session(done)
+    assert repository.in_progress("sales") is None
+    repository.save_session(pending)
+    assert repository.in_progress("sales") == pending
+    assert repository.in_progress("other-team") is None
+
+
+def test_delete_session_keeps_a_backup(repository: Repository) -> None:
+    for session in sample_sessions():
+        repository.save_session(session)
+    copy = repository.delete_session("2026-Q4-demo02")
+    assert copy is not None and "before-deleting-2026-Q4-demo02" in copy
+    assert [s.id for s in repository.sessions("2026-Q4")] == [
+        f"2026-Q4-demo0{n}" for n in (1, 3, 4, 5, 6)
+    ]
+
+
+def test_files_are_private_and_have_a_schema_version(tmp_path: Path) -> None:
+    repository = Repository.open(tmp_path / "data")
+    repository.save_plan(sample_plan())
+    repository.save_session(sample_sessions()[0])
+    for name in ("okrtui.json", "2026-Q4.json"):
+        path = tmp_path / "data" / name
+        assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+        assert json.loads(path.read_text())["meta"] == {"1": {"schema_version": 1}}
+    assert not list((tmp_path / "data").glob(".*.tmp"))
+
+
+def test_a_second_repository_sees_writes_of_the_first(tmp_path: Path) -> None:
+    first = Repository.open(tmp_path)
+    second = Repository.open(tmp_path)
+    first.save_session(weekly("2026-Q4", 1))
+    assert len(second.sessions("2026-Q4")) == 1
+    second.save_session(weekly("2026-Q4", 2))
+    assert len(first.sessions("2026-Q4")) == 2
+
+
+def test_old_schema_is_migrated_after_a_backup(tmp_path: Path) -> None:
+    plan_file = tmp_path / "okrtui.json"
+    old = {"teams": {"1": TEAM.model_dump(mode="json")}}
+    plan_file.write_text(json.dumps(old))
+    repository = Repository.open(tmp_path)
+    assert repository.teams() == [TEAM]
+    backups = list((tmp_path / "backups").glob("okrtui.schema-0.*.json"))
+    assert len(backups) == 1
+    assert json.loads(backups[0].read_text()) == old
+    assert json.loads(plan_file.read_text())["meta"] == {"1": {"schema_version": 1}}
+
+
+def test_atomic_storage_is_a_tinydb_storage(tmp_path: Path) -> None:
+    from tinydb import TinyDB
+
+    path = tmp_path / "db.json"
+    with TinyDB(path, storage=AtomicJSONStorage) as db:
+        db.insert({"a": 1})
+        db.insert({"b": 2})
+        assert len(db) == 2
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    assert isinstance(FileBackend(tmp_path).load("db"), dict)

@@ -1,0 +1,107 @@
+"""The command line: demo data, sessions listing, plan import and export, exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from okrtui.cli import build_demo, cli
+from okrtui.domain.plan import dump_plan
+from okrtui.domain.sample import sample_plan
+from okrtui.store import Repository
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args), env=env)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_demo_data_lists_six_completed_weekly_sessions(tmp_path: Path) -> None:
+    folder = tmp_path / "demo"
+    assert build_demo(Repository.open(folder)) is True
+    assert build_demo(Repository.open(folder)) is False  # built once
+    code, out, _ = run("sessions", "--data", str(folder), "--json")
+    assert code == 0
+    rows = json.loads(out)
+    assert len(rows) == 6
+    assert {(r["kind"], r["status"]) for r in rows} == {("weekly", "completed")}
+    assert [r["week"] for r in rows] == [6, 5, 4, 3, 2, 1]
+
+
+def test_sessions_filters_and_table(demo_folder: Path) -> None:
+    code, out, _ = run("--data", str(demo_folder), "sessions", "--team", "Sales")
+    assert code == 0
+    assert out.splitlines()[0].split() == [
+        "ID",
+        "DATE",
+        "TEAM",
+        "KIND",
+        "WEEK",
+        "STATUS",
+        "FACILITATOR",
+    ]
+    assert len(out.splitlines()) == 7
+    code, out, _ = run("--data", str(demo_folder), "sessions", "--kind", "quarterly")
+    assert (code, out.strip()) == (0, "No sessions yet.")
+    code, out, _ = run("--data", str(demo_folder), "sessions", "--quarter", "2026-Q3", "--json")
+    assert (code, json.loads(out)) == (0, [])
+
+
+def test_data_folder_from_environment(demo_folder: Path) -> None:
+    code, out, _ = run("sessions", "--json", env={"OKRTUI_DATA": str(demo_folder)})
+    assert code == 0 and len(json.loads(out)) == 6
+
+
+def test_unknown_team_is_a_user_error(demo_folder: Path) -> None:
+    code, _, err = run("--data", str(demo_folder), "sessions", "--team", "marketing")
+    assert code == 1
+    assert "no team 'marketing' (teams: sales)" in err
+    assert "Traceback" not in err
+
+
+def test_usage_errors_exit_two(demo_folder: Path) -> None:
+    assert run("sessions", "--kind", "monthly")[0] == 2
+    code, _, err = run("--data", str(demo_folder), "sessions", "--quarter", "Q4")
+    assert code == 2 and "like 2026-Q4" in err
+
+
+def test_plan_import_then_export_is_identical(tmp_path: Path) -> None:
+    plan_file = tmp_path / "plan.toml"
+    plan_file.write_text(dump_plan(sample_plan()))
+    data = tmp_path / "data"
+    code, out, _ = run("--data", str(data), "plan", "import", str(plan_file))
+    assert code == 0 and "Imported 1 team(s) and 1 objective(s)" in out
+    code, out, _ = run("--data", str(data), "plan", "export")
+    assert code == 0 and out == plan_file.read_text()
+    code, out, _ = run(
+        "--data", str(data), "plan", "export", "--team", "sales", "-o", str(tmp_path / "o.toml")
+    )
+    assert code == 0 and (tmp_path / "o.toml").read_text() == plan_file.read_text()
+
+
+def test_plan_import_errors_name_the_file_and_place(tmp_path: Path) -> None:
+    plan_file = tmp_path / "plan.toml"
+    plan_file.write_text("[[teams]]\nname = 'A'\n[[objectives]]\nteam = 'A'\nquarter = '2026-Q4'\n")
+    code, _, err = run("--data", str(tmp_path / "d"), "plan", "import", str(plan_file))
+    assert code == 1
+    assert f"{plan_file} is not a usable plan file:" in err
+    assert "objectives[0].title: is required" in err
+    assert not (tmp_path / "d" / "okrtui.json").exists()
+    code, _, err = run("--data", str(tmp_path / "d"), "plan", "import", str(tmp_path / "nope.toml"))
+    assert code == 1 and "there is no such file" in err
+
+
+def test_version_and_help() -> None:
+    code, out, _ = run("--version")
+    assert code == 0 and out.startswith("okrtui, version ")
+    for command in (
+        ["--help"],
+        ["demo", "--help"],
+        ["plan", "import", "--help"],
+        ["plan", "export", "--help"],
+        ["sessions", "--help"],
+    ):
+        code, out, _ = run(*command)
+        assert code == 0 and "Usage:" in out
