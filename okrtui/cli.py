@@ -17,10 +17,11 @@ import click
 
 from okrtui import __version__
 from okrtui.domain.models import Session
-from okrtui.domain.plan import PlanError, dump_plan, merge_plan, parse_plan
+from okrtui.domain.plan import PlanError, dump_plan
 from okrtui.domain.quarters import is_quarter, quarter_of
 from okrtui.domain.sample import sample_plan, sample_sessions
 from okrtui.store import Repository, StoreError
+from okrtui.store.plan_import import import_plan_file
 
 DEFAULT_DATA = "sessions"
 F = TypeVar("F", bound=Callable[..., Any])
@@ -141,21 +142,6 @@ def plan_import(ctx: click.Context, file: Path) -> None:
         f"Imported {len(imported.teams)} team(s) and {len(imported.objectives)} objective(s) "
         f"from {file} into {data_folder(ctx)}"
     )
-
-
-def import_plan_file(repository: Repository, file: Path) -> Any:
-    """Parse a plan file and save it; PlanError names the file and what is wrong."""
-    try:
-        text = file.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise PlanError(str(file), ["there is no such file"]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PlanError(str(file), [f"cannot be read ({exc})"]) from None
-    current = repository.plan()
-    incoming = parse_plan(text, str(file), current)
-    merged = merge_plan(current, incoming)
-    repository.save_plan(merged)
-    return incoming
 
 
 @plan.command("export")

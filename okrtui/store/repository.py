@@ -28,6 +28,8 @@ PLAN_FILE = "okrtui"
 TEAMS = "teams"
 OBJECTIVES = "objectives"
 SESSIONS = "sessions"
+SETTINGS = "settings"
+_SETTINGS_ID = "app"
 
 _MODELS: dict[str, dict[str, type[BaseModel]]] = {
     PLAN_FILE: {TEAMS: Team, OBJECTIVES: Objective},
@@ -113,6 +115,21 @@ class Repository:
             for table, records in ((TEAMS, plan.teams), (OBJECTIVES, plan.objectives)):
                 for record in records:
                     db.table(table).upsert(record.model_dump(mode="json"), Query().id == record.id)
+
+    # -- settings -----------------------------------------------------------------------
+
+    def settings(self) -> dict[str, Any]:
+        """The app's remembered preferences (such as the theme); empty when none are saved."""
+        documents = (self.backend.load(PLAN_FILE) or {}).get(SETTINGS, {})
+        stored = next((d for d in documents.values() if d.get("id") == _SETTINGS_ID), {})
+        return {key: value for key, value in stored.items() if key != "id"}
+
+    def save_settings(self, values: dict[str, Any]) -> None:
+        """Remember preferences, merged into those already saved."""
+        document = {**self.settings(), **values, "id": _SETTINGS_ID}
+        with self.backend.transaction(PLAN_FILE) as db:
+            self._prepare(PLAN_FILE, db)
+            db.table(SETTINGS).upsert(document, Query().id == _SETTINGS_ID)
 
     # -- sessions -----------------------------------------------------------------------
 

@@ -145,3 +145,20 @@ def test_atomic_storage_is_a_tinydb_storage(tmp_path: Path) -> None:
         assert len(db) == 2
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
     assert isinstance(FileBackend(tmp_path).load("db"), dict)
+
+
+def test_settings_are_remembered_beside_the_plan(tmp_path: Path) -> None:
+    repository = Repository.open(tmp_path / "data")
+    assert repository.settings() == {}
+    repository.save_settings({"theme": "textual-light"})
+    repository.save_settings({"other": 1})
+    reopened = Repository.open(tmp_path / "data")
+    assert reopened.settings() == {"theme": "textual-light", "other": 1}
+    assert reopened.teams() == []  # settings are not part of the plan
+
+
+def test_saving_settings_keeps_the_plan_intact(demo_repository: Repository) -> None:
+    before = demo_repository.plan()
+    demo_repository.save_settings({"theme": "textual-dark"})
+    assert demo_repository.settings()["theme"] == "textual-dark"
+    assert demo_repository.plan() == before
