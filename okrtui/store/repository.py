@@ -121,7 +121,9 @@ class Repository:
     def settings(self) -> dict[str, Any]:
         """The app's remembered preferences (such as the theme); empty when none are saved."""
         documents = (self.backend.load(PLAN_FILE) or {}).get(SETTINGS, {})
-        stored = next((d for d in documents.values() if d.get("id") == _SETTINGS_ID), {})
+        stored: dict[str, Any] = next(
+            (d for d in documents.values() if d.get("id") == _SETTINGS_ID), {}
+        )
         return {key: value for key, value in stored.items() if key != "id"}
 
     def save_settings(self, values: dict[str, Any]) -> None:
