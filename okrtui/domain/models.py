@@ -242,6 +242,32 @@ class ObjectiveScore(Model):
     score: float = Field(ge=0, le=1)
 
 
+class DraftKeyResult(Model):
+    """A key result drafted for next quarter. Loose on purpose: checked as a KeyResult on save."""
+
+    id: Id
+    source_id: Id | None = None
+    title: Text = ""
+    kind: KRKind = "increase"
+    unit: Text = ""
+    baseline: float | None = None
+    target: float | None = None
+    weight: float = Field(default=1.0, gt=0)
+    dropped: bool = False
+
+
+class DraftObjective(Model):
+    """An objective drafted for next quarter at a quarterly review."""
+
+    id: Id
+    source_id: Id | None = None
+    title: Text = ""
+    description: Text = ""
+    aligned_to: Text = ""
+    key_results: list[DraftKeyResult] = Field(default_factory=list)
+    dropped: bool = False
+
+
 class Session(Model):
     """One meeting, weekly or quarterly, as saved in its quarter's file."""
 
@@ -270,6 +296,9 @@ class Session(Model):
     commitments: list[Commitment] = Field(default_factory=list)
     scores: list[Score] = Field(default_factory=list)
     objective_scores: list[ObjectiveScore] = Field(default_factory=list)
+    # Quarterly only: the next quarter as drafted, and whether it was saved into the plan.
+    next_quarter_plan: list[DraftObjective] = Field(default_factory=list)
+    next_quarter_saved: bool = False
     ratings: dict[str, Annotated[int, Field(ge=1, le=10)]] = Field(default_factory=dict)
     summary: Text = ""
 
