@@ -113,8 +113,11 @@ class Repository:
         with self.backend.transaction(PLAN_FILE) as db:
             self._prepare(PLAN_FILE, db)
             for table, records in ((TEAMS, plan.teams), (OBJECTIVES, plan.objectives)):
-                for record in records:
-                    db.table(table).upsert(record.model_dump(mode="json"), Query().id == record.id)
+                # One removal and one insertion rewrite the file twice, however many
+                # records there are; an upsert each would rewrite it once per record.
+                ids = [record.id for record in records]
+                db.table(table).remove(Query().id.one_of(ids))
+                db.table(table).insert_multiple(r.model_dump(mode="json") for r in records)
 
     # -- settings -----------------------------------------------------------------------
 
