@@ -12,8 +12,8 @@ run: $(VENV)/.run-installed
 test: $(VENV)/.dev-installed lint typecheck pytest
 
 lint: $(VENV)/.dev-installed
-	$(BIN)/ruff check okrtui tests
-	$(BIN)/ruff format --check okrtui tests
+	$(BIN)/ruff check okrtui tests bench
+	$(BIN)/ruff format --check okrtui tests bench
 
 typecheck: $(VENV)/.dev-installed
 	$(BIN)/mypy

@@ -21,9 +21,11 @@ from okrtui.domain.models import (
     CommitmentReview,
     Contribution,
     KeyResult,
+    KRKind,
     KRSnapshot,
     Member,
     Note,
+    NoteKind,
     Objective,
     Score,
     Session,
@@ -72,6 +74,8 @@ WORDS = [
     "pricing",
     "analysis",
 ]
+KR_MIX: list[KRKind] = ["increase", "increase", "decrease", "maintain_min", "milestone"]
+RETRO_KINDS: list[NoteKind] = ["went_well", "went_well", "to_change", "to_change"]
 FIRST_NAMES = [
     "Ana",
     "Ben",
@@ -131,7 +135,7 @@ def make_objectives(rng: random.Random, team: Team, quarter: str) -> list[Object
     for o in range(rng.randint(1, 2)):
         krs = []
         for k in range(rng.randint(2, 4)):
-            kind = rng.choice(["increase", "increase", "decrease", "maintain_min", "milestone"])
+            kind = rng.choice(KR_MIX)
             kr_id = f"kr-{team.id}-{quarter}-{o}-{k}"
             title = sentence(rng, 4, 9)
             if kind == "increase":
@@ -303,7 +307,7 @@ def make_sessions(
             scores=scores,
             notes=[
                 Note(id=f"n-{quarter}-{team.id}-r{n}", kind=kind, text=sentence(rng))
-                for n, kind in enumerate(["went_well", "went_well", "to_change", "to_change"])
+                for n, kind in enumerate(RETRO_KINDS)
             ],
             ratings={m: rng.randint(6, 10) for m in active},
             summary=sentence(rng, 15, 30),
