@@ -1,0 +1,221 @@
+"""The quarterly review (DESIGN §4, §5): each key result's path, its score, objective scores.
+
+Pure functions over the plan and the quarter's weekly sessions; the review screen shows what
+they return and keeps the scores in its session, so later plan edits never change them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from okrtui.domain.history import CheckInPoint, in_order, kr_path
+from okrtui.domain.models import Confidence, KeyResult, Objective, ObjectiveScore, Score, Session
+from okrtui.domain.quarters import quarter_end, quarter_start
+from okrtui.domain.scoring import Band, band, expected_pace, kr_score, objective_score, too_easy
+
+TOO_EASY = "Every key result scored 1.0: the targets may have been too easy."
+NEEDS_A_LOOK = "Below 0.4: this one needs a look at why."
+
+
+def quarter_sessions(sessions: Iterable[Session], team_id: str, quarter: str) -> list[Session]:
+    """The team's weekly meetings of the quarter, oldest first; the review itself is left out."""
+    return in_order(
+        s for s in sessions if s.team_id == team_id and s.quarter == quarter and s.kind == "weekly"
+    )
+
+
+def reviewed_key_results(objectives: Iterable[Objective]) -> list[tuple[Objective, KeyResult]]:
+    """Every active key result of the active objectives, in plan order."""
+    return [
+        (objective, kr)
+        for objective in objectives
+        if not objective.archived
+        for kr in objective.active_key_results
+    ]
+
+
+def week_position(quarter: str, day: date) -> float:
+    """Where a day sits on the chart's x axis: 1.0 on the quarter's first day, +1 a week."""
+    return 1 + (day - quarter_start(quarter)).days / 7
+
+
+@dataclass(frozen=True)
+class PathRow:
+    """One line of the quarter-in-numbers table."""
+
+    week: int | None
+    date: date
+    value: float
+    expected: float | None
+    confidence: Confidence | None
+
+
+@dataclass(frozen=True)
+class KRQuarterPath:
+    """A key result's path over a quarter, with its target and expected-pace lines."""
+
+    quarter: str
+    objective: Objective
+    kr: KeyResult
+    points: tuple[CheckInPoint, ...]
+
+    @property
+    def values(self) -> list[float]:
+        """The check-in values in date order."""
+        return [p.checkin.value for p in self.points if p.checkin.value is not None]
+
+    @property
+    def final_value(self) -> float | None:
+        """The last check-in's value, or None when the team never checked this in."""
+        values = self.values
+        return values[-1] if values else None
+
+    @property
+    def target_line(self) -> float | None:
+        """The value to reach or hold: the target, the threshold, or 100% for a milestone."""
+        return 100.0 if self.kr.kind == "milestone" else self.kr.target
+
+    def expected_on(self, day: date) -> float | None:
+        """The value the expected pace asks for by `day`; None for maintain kinds."""
+        start, end = self._pace_ends()
+        if start is None or end is None:
+            return None
+        return start + expected_pace(self.quarter, day) * (end - start)
+
+    def pace_line(self) -> list[tuple[float, float]]:
+        """The expected-pace line as two (week position, value) points; empty if none."""
+        first, last = quarter_start(self.quarter), quarter_end(self.quarter)
+        low, high = self.expected_on(first), self.expected_on(last)
+        if low is None or high is None:
+            return []
+        return [
+            (week_position(self.quarter, first), low),
+            (week_position(self.quarter, last), high),
+        ]
+
+    def chart_points(self) -> list[tuple[float, float]]:
+        """The check-ins as (week position, value) points."""
+        return [
+            (week_position(self.quarter, p.date), p.checkin.value)
+            for p in self.points
+            if p.checkin.value is not None
+        ]
+
+    def rows(self) -> list[PathRow]:
+        """The table beside the chart: one row per check-in."""
+        return [
+            PathRow(p.week, p.date, p.checkin.value, self.expected_on(p.date), p.checkin.confidence)
+            for p in self.points
+            if p.checkin.value is not None
+        ]
+
+    def _pace_ends(self) -> tuple[float | None, float | None]:
+        if self.kr.kind == "milestone":
+            return 0.0, 100.0
+        if self.kr.kind in ("increase", "decrease"):
+            return self.kr.baseline, self.kr.target
+        return None, None
+
+
+def quarter_paths(
+    quarter: str, objectives: Iterable[Objective], sessions: Iterable[Session]
+) -> list[KRQuarterPath]:
+    """Every reviewed key result's path over the quarter, from the given weekly sessions."""
+    weekly = [s for s in sessions if s.kind == "weekly" and s.quarter == quarter]
+    return [
+        KRQuarterPath(quarter, objective, kr, tuple(kr_path(weekly, kr.id)))
+        for objective, kr in reviewed_key_results(objectives)
+    ]
+
+
+def confidence_history(sessions: Iterable[Session], kr_id: str) -> list[Confidence | None]:
+    """The room's confidence in a key result at each weekly meeting, oldest first."""
+    history: list[Confidence | None] = []
+    for session in in_order(s for s in sessions if s.kind == "weekly"):
+        checkin = session.checkin(kr_id)
+        history.append(checkin.confidence if checkin is not None else None)
+    return history
+
+
+# -- scores -------------------------------------------------------------------------------
+
+
+def scored_values(path_values: Sequence[float], entered_final: float | None) -> list[float]:
+    """The values a score is computed from: the check-ins, else the final value typed in."""
+    if path_values:
+        return list(path_values)
+    return [] if entered_final is None else [entered_final]
+
+
+def computed_score(path: KRQuarterPath, entered_final: float | None = None) -> Score:
+    """The score of §5 for a key result, accepted as it is (no override)."""
+    values = scored_values(path.values, entered_final)
+    computed = kr_score(path.kr, values)
+    final = values[-1] if values else None
+    return Score(kr_id=path.kr.id, final_value=final, computed=computed, used=computed)
+
+
+def overridden(score: Score, used: float, rationale: str) -> Score:
+    """The same score with the facilitator's override; ValueError without a rationale."""
+    if not rationale.strip() and abs(used - score.computed) > 1e-9:
+        raise ValueError("say why the score is overridden")
+    return Score(
+        kr_id=score.kr_id,
+        final_value=score.final_value,
+        computed=score.computed,
+        used=used,
+        rationale=rationale.strip(),
+    )
+
+
+def parse_score(text: str) -> float:
+    """A typed score: `0.6`, `.6` or `60%`; ValueError with a plain message otherwise."""
+    raw = text.strip()
+    if not raw:
+        raise ValueError("enter a score between 0 and 1")
+    try:
+        value = float(raw[:-1]) / 100 if raw.endswith("%") else float(raw)
+    except ValueError:
+        raise ValueError(f"'{raw}' is not a score; type one between 0 and 1, like 0.6") from None
+    if not 0 <= value <= 1:
+        raise ValueError("a score lies between 0 and 1 (0.7 is a good landing)")
+    return value
+
+
+@dataclass(frozen=True)
+class ObjectiveResult:
+    """An objective's score with its band and what the room should notice about it."""
+
+    objective: Objective
+    score: float
+    band: Band
+    callout: str | None
+    kr_scores: tuple[tuple[KeyResult, Score], ...]
+
+    def to_model(self) -> ObjectiveScore:
+        """The record kept with the session."""
+        return ObjectiveScore(objective_id=self.objective.id, score=self.score)
+
+
+def objective_results(
+    objectives: Iterable[Objective], scores: Iterable[Score]
+) -> list[ObjectiveResult]:
+    """Weighted mean of each objective's key-result scores (score used), with call-outs.
+
+    Objectives none of whose key results has been scored yet are left out.
+    """
+    by_kr = {s.kr_id: s for s in scores}
+    results = []
+    for objective in objectives:
+        if objective.archived:
+            continue
+        scored = tuple((kr, by_kr[kr.id]) for kr in objective.active_key_results if kr.id in by_kr)
+        if not scored:
+            continue
+        value = objective_score((kr.weight, s.used) for kr, s in scored)
+        used = [s.used for _, s in scored]
+        callout = TOO_EASY if too_easy(used) else NEEDS_A_LOOK if value < 0.4 else None
+        results.append(ObjectiveResult(objective, value, band(value), callout, scored))
+    return results
