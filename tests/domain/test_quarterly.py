@@ -9,8 +9,8 @@ import pytest
 from okrtui.domain.quarter_rollup import (
     GENERAL,
     contributions_rollup,
-    trainings_held,
     training_minutes,
+    trainings_held,
 )
 from okrtui.domain.quarterly import (
     KRQuarterPath,

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from okrtui.domain.models import CheckIn, KeyResult, Objective, Session
+from okrtui.domain.models import KR_KINDS, CheckIn, KeyResult, Objective, Session
 from okrtui.domain.quarterly import (
     NEEDS_A_LOOK,
     TOO_EASY,
