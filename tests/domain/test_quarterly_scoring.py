@@ -150,9 +150,7 @@ def test_a_steady_perfect_quarter_is_called_too_easy() -> None:
 
 @st.composite
 def key_results(draw: st.DrawFn) -> KeyResult:
-    kind = draw(
-        st.sampled_from(["increase", "decrease", "maintain_min", "maintain_max", "milestone"])
-    )
+    kind = draw(st.sampled_from(KR_KINDS))
     if kind == "milestone":
         return KeyResult(id="k", title="t", kind="milestone")
     a = draw(values)
