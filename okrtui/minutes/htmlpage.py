@@ -1,0 +1,240 @@
+"""Minutes as one self-contained HTML file: inline CSS, no scripts, prints on A4 and Letter."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+
+from okrtui.minutes import words
+from okrtui.minutes.css import CSS
+from okrtui.minutes.escape import html_text as t
+from okrtui.minutes.view import CommitmentLine, Group, MinutesView, NoteLine
+
+NONE_RECORDED = '<p class="none">None recorded.</p>'
+
+
+def _table(header: Sequence[str], numeric: str, rows: Iterable[Sequence[str]]) -> list[str]:
+    """A table of escaped text; `numeric` has one letter per column, `r` for numbers."""
+    cls = [' class="num"' if a == "r" else "" for a in numeric]
+    lines = [
+        "<table>",
+        "<thead><tr>" + "".join(f"<th>{t(h)}</th>" for h in header) + "</tr></thead>",
+    ]
+    lines.append("<tbody>")
+    for row in rows:
+        cells = "".join(f"<td{c}>{t(v)}</td>" for c, v in zip(cls, row, strict=True))
+        lines.append(f"<tr>{cells}</tr>")
+    return [*lines, "</tbody>", "</table>"]
+
+
+def _list(items: Iterable[str]) -> list[str]:
+    """A list of already-escaped items."""
+    return ["<ul>", *(f"<li>{i}</li>" for i in items), "</ul>"]
+
+
+def _said(member: str, text: str) -> str:
+    return f"{t(member)}: {t(text)}" if member else t(text)
+
+
+def _band(band: str | None) -> str:
+    return f'<span class="band band-{band}">{band}</span>' if band else ""
+
+
+def _header(view: MinutesView) -> list[str]:
+    s = view.session
+    facts = [
+        ("Quarter", s.quarter),
+        ("Date", f"{words.day(s.date)} ({s.date.isoformat()})"),
+        ("Facilitator", s.facilitator or words.NONE),
+        ("Present", ", ".join(words.names(view.present))),
+        ("Absent", ", ".join(words.names(view.absent))),
+    ]
+    if s.guests:
+        facts.append(("Guests", ", ".join(s.guests)))
+    facts += [("Duration", words.duration(s.duration_seconds)), ("Rating", words.rating(view))]
+    if s.status != "completed":
+        facts.append(("Status", "in progress: these are the minutes so far"))
+    lines = ["<header>", f"<h1>{t(words.title(view))}</h1>", '<dl class="facts">']
+    lines += [f"<dt>{label}</dt><dd>{t(text)}</dd>" for label, text in facts]
+    return [*lines, "</dl>", "</header>"]
+
+
+def _key_results(view: MinutesView) -> list[str]:
+    heading = "The quarter in numbers" if view.quarterly else "Key results"
+    lines = ["<section>", f"<h2>{heading}</h2>"]
+    if not view.objectives:
+        return [*lines, NONE_RECORDED, "</section>"]
+    header = ("Key result", "Previous", "Value", "Target", "Progress", "Change", "Confidence")
+    for objective in view.objectives:
+        lines.append(f"<h3>{t(objective.title)}</h3>")
+        lines += _table(
+            header,
+            "lrrrrrl",
+            (
+                (
+                    k.kr.title,
+                    words.value(k.kr, k.previous),
+                    words.value(k.kr, k.value),
+                    words.target(k.kr),
+                    words.percent(k.progress),
+                    words.delta(k),
+                    words.confidence(k.confidence),
+                )
+                for k in objective.key_results
+            ),
+        )
+    notes = [k for k in view.key_results if k.note]
+    if notes:
+        lines.append("<p>Check-in notes:</p>")
+        lines += _list(f"{t(k.kr.title)}: {t(k.note)}" for k in notes)
+    return [*lines, "</section>"]
+
+
+def _confidence_history(view: MinutesView) -> list[str]:
+    lines = ["<section>", "<h2>Confidence week by week</h2>"]
+    if not view.confidence_weeks:
+        return [*lines, '<p class="none">No weekly check-ins this quarter.</p>', "</section>"]
+    header = ("Key result", *(words.week_label(w) for w in view.confidence_weeks))
+    rows = ((k.kr.title, *words.history(k)) for k in view.key_results)
+    lines += _table(header, "l" * len(header), rows)
+    return [*lines, f'<p class="legend">{t(words.CONFIDENCE_LEGEND)}</p>', "</section>"]
+
+
+def _scores(view: MinutesView) -> list[str]:
+    lines = ["<section>", "<h2>Scores</h2>"]
+    scored = [k for k in view.key_results if k.score is not None]
+    if not scored:
+        return [*lines, '<p class="none">Not scored yet.</p>', "</section>"]
+    lines += ["<table>", "<thead><tr><th>Key result</th><th>Final value</th><th>Computed</th>"]
+    lines += ["<th>Score</th><th>Band</th><th>Why overridden</th></tr></thead>", "<tbody>"]
+    for k in scored:
+        assert k.score is not None
+        lines.append(
+            f"<tr><td>{t(k.kr.title)}</td>"
+            f'<td class="num">{t(words.value(k.kr, k.score.final_value))}</td>'
+            f'<td class="num">{words.score(k.score.computed)}</td>'
+            f'<td class="num">{words.score(k.score.used)}</td>'
+            f"<td>{_band(k.score.band)}</td>"
+            f"<td>{t(k.score.rationale) if k.score.overridden else ''}</td></tr>"
+        )
+    lines += ["</tbody>", "</table>", "<h3>Objective scores</h3>"]
+    scored_objectives = [o for o in view.objectives if o.score is not None]
+    if not scored_objectives:
+        return [*lines, '<p class="none">Not scored yet.</p>', "</section>"]
+    lines += ["<table>", "<thead><tr><th>Objective</th><th>Score</th><th>Band</th></tr></thead>"]
+    lines.append("<tbody>")
+    lines += [
+        f'<tr><td>{t(o.title)}</td><td class="num">{words.score(o.score)}</td>'
+        f"<td>{_band(o.band)}</td></tr>"
+        for o in scored_objectives
+    ]
+    return [*lines, "</tbody>", "</table>", "</section>"]
+
+
+def _contributions(view: MinutesView) -> list[str]:
+    lines = ["<section>", "<h2>Celebrations and contributions</h2>"]
+    if not view.contributions:
+        return [*lines, NONE_RECORDED, "</section>"]
+    for group in view.contributions:
+        lines.append(f"<h3>{t(group.title)}</h3>")
+        items = []
+        for c in group.items:
+            week = f"(week {c.week}) " if c.week is not None else ""
+            text = week + _said(c.member, c.text)
+            items.append(
+                f'<span class="celebrated">🎉 Celebrated:</span> {text}' if c.celebrated else text
+            )
+        lines += _list(items)
+    return [*lines, "</section>"]
+
+
+def _note_groups(title: str, groups: Sequence[Group[NoteLine]]) -> list[str]:
+    lines = ["<section>", f"<h2>{title}</h2>"]
+    if not groups:
+        return [*lines, NONE_RECORDED, "</section>"]
+    for group in groups:
+        lines.append(f"<h3>{t(group.title)}</h3>")
+        lines += _list(_said(n.member, n.text) for n in group.items)
+    return [*lines, "</section>"]
+
+
+def _trainings(view: MinutesView) -> list[str]:
+    lines = ["<section>", f"<h2>{'Trainings held' if view.quarterly else 'Training'}</h2>"]
+    if not view.trainings:
+        return [*lines, NONE_RECORDED, "</section>"]
+    items = []
+    for tr in view.trainings:
+        week = f" (week {tr.week})" if tr.week is not None else ""
+        attended = ", ".join(words.names(tr.attendees, "nobody recorded"))
+        details = [f"Given by {t(tr.presenter)}, {tr.minutes} min", f"Attended: {t(attended)}"]
+        if tr.notes:
+            details.append(t(tr.notes))
+        inner = "".join(f"<li>{d}</li>" for d in details)
+        items.append(f"<strong>{t(tr.topic)}</strong>{week}<ul>{inner}</ul>")
+    return [*lines, *_list(items), "</section>"]
+
+
+def _commitment(line: CommitmentLine, reviewed: bool) -> str:
+    if not line.text:
+        status = words.status(line.status).capitalize()
+        return f"{status} — commitment {t(line.commitment_id)} (its meeting is gone)"
+    text = f"{_said(line.owner, line.text)} ({t(words.commitment_facts(line))})"
+    status = words.status(line.status).capitalize()
+    return f"<strong>{status}</strong> — {text}" if reviewed else text
+
+
+def _commitments(view: MinutesView) -> list[str]:
+    lines = ["<section>", "<h2>Commitments reviewed</h2>"]
+    lines += (
+        _list(_commitment(c, True) for c in view.reviewed) if view.reviewed else [NONE_RECORDED]
+    )
+    lines += ["</section>", "<section>", "<h2>Commitments made</h2>"]
+    lines += _list(_commitment(c, False) for c in view.made) if view.made else [NONE_RECORDED]
+    return [*lines, "</section>"]
+
+
+def _next_quarter(view: MinutesView) -> list[str]:
+    lines = ["<section>", "<h2>Next quarter</h2>"]
+    if not view.next_quarter:
+        return [*lines, '<p class="none">Not drafted.</p>', "</section>"]
+    items = []
+    for o in view.next_quarter:
+        krs = "".join(
+            f"<li>{t(kr.title or '(untitled key result)')} "
+            f"({t(words.draft_numbers(kr.kind, kr.unit, kr.baseline, kr.target))})</li>"
+            for kr in o.key_results
+        )
+        description = f"<div>{t(o.description)}</div>" if o.description else ""
+        inner = f"<ul>{krs}</ul>" if krs else ""
+        items.append(f"<strong>{t(o.title or '(untitled objective)')}</strong>{description}{inner}")
+    return [*lines, *_list(items), "</section>"]
+
+
+def page(view: MinutesView) -> str:
+    """Format a computed view as one HTML document."""
+    title = html.escape(" ".join(words.title(view).split()))
+    body = _header(view) + _key_results(view)
+    if view.quarterly:
+        body += _confidence_history(view) + _scores(view)
+    body += _contributions(view)
+    if not view.quarterly or view.experiences:
+        body += _note_groups("Experiences", view.experiences)
+    body += _trainings(view)
+    if not view.quarterly or view.reviewed or view.made:
+        body += _commitments(view)
+    if view.quarterly:
+        body += _note_groups("Retrospective", view.retrospective) + _next_quarter(view)
+    summary = t(view.session.summary) if view.session.summary else "None."
+    body += ["<section>", "<h2>Summary</h2>", f"<p>{summary}</p>", "</section>"]
+    head = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{title}</title>",
+        f"<style>\n{CSS}\n</style>",
+        "</head>",
+        "<body>",
+    ]
+    return "\n".join([*head, *body, "</body>", "</html>"]) + "\n"

@@ -1,0 +1,85 @@
+"""Minutes as JSON: the session record plus what was computed from it, for other tools.
+
+Keys are sorted, so the same session always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from okrtui.minutes.view import KRLine, MinutesView
+
+FORMAT = "okrtui-minutes"
+FORMAT_VERSION = 1
+
+
+def _kr(line: KRLine) -> dict[str, Any]:
+    score = line.score
+    return {
+        "kr_id": line.kr.id,
+        "title": line.kr.title,
+        "kind": line.kr.kind,
+        "unit": line.kr.unit,
+        "baseline": line.kr.baseline,
+        "target": line.kr.target,
+        "weight": line.kr.weight,
+        "previous": line.previous,
+        "value": line.value,
+        "delta": line.delta,
+        "progress": line.progress,
+        "confidence": line.confidence,
+        "note": line.note,
+        "score": None
+        if score is None
+        else {
+            "final_value": score.final_value,
+            "computed": score.computed,
+            "used": score.used,
+            "overridden": score.overridden,
+            "band": score.band,
+            "rationale": score.rationale,
+        },
+        "confidence_history": [{"week": w, "confidence": c} for w, c in line.confidences],
+    }
+
+
+def document(view: MinutesView) -> dict[str, Any]:
+    """The JSON-ready dictionary of a computed view."""
+    s = view.session
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "team": view.team,
+        "present": list(view.present),
+        "absent": list(view.absent),
+        "duration_seconds": s.duration_seconds,
+        "average_rating": view.average_rating,
+        "objectives": [
+            {
+                "objective_id": o.objective_id,
+                "title": o.title,
+                "score": o.score,
+                "band": o.band,
+                "key_results": [_kr(k) for k in o.key_results],
+            }
+            for o in view.objectives
+        ],
+        "commitments_reviewed": [
+            {
+                "commitment_id": c.commitment_id,
+                "status": c.status,
+                "kind": c.kind or None,
+                "owner": c.owner or None,
+                "text": c.text or None,
+                "due": c.due.isoformat() if c.due else None,
+            }
+            for c in view.reviewed
+        ],
+        "session": s.model_dump(mode="json"),
+    }
+
+
+def dumps(view: MinutesView) -> str:
+    """The JSON text of a computed view."""
+    return json.dumps(document(view), indent=2, sort_keys=True, ensure_ascii=False) + "\n"

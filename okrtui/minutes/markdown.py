@@ -1,0 +1,211 @@
+"""Minutes as Markdown: reads top-down like the meeting; pastes into a wiki or an email."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from okrtui.minutes import words
+from okrtui.minutes.escape import md, md_cell, md_line
+from okrtui.minutes.view import CommitmentLine, Group, MinutesView, NoteLine
+
+NONE_RECORDED = "None recorded."
+
+
+def _table(header: Sequence[str], align: str, rows: Iterable[Sequence[str]]) -> list[str]:
+    """A pipe table; `align` has one letter per column: l(eft) or r(ight)."""
+    rule = {"l": "---", "r": "--:"}
+    lines = [
+        "| " + " | ".join(md_cell(h) for h in header) + " |",
+        "|" + "|".join(rule[a] for a in align) + "|",
+    ]
+    lines += ["| " + " | ".join(md_cell(c) for c in row) + " |" for row in rows]
+    return [*lines, ""]
+
+
+def _item(text: str) -> str:
+    return f"- {md(text, indent='  ')}"
+
+
+def _said(member: str, text: str) -> str:
+    return f"{member}: {text}" if member else text
+
+
+def _header(view: MinutesView) -> list[str]:
+    s = view.session
+    facts = [
+        ("Quarter", s.quarter),
+        ("Date", f"{words.day(s.date)} ({s.date.isoformat()})"),
+        ("Facilitator", s.facilitator or words.NONE),
+        ("Present", ", ".join(words.names(view.present))),
+        ("Absent", ", ".join(words.names(view.absent))),
+    ]
+    if s.guests:
+        facts.append(("Guests", ", ".join(s.guests)))
+    facts += [("Duration", words.duration(s.duration_seconds)), ("Rating", words.rating(view))]
+    if s.status != "completed":
+        facts.append(("Status", "in progress: these are the minutes so far"))
+    lines = [f"# {md_line(words.title(view))}", ""]
+    lines += [f"- **{label}:** {md(text, '  ', after_label=True)}" for label, text in facts]
+    return [*lines, ""]
+
+
+def _key_results(view: MinutesView) -> list[str]:
+    heading = "The quarter in numbers" if view.quarterly else "Key results"
+    lines = [f"## {heading}", ""]
+    if not view.objectives:
+        return [*lines, NONE_RECORDED, ""]
+    header = ("Key result", "Previous", "Value", "Target", "Progress", "Change", "Confidence")
+    for objective in view.objectives:
+        lines += [f"### {md_line(objective.title)}", ""]
+        lines += _table(
+            header,
+            "lrrrrrl",
+            (
+                (
+                    k.kr.title,
+                    words.value(k.kr, k.previous),
+                    words.value(k.kr, k.value),
+                    words.target(k.kr),
+                    words.percent(k.progress),
+                    words.delta(k),
+                    words.confidence(k.confidence),
+                )
+                for k in objective.key_results
+            ),
+        )
+    notes = [k for k in view.key_results if k.note]
+    if notes:
+        lines += ["Check-in notes:", ""]
+        lines += [_item(f"{k.kr.title}: {k.note}") for k in notes]
+        lines.append("")
+    return lines
+
+
+def _confidence_history(view: MinutesView) -> list[str]:
+    lines = ["## Confidence week by week", ""]
+    if not view.confidence_weeks:
+        return [*lines, "No weekly check-ins this quarter.", ""]
+    header = ("Key result", *(words.week_label(w) for w in view.confidence_weeks))
+    rows = ((k.kr.title, *words.history(k)) for k in view.key_results)
+    lines += _table(header, "l" * len(header), rows)
+    return [*lines, md(words.CONFIDENCE_LEGEND), ""]
+
+
+def _scores(view: MinutesView) -> list[str]:
+    lines = ["## Scores", ""]
+    scored = [k for k in view.key_results if k.score is not None]
+    if not scored:
+        return [*lines, "Not scored yet.", ""]
+    header = ("Key result", "Final value", "Computed", "Score", "Band", "Why overridden")
+    rows = []
+    for k in scored:
+        assert k.score is not None
+        rows.append(
+            (
+                k.kr.title,
+                words.value(k.kr, k.score.final_value),
+                words.score(k.score.computed),
+                words.score(k.score.used),
+                k.score.band,
+                k.score.rationale if k.score.overridden else "",
+            )
+        )
+    lines += _table(header, "lrrrll", rows)
+    lines += ["### Objective scores", ""]
+    scored_objectives = [o for o in view.objectives if o.score is not None]
+    if not scored_objectives:
+        return [*lines, "Not scored yet.", ""]
+    return lines + _table(
+        ("Objective", "Score", "Band"),
+        "lrl",
+        ((o.title, words.score(o.score), o.band or "") for o in scored_objectives),
+    )
+
+
+def _contributions(view: MinutesView) -> list[str]:
+    lines = ["## Celebrations and contributions", ""]
+    if not view.contributions:
+        return [*lines, NONE_RECORDED, ""]
+    for group in view.contributions:
+        lines += [f"### {md_line(group.title)}", ""]
+        for c in group.items:
+            week = f"(week {c.week}) " if c.week is not None else ""
+            mark = "🎉 **Celebrated:** " if c.celebrated else ""
+            text = md(week + _said(c.member, c.text), "  ", after_label=bool(mark))
+            lines.append(f"- {mark}{text}")
+        lines.append("")
+    return lines
+
+
+def _note_groups(title: str, groups: Sequence[Group[NoteLine]]) -> list[str]:
+    lines = [f"## {title}", ""]
+    if not groups:
+        return [*lines, NONE_RECORDED, ""]
+    for group in groups:
+        lines += [f"### {md_line(group.title)}", ""]
+        lines += [_item(_said(n.member, n.text)) for n in group.items]
+        lines.append("")
+    return lines
+
+
+def _trainings(view: MinutesView) -> list[str]:
+    lines = ["## Trainings held" if view.quarterly else "## Training", ""]
+    if not view.trainings:
+        return [*lines, NONE_RECORDED, ""]
+    for t in view.trainings:
+        week = f" (week {t.week})" if t.week is not None else ""
+        lines.append(f"- **{md_line(t.topic)}**{week}")
+        lines.append(f"  - {md(f'Given by {t.presenter}, {t.minutes} min', indent='    ')}")
+        attended = ", ".join(words.names(t.attendees, "nobody recorded"))
+        lines.append(f"  - {md(f'Attended: {attended}', indent='    ')}")
+        if t.notes:
+            lines.append(f"  - {md(t.notes, indent='    ')}")
+    return [*lines, ""]
+
+
+def _commitment(line: CommitmentLine, reviewed: bool) -> str:
+    if not line.text:
+        status = words.status(line.status).capitalize()
+        return _item(f"{status} — commitment {line.commitment_id} (its meeting is gone)")
+    text = f"{_said(line.owner, line.text)} ({words.commitment_facts(line)})"
+    return _item(f"{words.status(line.status).capitalize()} — {text}" if reviewed else text)
+
+
+def _commitments(view: MinutesView) -> list[str]:
+    lines = ["## Commitments reviewed", ""]
+    lines += [_commitment(c, True) for c in view.reviewed] or [NONE_RECORDED]
+    lines += ["", "## Commitments made", ""]
+    lines += [_commitment(c, False) for c in view.made] or [NONE_RECORDED]
+    return [*lines, ""]
+
+
+def _next_quarter(view: MinutesView) -> list[str]:
+    lines = ["## Next quarter", ""]
+    if not view.next_quarter:
+        return [*lines, "Not drafted.", ""]
+    for o in view.next_quarter:
+        lines.append(_item(o.title or "(untitled objective)"))
+        if o.description:
+            lines.append(f"  {md(o.description, indent='  ')}")
+        for kr in o.key_results:
+            numbers = words.draft_numbers(kr.kind, kr.unit, kr.baseline, kr.target)
+            text = f"{kr.title or '(untitled key result)'} ({numbers})"
+            lines.append(f"  - {md(text, indent='    ')}")
+    return [*lines, ""]
+
+
+def markdown(view: MinutesView) -> str:
+    """Format a computed view as Markdown."""
+    lines = _header(view) + _key_results(view)
+    if view.quarterly:
+        lines += _confidence_history(view) + _scores(view)
+    lines += _contributions(view)
+    if not view.quarterly or view.experiences:
+        lines += _note_groups("Experiences", view.experiences)
+    lines += _trainings(view)
+    if not view.quarterly or view.reviewed or view.made:
+        lines += _commitments(view)
+    if view.quarterly:
+        lines += _note_groups("Retrospective", view.retrospective) + _next_quarter(view)
+    lines += ["## Summary", "", md(view.session.summary) if view.session.summary else "None."]
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,372 @@
+"""What the minutes say, computed once; the Markdown, HTML and JSON renderers only format it.
+
+Numbers stay raw here (JSON wants them); `okrtui.minutes.words` turns them into text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Generic, TypeVar
+
+from okrtui.domain.history import in_order, previous_checkin
+from okrtui.domain.models import (
+    Commitment,
+    CommitmentStatus,
+    Confidence,
+    KeyResult,
+    NoteKind,
+    Session,
+)
+from okrtui.domain.scoring import Band, band, progress
+
+EXPERIENCE_KINDS: tuple[tuple[NoteKind, str], ...] = (
+    ("win", "Wins"),
+    ("lesson", "Lessons"),
+    ("blocker", "Blockers"),
+    ("idea", "Ideas"),
+)
+RETRO_KINDS: tuple[tuple[NoteKind, str], ...] = (
+    ("went_well", "Went well"),
+    ("to_change", "To change"),
+)
+GENERAL = "General"
+
+
+@dataclass(frozen=True)
+class ScoreLine:
+    """A key result's quarterly score."""
+
+    final_value: float | None
+    computed: float
+    used: float
+    band: Band
+    rationale: str
+
+    @property
+    def overridden(self) -> bool:
+        """Whether the room used another score than the computed one."""
+        return abs(self.used - self.computed) > 1e-9
+
+
+@dataclass(frozen=True)
+class KRLine:
+    """One key result as the meeting saw it: values, progress, confidence, score."""
+
+    kr: KeyResult
+    previous: float | None
+    value: float | None
+    delta: float | None
+    progress: float | None
+    confidence: Confidence | None
+    note: str
+    score: ScoreLine | None
+    # (week, confidence) from the quarter's weekly meetings; quarterly minutes only.
+    confidences: tuple[tuple[int | None, Confidence | None], ...] = ()
+
+
+@dataclass(frozen=True)
+class ObjectiveLine:
+    """An objective with the key results the meeting reviewed and its score, if scored."""
+
+    objective_id: str
+    title: str
+    key_results: tuple[KRLine, ...]
+    score: float | None
+    band: Band | None
+
+
+@dataclass(frozen=True)
+class ContributionLine:
+    """What someone did; `week` is set when it comes from an earlier meeting."""
+
+    member: str
+    text: str
+    celebrated: bool
+    week: int | None = None
+
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Group(Generic[T]):
+    """Items under a heading: contributions of one key result, notes of one kind."""
+
+    key: str
+    title: str
+    items: tuple[T, ...]
+
+
+@dataclass(frozen=True)
+class NoteLine:
+    """An experience or retrospective note and who said it (may be empty)."""
+
+    member: str
+    text: str
+
+
+@dataclass(frozen=True)
+class TrainingLine:
+    """A mini-training and who gave and attended it."""
+
+    topic: str
+    presenter: str
+    minutes: int
+    attendees: tuple[str, ...]
+    notes: str
+    week: int | None = None
+
+
+@dataclass(frozen=True)
+class CommitmentLine:
+    """A commitment made or reviewed, with its owner's name and its status."""
+
+    commitment_id: str
+    kind: str
+    owner: str
+    text: str
+    kr_title: str
+    due: date | None
+    status: CommitmentStatus
+
+
+@dataclass(frozen=True)
+class DraftLine:
+    """A key result drafted for next quarter, as text."""
+
+    title: str
+    kind: str
+    unit: str
+    baseline: float | None
+    target: float | None
+
+
+@dataclass(frozen=True)
+class DraftObjectiveLine:
+    """An objective drafted for next quarter."""
+
+    title: str
+    description: str
+    key_results: tuple[DraftLine, ...]
+
+
+@dataclass(frozen=True)
+class MinutesView:
+    """Everything the minutes of one session show, in meeting order."""
+
+    session: Session
+    team: str
+    present: tuple[str, ...]
+    absent: tuple[str, ...]
+    average_rating: float | None
+    objectives: tuple[ObjectiveLine, ...]
+    confidence_weeks: tuple[int | None, ...]
+    contributions: tuple[Group[ContributionLine], ...]
+    experiences: tuple[Group[NoteLine], ...]
+    trainings: tuple[TrainingLine, ...]
+    reviewed: tuple[CommitmentLine, ...]
+    made: tuple[CommitmentLine, ...]
+    retrospective: tuple[Group[NoteLine], ...]
+    next_quarter: tuple[DraftObjectiveLine, ...]
+
+    @property
+    def quarterly(self) -> bool:
+        """Whether this is a quarterly review."""
+        return self.session.kind == "quarterly"
+
+    @property
+    def key_results(self) -> tuple[KRLine, ...]:
+        """Every key result line, objective by objective."""
+        return tuple(line for o in self.objectives for line in o.key_results)
+
+
+def build_view(session: Session, earlier: Sequence[Session] = ()) -> MinutesView:
+    """Compute what the minutes of `session` show; `earlier` are the team's other sessions."""
+    others = [s for s in earlier if s.team_id == session.team_id and s.id != session.id]
+    weeklies = _quarter_weeklies(session, others) if session.kind == "quarterly" else []
+    titles = _kr_titles([session, *others])
+    ratings = list(session.ratings.values())
+    return MinutesView(
+        session=session,
+        team=session.team_name or session.team_id,
+        present=tuple(session.member_name(m) for m in session.present_ids),
+        absent=tuple(session.member_name(m) for m in session.absent_ids),
+        average_rating=sum(ratings) / len(ratings) if ratings else None,
+        objectives=_objectives(session, others, weeklies),
+        confidence_weeks=tuple(s.week for s in weeklies),
+        contributions=_contributions(session, weeklies, titles),
+        experiences=_notes(session, EXPERIENCE_KINDS),
+        trainings=_trainings(session, weeklies),
+        reviewed=_reviewed(session, others, titles),
+        made=tuple(_commitment(session, c, c.status, titles) for c in session.commitments),
+        retrospective=_notes(session, RETRO_KINDS),
+        next_quarter=_drafts(session),
+    )
+
+
+def _quarter_weeklies(session: Session, others: Sequence[Session]) -> list[Session]:
+    return in_order(
+        s
+        for s in others
+        if s.kind == "weekly" and s.quarter == session.quarter and s.date <= session.date
+    )
+
+
+def _kr_titles(sessions: Sequence[Session]) -> dict[str, str]:
+    titles: dict[str, str] = {}
+    for s in sessions:
+        for snapshot in s.kr_snapshots:
+            titles.setdefault(snapshot.kr.id, snapshot.kr.title)
+    return titles
+
+
+def _objectives(
+    session: Session, others: Sequence[Session], weeklies: Sequence[Session]
+) -> tuple[ObjectiveLine, ...]:
+    scores = {s.kr_id: s for s in session.scores}
+    objective_scores = {o.objective_id: o.score for o in session.objective_scores}
+    grouped: dict[str, tuple[str, list[KRLine]]] = {}
+    for snapshot in session.kr_snapshots:
+        kr = snapshot.kr
+        checkin = session.checkin(kr.id)
+        score = scores.get(kr.id)
+        value = checkin.value if checkin is not None else None
+        if value is None and score is not None:
+            value = score.final_value
+        before = previous_checkin(others, kr.id, session)
+        previous = before.checkin.value if before is not None else None
+        line = KRLine(
+            kr=kr,
+            previous=previous,
+            value=value,
+            delta=value - previous if value is not None and previous is not None else None,
+            progress=progress(kr, value) if value is not None else None,
+            confidence=checkin.confidence if checkin is not None else None,
+            note=checkin.note if checkin is not None else "",
+            score=None
+            if score is None
+            else ScoreLine(
+                score.final_value, score.computed, score.used, band(score.used), score.rationale
+            ),
+            confidences=tuple(
+                (w.week, c.confidence if (c := w.checkin(kr.id)) is not None else None)
+                for w in weeklies
+            ),
+        )
+        title_lines = grouped.setdefault(snapshot.objective_id, (snapshot.objective_title, []))
+        title_lines[1].append(line)
+    return tuple(
+        ObjectiveLine(
+            objective_id=oid,
+            title=title,
+            key_results=tuple(lines),
+            score=objective_scores.get(oid),
+            band=band(objective_scores[oid]) if oid in objective_scores else None,
+        )
+        for oid, (title, lines) in grouped.items()
+    )
+
+
+def _contributions(
+    session: Session, weeklies: Sequence[Session], titles: dict[str, str]
+) -> tuple[Group[ContributionLine], ...]:
+    # Grouped by key result in the plan's order, never by person; "General" comes last.
+    order = [snapshot.kr.id for snapshot in session.kr_snapshots]
+    groups: dict[str | None, list[ContributionLine]] = {}
+    for source in [*weeklies, session]:
+        week = source.week if source is not session else None
+        for c in source.contributions:
+            line = ContributionLine(source.member_name(c.member_id), c.text, c.celebrated, week)
+            groups.setdefault(c.kr_id, []).append(line)
+
+    def rank(kr_id: str | None) -> tuple[int, int]:
+        if kr_id is None:
+            return (2, 0)
+        return (0, order.index(kr_id)) if kr_id in order else (1, 0)
+
+    return tuple(
+        Group(kr_id or "general", titles.get(kr_id, kr_id) if kr_id else GENERAL, tuple(items))
+        for kr_id, items in sorted(groups.items(), key=lambda item: rank(item[0]))
+    )
+
+
+def _notes(
+    session: Session, kinds: tuple[tuple[NoteKind, str], ...]
+) -> tuple[Group[NoteLine], ...]:
+    groups = []
+    for kind, title in kinds:
+        items = tuple(
+            NoteLine(session.member_name(n.member_id) if n.member_id else "", n.text)
+            for n in session.notes
+            if n.kind == kind
+        )
+        if items:
+            groups.append(Group(kind, title, items))
+    return tuple(groups)
+
+
+def _trainings(session: Session, weeklies: Sequence[Session]) -> tuple[TrainingLine, ...]:
+    lines = []
+    for source in [*weeklies, session]:
+        for t in source.trainings:
+            presenter = source.member_name(t.presenter_id) if t.presenter_id else t.presenter_name
+            lines.append(
+                TrainingLine(
+                    topic=t.topic,
+                    presenter=presenter,
+                    minutes=t.minutes,
+                    attendees=tuple(source.member_name(a) for a in t.attendee_ids),
+                    notes=t.notes,
+                    week=source.week if source is not session else None,
+                )
+            )
+    return tuple(lines)
+
+
+def _commitment(
+    source: Session, c: Commitment, status: CommitmentStatus, titles: dict[str, str]
+) -> CommitmentLine:
+    return CommitmentLine(
+        commitment_id=c.id,
+        kind=c.kind,
+        owner=source.member_name(c.owner_id),
+        text=c.text,
+        kr_title=titles.get(c.kr_id, c.kr_id) if c.kr_id else "",
+        due=c.due,
+        status=status,
+    )
+
+
+def _reviewed(
+    session: Session, others: Sequence[Session], titles: dict[str, str]
+) -> tuple[CommitmentLine, ...]:
+    made: dict[str, tuple[Session, Commitment]] = {
+        c.id: (s, c) for s in others for c in s.commitments
+    }
+    # A review names only the commitment; a missing one (its meeting deleted) still shows.
+    lines = []
+    for review in session.commitment_reviews:
+        found = made.get(review.commitment_id)
+        if found is None:
+            lines.append(CommitmentLine(review.commitment_id, "", "", "", "", None, review.status))
+        else:
+            lines.append(_commitment(found[0], found[1], review.status, titles))
+    return tuple(lines)
+
+
+def _drafts(session: Session) -> tuple[DraftObjectiveLine, ...]:
+    return tuple(
+        DraftObjectiveLine(
+            title=o.title,
+            description=o.description,
+            key_results=tuple(
+                DraftLine(kr.title, kr.kind, kr.unit, kr.baseline, kr.target)
+                for kr in o.key_results
+                if not kr.dropped
+            ),
+        )
+        for o in session.next_quarter_plan
+        if not o.dropped
+    )

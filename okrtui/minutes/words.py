@@ -1,0 +1,145 @@
+"""Numbers and states of the minutes as words, shared by the Markdown and HTML renderers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from okrtui.domain.models import CommitmentStatus, Confidence, KeyResult
+from okrtui.domain.numbers import format_number
+from okrtui.minutes.view import CommitmentLine, KRLine, MinutesView
+
+NONE = "—"
+CONFIDENCE_WORDS: dict[str, str] = {
+    "on_track": "on track",
+    "at_risk": "at risk",
+    "off_track": "off track",
+}
+# One symbol per weekly check-in in the quarterly confidence history.
+CONFIDENCE_SYMBOLS: dict[str | None, str] = {
+    "on_track": "✓",
+    "at_risk": "!",
+    "off_track": "✗",
+    None: "·",
+}
+CONFIDENCE_LEGEND = "✓ on track · ! at risk · ✗ off track · · no check-in"
+STATUS_WORDS: dict[str, str] = {"open": "still open", "done": "done", "dropped": "dropped"}
+
+
+def title(view: MinutesView) -> str:
+    """The document's title line: team, kind and week."""
+    s = view.session
+    if s.kind == "weekly":
+        return f"{view.team} — weekly meeting, week {s.week}"
+    return f"{view.team} — quarterly review, {s.quarter}"
+
+
+def day(value: date) -> str:
+    """A date people read without thinking: `Thursday 5 November 2026`."""
+    return f"{value:%A} {value.day} {value:%B %Y}"
+
+
+def duration(seconds: float) -> str:
+    """Meeting length in minutes, with hours past the hour."""
+    minutes = round(seconds / 60)
+    if minutes < 60:
+        return f"{minutes} min"
+    return f"{minutes // 60} h {minutes % 60:02d} min"
+
+
+def rating(view: MinutesView) -> str:
+    """The average rating and how many people rated."""
+    if view.average_rating is None:
+        return "not rated"
+    count = len(view.session.ratings)
+    people = "rating" if count == 1 else "ratings"
+    return f"{view.average_rating:.1f} / 10 ({count} {people})"
+
+
+def names(people: tuple[str, ...], empty: str = "nobody") -> tuple[str, ...]:
+    """Names to list, or the word for none."""
+    return people or (empty,)
+
+
+def value(kr: KeyResult, number: float | None) -> str:
+    """A check-in value: a number in the key result's unit, or a milestone's percent."""
+    if number is None:
+        return NONE
+    if kr.kind == "milestone":
+        return "done" if number >= 100 else f"{number:g}%"
+    return format_number(number, kr.unit)
+
+
+def target(kr: KeyResult) -> str:
+    """The target, or the threshold with its direction for maintain kinds."""
+    if kr.kind == "milestone":
+        return "done"
+    text = format_number(kr.target, kr.unit)
+    if kr.kind == "maintain_min":
+        return f"≥ {text}"
+    if kr.kind == "maintain_max":
+        return f"≤ {text}"
+    return text
+
+
+def delta(line: KRLine) -> str:
+    """The change since the previous check-in, signed."""
+    if line.delta is None:
+        return NONE
+    if line.kr.kind == "milestone":
+        return f"{line.delta:+g} pts"
+    if line.delta == 0:
+        return "±0"
+    text = format_number(abs(line.delta), line.kr.unit)
+    return f"+{text}" if line.delta > 0 else f"−{text}"
+
+
+def percent(share: float | None) -> str:
+    """A share in [0, 1] as a whole percent."""
+    return NONE if share is None else f"{share:.0%}"
+
+
+def score(number: float | None) -> str:
+    """A score with two decimals, the usual OKR way (0.70)."""
+    return NONE if number is None else f"{number:.2f}"
+
+
+def confidence(state: Confidence | None) -> str:
+    """A confidence in words."""
+    return CONFIDENCE_WORDS.get(state or "", NONE)
+
+
+def history(line: KRLine) -> tuple[str, ...]:
+    """One symbol per weekly check-in of the quarter."""
+    return tuple(CONFIDENCE_SYMBOLS[c] for _, c in line.confidences)
+
+
+def week_label(week: int | None) -> str:
+    """A column header for a week."""
+    return f"W{week}" if week is not None else "W?"
+
+
+def commitment_facts(line: CommitmentLine) -> str:
+    """Kind, key result and due date of a commitment, in brackets after its text."""
+    parts = ["target" if line.kind == "target" else "action"] if line.kind else []
+    if line.kr_title:
+        parts.append(line.kr_title)
+    if line.due is not None:
+        parts.append(f"due {line.due.isoformat()}")
+    return "; ".join(parts)
+
+
+def status(state: CommitmentStatus) -> str:
+    """A reviewed commitment's new status."""
+    return STATUS_WORDS[state]
+
+
+def draft_numbers(kind: str, unit: str, baseline: float | None, target: float | None) -> str:
+    """A drafted key result's numbers: `0 → 500 members` or `≥ $4,800`."""
+    if kind == "milestone":
+        return "milestone"
+    end = format_number(target, unit)
+    if kind == "maintain_min":
+        return f"≥ {end}"
+    if kind == "maintain_max":
+        return f"≤ {end}"
+    return f"{format_number(baseline, unit)} → {end}"

@@ -1,0 +1,173 @@
+"""Fixed sessions for the minutes tests: the demo's week 6 and a quarterly review built here."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from okrtui.domain.agenda import QUARTERLY_AGENDA
+from okrtui.domain.models import (
+    Contribution,
+    DraftKeyResult,
+    DraftObjective,
+    KRSnapshot,
+    Note,
+    ObjectiveScore,
+    Score,
+    Session,
+    Training,
+)
+from okrtui.domain.sample import KEY_RESULTS, MEMBERS, OBJECTIVE, TEAM, sample_sessions
+
+
+def weekly_case() -> tuple[Session, list[Session]]:
+    """The demo's sixth weekly meeting, with the other five as earlier sessions."""
+    sessions = sample_sessions()
+    return sessions[5], sessions
+
+
+def quarterly_session() -> Session:
+    """A completed quarterly review of the sample team, with one overridden score."""
+    day = date(2026, 12, 17)
+    started = datetime(2026, 12, 17, 14, 0)
+    step_seconds = {step.key: float(step.minutes * 60 + 40) for step in QUARTERLY_AGENDA}
+    return Session(
+        id="2026-Q4-review1",
+        team_id=TEAM.id,
+        kind="quarterly",
+        quarter="2026-Q4",
+        date=day,
+        facilitator="Ana Costa",
+        status="completed",
+        started_at=started,
+        ended_at=started + timedelta(seconds=sum(step_seconds.values())),
+        current_step="wrap_up",
+        step_seconds=step_seconds,
+        team_name=TEAM.name,
+        member_names={m.id: m.name for m in MEMBERS},
+        present_ids=["ana", "ben", "chen", "dana"],
+        guests=["Maya (marketing)"],
+        kr_snapshots=[
+            KRSnapshot(objective_id=OBJECTIVE.id, objective_title=OBJECTIVE.title, kr=kr)
+            for kr in KEY_RESULTS
+        ],
+        contributions=[
+            Contribution(
+                id="ct-q-1",
+                member_id="dana",
+                kr_id=None,
+                text="Kept the funnel dashboard current all quarter",
+                celebrated=True,
+            )
+        ],
+        trainings=[
+            Training(
+                id="t-q",
+                topic="What the quarter taught us about pricing",
+                presenter_name="Maya (marketing)",
+                minutes=15,
+                attendee_ids=["ana", "ben", "chen", "dana"],
+            )
+        ],
+        notes=[
+            Note(
+                id="r-1", kind="went_well", text="Webinars with marketing's leads", member_id="chen"
+            ),
+            Note(id="r-2", kind="went_well", text="The discount floor held the Tier 1 price"),
+            Note(
+                id="r-3",
+                kind="to_change",
+                text="Ask for leads before the quarter starts",
+                member_id="ana",
+            ),
+        ],
+        scores=[
+            Score(kr_id="kr-tier1", final_value=412, computed=0.824, used=0.824),
+            Score(
+                kr_id="kr-tier2",
+                final_value=538,
+                computed=0.538,
+                used=0.6,
+                rationale="Marketing's lead pause cost three weeks; the room agreed 0.6.",
+            ),
+            Score(kr_id="kr-t1-price", final_value=4890, computed=0.8, used=0.8),
+            Score(kr_id="kr-t2-price", final_value=2990, computed=1.0, used=1.0),
+        ],
+        objective_scores=[ObjectiveScore(objective_id=OBJECTIVE.id, score=0.806)],
+        next_quarter_plan=[
+            DraftObjective(
+                id="d-obj-1",
+                source_id=OBJECTIVE.id,
+                title="Upgrade 12% of existing members to a higher-value product",
+                key_results=[
+                    DraftKeyResult(
+                        id="d-kr-1",
+                        source_id="kr-tier1",
+                        title="Upgrade 600 more members from Tier 2 to Tier 1",
+                        unit="members",
+                        baseline=412,
+                        target=1012,
+                    ),
+                    DraftKeyResult(
+                        id="d-kr-2",
+                        title="Keep the average Tier 1 price at or above $4,900",
+                        kind="maintain_min",
+                        unit="$",
+                        target=4900,
+                    ),
+                    DraftKeyResult(id="d-kr-3", title="A dropped idea", dropped=True),
+                ],
+            )
+        ],
+        ratings={"ana": 9, "ben": 8, "chen": 8, "dana": 9},
+        summary="A 0.81 quarter. Tier 2 upgrades lagged while leads were paused.",
+    )
+
+
+def quarterly_case() -> tuple[Session, list[Session]]:
+    """The quarterly review with the quarter's six weekly meetings as earlier sessions."""
+    return quarterly_session(), sample_sessions()
+
+
+# Fields whose text a person typed (or a plan file gave), in any record of a session.
+USER_TEXT_KEYS = frozenset(
+    {
+        "team_name",
+        "facilitator",
+        "objective_title",
+        "title",
+        "unit",
+        "note",
+        "text",
+        "topic",
+        "presenter_name",
+        "notes",
+        "summary",
+        "rationale",
+        "description",
+        "aligned_to",
+    }
+)
+
+
+def _replace(value: Any, text: str) -> Any:
+    if isinstance(value, dict):
+        out: dict[str, Any] = {}
+        for key, item in value.items():
+            if key in USER_TEXT_KEYS and isinstance(item, str):
+                out[key] = text
+            elif key == "member_names":
+                out[key] = {member: f"{text} {i}" for i, member in enumerate(item)}
+            elif key == "guests":
+                out[key] = [text for _ in item]
+            else:
+                out[key] = _replace(item, text)
+        return out
+    if isinstance(value, list):
+        return [_replace(item, text) for item in value]
+    return value
+
+
+def with_text(session: Session, text: str) -> Session:
+    """A copy of the session with `text` in every field a person typed."""
+    return Session.model_validate(_replace(session.model_dump(mode="json"), text))

@@ -1,0 +1,206 @@
+"""No text a person types can change the structure of the minutes, in any format.
+
+Each hostile text goes into every user field of a weekly and a quarterly session (and the
+sessions they look back on); the document must have exactly the structure it has with plain
+words, and show the hostile text as text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from html.parser import HTMLParser
+
+import pytest
+from markdown_it import MarkdownIt
+
+from okrtui.domain.models import Session
+from okrtui.minutes import render_html, render_json, render_markdown
+from tests.minutes.cases import quarterly_case, weekly_case, with_text
+
+HOSTILE = [
+    "| pipe | in | a | cell |",
+    "line one\nline two\n# heading\n- item\n> quote\n1. first\n2) second\n+ plus",
+    "# Not a heading",
+    "- not a list",
+    "> not a quote",
+    "1. not a numbered list",
+    "```\nnot a code fence\n```",
+    "~~~\nnot a tilde fence",
+    "**bold** __bold__ *star* _under_ ~~strike~~ `tick` ``double``",
+    "<script>alert('boom')</script> & &amp; &copy; <b>bold</b> </td></tr></table>",
+    "[link](http://evil.example) ![image](x.png) <http://auto.example> [ref]: /x",
+    "word" * 45,
+    "🎉 👩‍👩‍👧 emoji, שלום עולם, مرحبا بالعالم, and an override \u202eesrever",
+    "===\n---\n***\n___",
+    "back\\slash at the end\\",
+    "    indented like code\n\tand tabbed",
+    "$x^2$ math and \\$ money",
+    "<!-- comment --> <div>block</div>",
+    "Title\n====",
+    "a\r\nwindows\rlines",
+]
+CASES: dict[str, Callable[[], tuple[Session, list[Session]]]] = {
+    "weekly": weekly_case,
+    "quarterly": quarterly_case,
+}
+PLAIN = "plain words"
+
+
+def _case(case: str, text: str) -> tuple[Session, list[Session]]:
+    session, earlier = CASES[case]()
+    return with_text(session, text), [with_text(s, text) for s in earlier]
+
+
+def _lines(text: str) -> list[str]:
+    # What a reader must see: each typed line, trimmed (fields strip their ends).
+    return [line.strip() for line in text.strip().splitlines() if line.strip()]
+
+
+# -- Markdown ---------------------------------------------------------------------------
+
+
+def _blocks(markdown: str) -> list[tuple[str, str, int]]:
+    tokens = MarkdownIt("gfm-like").parse(markdown)
+    return [(t.type, t.tag, t.nesting) for t in tokens if t.type != "inline"]
+
+
+def _visible_text(markdown: str) -> str:
+    parts = []
+    for token in MarkdownIt("gfm-like").parse(markdown):
+        for child in token.children or []:
+            if child.type == "text":
+                parts.append(child.content)
+        parts.append("\n")
+    return "".join(parts)
+
+
+def _unescaped_pipes(row: str) -> int:
+    # A backslash escapes the next character, itself included.
+    return sum(1 for m in re.finditer(r"\\.|\|", row) if m.group() == "|")
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+@pytest.mark.parametrize("text", HOSTILE)
+def test_markdown_structure_is_the_same_as_with_plain_words(case: str, text: str) -> None:
+    hostile = render_markdown(*_case(case, text))
+    plain = render_markdown(*_case(case, PLAIN))
+    assert _blocks(hostile) == _blocks(plain)
+    headings = [line for line in hostile.splitlines() if line.startswith("#")]
+    assert len(headings) == sum(1 for line in plain.splitlines() if line.startswith("#"))
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+@pytest.mark.parametrize("text", HOSTILE)
+def test_markdown_tables_keep_their_columns(case: str, text: str) -> None:
+    hostile = render_markdown(*_case(case, text))
+    table: list[str] = []
+    tables = 0
+    for line in [*hostile.splitlines(), ""]:
+        if line.startswith("|"):
+            table.append(line)
+            continue
+        if table:
+            tables += 1
+            assert {_unescaped_pipes(row) for row in table} == {_unescaped_pipes(table[0])}
+            table = []
+    assert tables >= 1
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+@pytest.mark.parametrize("text", HOSTILE)
+def test_markdown_shows_the_text_as_typed(case: str, text: str) -> None:
+    visible = _visible_text(render_markdown(*_case(case, text)))
+    for line in _lines(text):
+        assert line in visible
+
+
+# -- HTML -------------------------------------------------------------------------------
+
+VOID = {"meta", "br"}
+
+
+class _Checker(HTMLParser):
+    """Checks that every opened tag is closed in order; keeps tags and text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.tags: list[str] = []
+        self.text: list[str] = []
+        self.problems: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack[-1] != tag:
+            self.problems.append(f"</{tag}> closes {self.stack[-1:] or 'nothing'}")
+        else:
+            self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+    def handle_comment(self, data: str) -> None:
+        self.problems.append(f"comment <!--{data}-->")
+
+
+def _check(document: str) -> _Checker:
+    checker = _Checker()
+    checker.feed(document)
+    checker.close()
+    assert checker.problems == []
+    assert checker.stack == []
+    return checker
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+@pytest.mark.parametrize("text", HOSTILE)
+def test_html_is_well_formed_and_shows_the_text_as_typed(case: str, text: str) -> None:
+    hostile = _check(render_html(*_case(case, text)))
+    plain = _check(render_html(*_case(case, PLAIN)))
+    # Only isolates (<bdi>) and line breaks may be added around hostile text.
+    assert [t for t in hostile.tags if t not in ("bdi", "br")] == plain.tags
+    assert "script" not in hostile.tags
+    visible = "".join(hostile.text)
+    for line in _lines(text):
+        assert line in visible
+
+
+def test_html_script_appears_only_as_text() -> None:
+    document = render_html(*_case("weekly", "<script>alert('boom')</script>"))
+    assert "<script>" not in document
+    assert "&lt;script&gt;alert(&#x27;boom&#x27;)&lt;/script&gt;" in document
+
+
+def test_right_to_left_text_is_isolated_in_every_format() -> None:
+    text = "שלום \u202eabc"
+    session, earlier = _case("weekly", text)
+    assert f"<bdi>{text}</bdi>" in render_html(session, earlier)
+    assert f"\u2068{text}\u2069" in render_markdown(session, earlier)
+
+
+# -- JSON -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+@pytest.mark.parametrize("text", HOSTILE)
+def test_json_keeps_the_text_and_the_shape(case: str, text: str) -> None:
+    session, earlier = _case(case, text)
+    document = json.loads(render_json(session, earlier))
+    plain = json.loads(render_json(*_case(case, PLAIN)))
+    assert document["session"]["summary"] == session.summary
+    assert document["team"] == session.team_name
+    assert _shape(document) == _shape(plain)
+
+
+def _shape(value: object) -> object:
+    if isinstance(value, dict):
+        return {key: _shape(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_shape(item) for item in value]
+    return type(value).__name__
