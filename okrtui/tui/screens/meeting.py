@@ -1,15 +1,351 @@
-"""The meeting screen (weekly and quarterly). Being built; see issues 4 and 5."""
+"""The meeting screen (weekly and quarterly): agenda sidebar, clocks, one step at a time.
+
+Steps come from `okrtui.domain.agenda.agenda(kind)`; each is run by the widget registered
+for its key in `okrtui.tui.widgets.steps.STEP_WIDGETS`. Steps post `SessionEdited` and this
+screen saves the session through the repository at once, before the next key.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import importlib
+from datetime import datetime
+from typing import TYPE_CHECKING, ClassVar, cast
 
-from okrtui.domain.models import SessionKind
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer, Static
+
+from okrtui.domain.agenda import Step, agenda
+from okrtui.domain.ids import session_id
+from okrtui.domain.meeting import add_time, finish, new_session, set_current_step
+from okrtui.domain.models import Session, SessionKind
+from okrtui.domain.quarters import previous_quarter, quarter_of
+from okrtui.store import Repository, StoreError
+from okrtui.tui.dialogs.go_to_step import GoToStepDialog
+from okrtui.tui.dialogs.resume_or_new import ResumeChoice, ResumeOrNewDialog
+from okrtui.tui.widgets.agenda_sidebar import AgendaSidebar
+from okrtui.tui.widgets.meeting_clock import MeetingClock
+from okrtui.tui.widgets.steps import MeetingContext, StepWidget, step_widget
 
 if TYPE_CHECKING:
     from okrtui.tui.app import OkrApp
 
+# Clocks are saved this often even when nobody commits anything, so a resumed meeting's
+# clocks lose at most this much.
+CLOCK_SAVE_SECONDS = 30.0
+
+
+class MeetingScreen(Screen[None]):
+    """Runs one meeting: the current step, the agenda, the clocks and the save status."""
+
+    CSS_PATH = "meeting.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("pagedown,ctrl+n", "next_step", "Next step", priority=True),
+        Binding("pageup,ctrl+b", "previous_step", "Previous step", priority=True),
+        Binding("ctrl+g", "go_to_step", "Go to step", priority=True),
+        Binding("ctrl+l", "leave_meeting", "Leave (saved)", priority=True),
+    ]
+
+    def __init__(self, context: MeetingContext) -> None:
+        super().__init__()
+        self.context = context
+        self.steps: tuple[Step, ...] = agenda(context.session.kind)
+        keys = [s.key for s in self.steps]
+        current = context.session.current_step
+        self.index = keys.index(current) if current in keys else 0
+        self.visited: set[str] = {k for k in keys if context.session.step_seconds.get(k)}
+        self.unsaved = False
+        self._entered = self._now()
+        self._last_save = self._entered
+
+    # -- layout -----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="meeting-header"):
+            yield Static(self._title(), id="meeting-title")
+            yield MeetingClock("Step", id="step-clock")
+            yield MeetingClock("Meeting", id="meeting-clock")
+        with Horizontal(id="meeting-body"):
+            yield AgendaSidebar(self.steps, id="agenda")
+            with Vertical(id="step-area"):
+                yield Static("", id="step-title")
+                with ContentSwitcher(id="steps"):
+                    for step in self.steps:
+                        yield step_widget(step, self.context)
+        yield Static("Not saved yet", id="save-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.set_interval(1.0, self._tick)
+        self._show_step(self.index)
+
+    def _title(self) -> str:
+        s = self.context.session
+        week = f"week {s.week} · " if s.week else ""
+        who = f" · {s.facilitator}" if s.facilitator else ""
+        kind = "Weekly" if s.kind == "weekly" else "Quarterly review"
+        return f"{s.team_name or s.team_id} · {kind} · {week}{s.date.isoformat()}{who}"
+
+    # -- time -------------------------------------------------------------------------
+
+    def _now(self) -> datetime:
+        return cast("OkrApp", self.app).clock() if self.is_attached else datetime.now()
+
+    @property
+    def step(self) -> Step:
+        """The step on screen."""
+        return self.steps[self.index]
+
+    def _elapsed(self) -> float:
+        return max(0.0, (self._now() - self._entered).total_seconds())
+
+    def _flush_time(self) -> None:
+        """Move the time spent since the last flush into the session's step_seconds."""
+        now = self._now()
+        seconds = max(0.0, (now - self._entered).total_seconds())
+        self.context.session = add_time(self.context.session, self.step.key, seconds)
+        self._entered = now
+
+    def _tick(self) -> None:
+        elapsed = self._elapsed()
+        session = self.context.session
+        step_clock = self.query_one("#step-clock", MeetingClock)
+        step_clock.limit = self.step.minutes * 60
+        step_clock.seconds = session.step_seconds.get(self.step.key, 0.0) + elapsed
+        meeting_clock = self.query_one("#meeting-clock", MeetingClock)
+        meeting_clock.limit = sum(s.minutes for s in self.steps) * 60
+        meeting_clock.seconds = session.duration_seconds + elapsed
+        spent = dict(session.step_seconds)
+        spent[self.step.key] = step_clock.seconds
+        self.query_one("#agenda", AgendaSidebar).show(self.step.key, spent, self.visited)
+        if (self._now() - self._last_save).total_seconds() >= CLOCK_SAVE_SECONDS:
+            self.save("clocks")
+
+    # -- saving -----------------------------------------------------------------------
+
+    @property
+    def repository(self) -> Repository:
+        """The app's repository."""
+        return cast("OkrApp", self.app).repository
+
+    def save(self, what: str = "") -> bool:
+        """Write the session now; on failure keep going and warn until a save works."""
+        self._flush_time()
+        status = self.query_one("#save-status", Static)
+        now = self._now()
+        self._last_save = now
+        try:
+            self.repository.save_session(self.context.session)
+        except (StoreError, OSError) as exc:
+            self.unsaved = True
+            status.update(
+                f"NOT SAVED: {exc}. The meeting goes on; the next answer tries again "
+                "and writes everything."
+            )
+            status.add_class("-error")
+            return False
+        self.unsaved = False
+        status.remove_class("-error")
+        status.update(f"Saved {now:%H:%M:%S}" + (f" — {what}" if what else ""))
+        return True
+
+    def on_step_widget_session_edited(self, event: StepWidget.SessionEdited) -> None:
+        """A step committed an answer: write it before anything else happens."""
+        event.stop()
+        self.context.session = event.session
+        self.save(event.what)
+        self.query_one("#meeting-title", Static).update(self._title())
+        if event.what == "facilitator":
+            remember_facilitator(self.repository, event.session.team_id, event.session.facilitator)
+
+    # -- moving between steps ---------------------------------------------------------
+
+    def _show_step(self, index: int) -> None:
+        self.index = index
+        self.visited.add(self.step.key)
+        self.context.session = set_current_step(self.context.session, self.step.key)
+        widget = self.query_one(f"#step-{self.step.key}", StepWidget)
+        self.query_one("#steps", ContentSwitcher).current = widget.id
+        self.query_one("#step-title", Static).update(
+            f"Step {index + 1} of {len(self.steps)}: {self.step.title} ({self.step.minutes} min)"
+        )
+        widget.show_step()
+        self.save(f"on {self.step.title}")
+        self._tick()
+        self.call_after_refresh(widget.focus_first)
+        self.call_after_refresh(self._keep_focus_in_step)
+
+    def on_screen_resume(self) -> None:
+        self.call_after_refresh(self._keep_focus_in_step)
+
+    def _keep_focus_in_step(self) -> None:
+        """Focus stays inside the step on screen (a dialog may have restored an old focus)."""
+        widget = self.query_one(f"#step-{self.step.key}", StepWidget)
+        if self.focused is None or widget not in self.focused.ancestors_with_self:
+            widget.focus_first()
+
+    def go_to(self, index: int) -> None:
+        """Leave the current step (committing what is pending) and show another."""
+        if not 0 <= index < len(self.steps) or index == self.index:
+            return
+        self.query_one(f"#step-{self.step.key}", StepWidget).leave()
+        self._flush_time()
+        self._show_step(index)
+
+    def action_next_step(self) -> None:
+        """Go to the next step (skipping is fine)."""
+        self.go_to(self.index + 1)
+
+    def action_previous_step(self) -> None:
+        """Go back a step."""
+        self.go_to(self.index - 1)
+
+    def action_go_to_step(self) -> None:
+        """Ask for a step number and go there."""
+
+        def chosen(index: int | None) -> None:
+            if index is not None:
+                # After the dialog has gone, or the screen's focus restore would win.
+                self.call_after_refresh(self.go_to, index)
+
+        self.app.push_screen(GoToStepDialog(self.steps), chosen)
+
+    def action_leave_meeting(self) -> None:
+        """Save and go back; the meeting can be resumed from home."""
+        self.query_one(f"#step-{self.step.key}", StepWidget).leave()
+        self.save("left the meeting")
+        self.app.pop_screen()
+
+    def on_unmount(self) -> None:
+        # Quitting the app mid-meeting: keep the clocks' last seconds too.
+        if self.context.session.status == "in_progress":
+            try:
+                self._flush_time()
+                self.repository.save_session(self.context.session)
+            except (StoreError, OSError):
+                pass
+
+    # -- finishing --------------------------------------------------------------------
+
+    def on_step_widget_finish_requested(self, event: StepWidget.FinishRequested) -> None:
+        """Mark the meeting completed, save it and show its minutes."""
+        event.stop()
+        self.query_one(f"#step-{self.step.key}", StepWidget).leave()
+        self._flush_time()
+        self.context.session = finish(self.context.session, self._now())
+        if not self.save("meeting finished"):
+            self.context.session = self.context.session.model_copy(
+                update={"status": "in_progress", "ended_at": None}
+            )
+            self.notify(
+                "The meeting could not be saved as finished. Check the folder, then finish again.",
+                severity="error",
+            )
+            return
+        self.app.pop_screen()
+        show_minutes(cast("OkrApp", self.app), self.context.session, self.context.earlier)
+
+
+# -- starting and resuming ----------------------------------------------------------------
+
+
+def show_minutes(app: OkrApp, session: Session, earlier: list[Session]) -> None:
+    """Show a finished meeting's minutes: the minutes screen when it exists, else a preview."""
+    try:
+        # Imported by name: the minutes screen belongs to the history view and may not exist.
+        minutes_screen = importlib.import_module("okrtui.tui.screens.minutes").MinutesScreen
+    except (ImportError, AttributeError):
+        from okrtui.tui.dialogs.minutes_preview import MinutesPreviewScreen
+
+        app.push_screen(MinutesPreviewScreen(session, earlier))
+        return
+    app.push_screen(minutes_screen(session.id))
+
+
+def remember_facilitator(repository: Repository, team_id: str, name: str) -> None:
+    """Keep the facilitator's name for this team's next meeting (best effort)."""
+    try:
+        stored = repository.settings().get("facilitators", {})
+        facilitators = dict(stored) if isinstance(stored, dict) else {}
+        if name and facilitators.get(team_id) != name:
+            repository.save_settings({"facilitators": {**facilitators, team_id: name}})
+    except (StoreError, OSError):
+        pass
+
+
+def remembered_facilitator(repository: Repository, team_id: str) -> str:
+    """The facilitator of this team's last meeting, from the settings or its sessions."""
+    try:
+        stored = repository.settings().get("facilitators", {})
+    except (StoreError, AttributeError):
+        stored = {}
+    if isinstance(stored, dict) and isinstance(stored.get(team_id), str):
+        return str(stored[team_id])
+    for sessions in repository.iter_sessions(team_id):
+        for session in reversed(sessions):
+            if session.facilitator:
+                return session.facilitator
+    return ""
+
+
+def meeting_context(app: OkrApp, session: Session) -> MeetingContext:
+    """Everything a meeting's steps read: its team, objectives and the team's earlier meetings."""
+    repository = app.repository
+    wanted = {session.quarter, previous_quarter(session.quarter)}
+    earlier = [
+        s
+        for quarter in repository.quarters()
+        if quarter in wanted
+        for s in repository.sessions(quarter, session.team_id)
+        if s.id != session.id
+    ]
+    return MeetingContext(
+        session=session,
+        team=repository.team(session.team_id),
+        objectives=repository.objectives(session.team_id, session.quarter),
+        earlier=earlier,
+        today=app.today,
+    )
+
+
+def start_new_meeting(
+    app: OkrApp, team_id: str, kind: SessionKind, quarter: str | None = None
+) -> None:
+    """Create the session (saved at once by the screen) and open the meeting screen."""
+    repository = app.repository
+    team = repository.team(team_id)
+    quarter = quarter or quarter_of(app.today)
+    session = new_session(
+        session_id(quarter),
+        team,
+        repository.objectives(team_id, quarter),
+        kind,
+        app.today,
+        app.clock(),
+        facilitator=remembered_facilitator(repository, team_id),
+        quarter=quarter,
+    )
+    app.push_screen(MeetingScreen(meeting_context(app, session)))
+
+
+def resume_meeting(app: OkrApp, session: Session) -> None:
+    """Open an in-progress meeting where it stopped."""
+    app.push_screen(MeetingScreen(meeting_context(app, session)))
+
 
 def open_meeting(app: OkrApp, team_id: str, kind: SessionKind, quarter: str | None = None) -> None:
     """Start a new meeting of `kind` for the team, or offer to resume one in progress."""
-    app.notify("Meetings are not available in this build yet.", severity="warning")
+    pending = app.repository.in_progress(team_id, kind)
+    if pending is None:
+        start_new_meeting(app, team_id, kind, quarter)
+        return
+
+    def chosen(choice: ResumeChoice | None) -> None:
+        if choice == "resume":
+            resume_meeting(app, pending)
+        elif choice == "new":
+            start_new_meeting(app, team_id, kind, quarter)
+
+    app.push_screen(ResumeOrNewDialog(pending), chosen)

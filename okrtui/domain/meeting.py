@@ -1,0 +1,281 @@
+"""A meeting's record as it is being held: starting a session and pure edits to it.
+
+Every edit returns a new Session and leaves the old one untouched, so a screen can keep
+the previous version for undo and save the new one as a whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime, timedelta
+from typing import Any, Literal, TypeVar
+
+from pydantic import BaseModel
+
+from okrtui.domain.models import (
+    CheckIn,
+    CommitmentReview,
+    CommitmentStatus,
+    Confidence,
+    KRSnapshot,
+    Objective,
+    Session,
+    SessionKind,
+    Team,
+)
+from okrtui.domain.quarters import quarter_of, week_of_quarter
+
+ListField = Literal["contributions", "notes", "trainings", "commitments"]
+Item = TypeVar("Item", bound=BaseModel)
+DEFAULT_DUE_DAYS = 7
+
+
+def kr_snapshots(objectives: Iterable[Objective]) -> list[KRSnapshot]:
+    """The active key results of these objectives, as a session keeps them."""
+    return [
+        KRSnapshot(objective_id=o.id, objective_title=o.title, kr=kr)
+        for o in objectives
+        if not o.archived
+        for kr in o.active_key_results
+    ]
+
+
+def new_session(
+    session_id: str,
+    team: Team,
+    objectives: Iterable[Objective],
+    kind: SessionKind,
+    day: date,
+    now: datetime,
+    facilitator: str = "",
+    quarter: str | None = None,
+) -> Session:
+    """A new meeting of `team`, in progress, with its members and key results as they are now."""
+    quarter = quarter or quarter_of(day)
+    return Session(
+        id=session_id,
+        team_id=team.id,
+        kind=kind,
+        quarter=quarter,
+        week=max(1, min(14, week_of_quarter(day))) if kind == "weekly" else None,
+        date=day,
+        facilitator=facilitator.strip(),
+        started_at=now,
+        team_name=team.name,
+        member_names={m.id: m.name for m in team.active_members},
+        # Most of the team is usually there: the facilitator toggles the absent ones.
+        present_ids=[m.id for m in team.active_members],
+        kr_snapshots=kr_snapshots(o for o in objectives if o.quarter == quarter),
+    )
+
+
+def _with(session: Session, **changes: Any) -> Session:
+    return session.model_copy(update=changes)
+
+
+def set_facilitator(session: Session, name: str) -> Session:
+    """The facilitator's name, trimmed."""
+    return _with(session, facilitator=name.strip())
+
+
+def toggle_present(session: Session, member_id: str) -> Session:
+    """Mark a member present if absent, absent if present."""
+    present = list(session.present_ids)
+    if member_id in present:
+        present.remove(member_id)
+    else:
+        present.append(member_id)
+    order = list(session.member_names)
+    present.sort(key=lambda m: order.index(m) if m in order else len(order))
+    return _with(session, present_ids=present)
+
+
+def add_guest(session: Session, name: str) -> Session:
+    """Add a guest by name; ValueError when the name is empty or already there."""
+    name = " ".join(name.split())
+    if not name:
+        raise ValueError("type the guest's name, then press Enter")
+    if name.casefold() in (g.casefold() for g in session.guests):
+        raise ValueError(f"{name} is already listed as a guest")
+    return _with(session, guests=[*session.guests, name])
+
+
+def remove_guest(session: Session, name: str) -> Session:
+    """Remove a guest."""
+    return _with(session, guests=[g for g in session.guests if g != name])
+
+
+def review_commitment(session: Session, commitment_id: str, status: CommitmentStatus) -> Session:
+    """Record the status an earlier commitment was given in this meeting."""
+    reviews = [r for r in session.commitment_reviews if r.commitment_id != commitment_id]
+    reviews.append(CommitmentReview(commitment_id=commitment_id, status=status))
+    return _with(session, commitment_reviews=reviews)
+
+
+_UNSET: Any = object()
+
+
+def set_checkin(
+    session: Session,
+    kr_id: str,
+    *,
+    value: float | None = _UNSET,
+    confidence: Confidence | None = _UNSET,
+    note: str = _UNSET,
+) -> Session:
+    """Change some fields of a key result's check-in, creating it when needed."""
+    current = session.checkin(kr_id) or CheckIn(kr_id=kr_id)
+    updated = CheckIn(
+        kr_id=kr_id,
+        value=current.value if value is _UNSET else value,
+        confidence=current.confidence if confidence is _UNSET else confidence,
+        note=current.note if note is _UNSET else note.strip(),
+    )
+    order = [s.kr.id for s in session.kr_snapshots]
+    checkins = [c for c in session.checkins if c.kr_id != kr_id] + [updated]
+    checkins.sort(key=lambda c: order.index(c.kr_id) if c.kr_id in order else len(order))
+    return _with(session, checkins=checkins)
+
+
+def upsert_item(session: Session, field: ListField, item: Item) -> Session:
+    """Add an entry (contribution, note, training, commitment) or replace the one with its id."""
+    items: list[Any] = list(getattr(session, field))
+    ids = [getattr(existing, "id", None) for existing in items]
+    item_id = getattr(item, "id", None)
+    if item_id in ids:
+        items[ids.index(item_id)] = item
+    else:
+        items.append(item)
+    return _with(session, **{field: items})
+
+
+def remove_item(session: Session, field: ListField, item_id: str) -> Session:
+    """Remove the entry with this id."""
+    items = [i for i in getattr(session, field) if getattr(i, "id", None) != item_id]
+    return _with(session, **{field: items})
+
+
+def set_rating(session: Session, member_id: str, rating: int) -> Session:
+    """An attendee's rating of the meeting, 1 to 10."""
+    if not 1 <= rating <= 10:
+        raise ValueError("a rating is a whole number from 1 to 10")
+    return _with(session, ratings={**session.ratings, member_id: rating})
+
+
+def set_summary(session: Session, text: str) -> Session:
+    """The meeting's one-paragraph summary."""
+    return _with(session, summary=text.strip())
+
+
+def add_time(session: Session, step_key: str, seconds: float) -> Session:
+    """Add time spent in a step."""
+    if seconds <= 0:
+        return session
+    spent = dict(session.step_seconds)
+    spent[step_key] = round(spent.get(step_key, 0.0) + seconds, 3)
+    return _with(session, step_seconds=spent)
+
+
+def set_current_step(session: Session, step_key: str) -> Session:
+    """Remember the step the meeting is on, for resuming."""
+    return _with(session, current_step=step_key)
+
+
+def finish(session: Session, now: datetime) -> Session:
+    """Mark the meeting completed at `now`."""
+    return _with(session, status="completed", ended_at=now)
+
+
+# -- reading what people type ----------------------------------------------------------------
+
+
+def match_member(text: str, names: dict[str, str], prefer: Sequence[str] = ()) -> str:
+    """The member id a typed name means: exact name, id, or a unique start of a name or word.
+
+    Members in `prefer` (those present) win a tie. ValueError in plain words otherwise.
+    """
+    typed = " ".join(text.split()).casefold()
+    if not typed:
+        raise ValueError("type a member's name")
+    for member_id, name in names.items():
+        if typed in (name.casefold(), member_id.casefold()):
+            return member_id
+    found = [
+        member_id
+        for member_id, name in names.items()
+        if name.casefold().startswith(typed)
+        or any(word.startswith(typed) for word in name.casefold().split())
+    ]
+    preferred = [m for m in found if m in prefer]
+    if len(preferred) == 1 or (len(found) != 1 and len(preferred) == 1):
+        return preferred[0]
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise ValueError(f"no member called '{text.strip()}'")
+    who = ", ".join(names[m] for m in found)
+    raise ValueError(f"'{text.strip()}' could be {who}; type more of the name")
+
+
+def match_kr(text: str, snapshots: Sequence[KRSnapshot]) -> str | None:
+    """The key result a typed answer means: its number in the list, its id or the start of
+    its title; blank or 'general' means none."""
+    typed = text.strip().casefold()
+    if typed in ("", "-", "general", "g", "none"):
+        return None
+    if typed.isdigit():
+        index = int(typed)
+        if 1 <= index <= len(snapshots):
+            return snapshots[index - 1].kr.id
+        raise ValueError(f"there is no key result {index}; pick 1 to {len(snapshots)}")
+    for snapshot in snapshots:
+        if typed == snapshot.kr.id.casefold():
+            return snapshot.kr.id
+    found = [s.kr.id for s in snapshots if s.kr.title.casefold().startswith(typed)]
+    if len(found) == 1:
+        return found[0]
+    raise ValueError(f"'{text.strip()}' is not a key result; type its number, or leave it blank")
+
+
+def default_due(meeting_day: date) -> date:
+    """Commitments are due a week after the meeting unless told otherwise."""
+    return meeting_day + timedelta(days=DEFAULT_DUE_DAYS)
+
+
+def parse_due(text: str, meeting_day: date) -> date:
+    """A due date typed as 2026-11-19, +7 (days) or blank (a week on); not before the meeting."""
+    typed = text.strip()
+    if not typed:
+        return default_due(meeting_day)
+    if typed.startswith("+") and typed[1:].isdigit():
+        due = meeting_day + timedelta(days=int(typed[1:]))
+    else:
+        try:
+            due = date.fromisoformat(typed)
+        except ValueError:
+            raise ValueError(
+                f"'{typed}' is not a date; write it like {default_due(meeting_day).isoformat()}"
+                " or +7 for a week on"
+            ) from None
+    if due < meeting_day:
+        raise ValueError(f"the due date cannot be before the meeting ({meeting_day.isoformat()})")
+    return due
+
+
+def parse_minutes(text: str) -> int:
+    """A training's length in whole minutes, 0 to 600."""
+    typed = text.strip().lower().removesuffix("min").removesuffix("m").strip()
+    if not typed.isdigit():
+        raise ValueError("the length is a whole number of minutes, like 10")
+    minutes = int(typed)
+    if minutes > 600:
+        raise ValueError("a mini-training lasts at most 600 minutes")
+    return minutes
+
+
+def required(text: str, what: str) -> str:
+    """The trimmed text, or ValueError naming the empty field."""
+    value = " ".join(text.split())
+    if not value:
+        raise ValueError(f"{what} cannot be empty")
+    return value

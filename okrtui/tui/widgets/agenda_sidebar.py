@@ -1,0 +1,55 @@
+"""The agenda sidebar: every step with its number, done mark, timebox and time spent."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from okrtui.domain.agenda import Step
+from okrtui.tui.widgets.meeting_clock import format_duration
+
+# The sidebar is 26 columns wide; a title longer than this is cut with an ellipsis.
+TITLE_WIDTH = 20
+
+
+class AgendaSidebar(Static):
+    """Steps of the agenda; the current one highlighted; over-time steps in warning colour."""
+
+    current: reactive[str] = reactive("")
+
+    def __init__(self, steps: Sequence[Step], *, id: str | None = None) -> None:
+        super().__init__("", id=id)
+        self.steps = tuple(steps)
+        self.spent: dict[str, float] = {}
+        self.visited: set[str] = set()
+
+    def show(self, current: str, spent: dict[str, float], visited: set[str]) -> None:
+        """Redraw with the current step and the time spent per step."""
+        self.spent = dict(spent)
+        self.visited = set(visited)
+        self.current = current
+        self.refresh()
+
+    def render(self) -> Text:
+        text = Text(no_wrap=True, overflow="ellipsis")
+        for number, step in enumerate(self.steps, start=1):
+            here = step.key == self.current
+            done = step.key in self.visited and not here
+            mark = "▶" if here else ("✓" if done else " ")
+            style = "bold reverse" if here else ("dim" if not done else "")
+            title = (
+                step.title
+                if len(step.title) <= TITLE_WIDTH
+                else step.title[: TITLE_WIDTH - 1] + "…"
+            )
+            text.append(f"{mark}{number} {title}\n", style=style)
+            spent = self.spent.get(step.key, 0.0)
+            over = spent > step.minutes * 60
+            text.append(
+                f"    {format_duration(spent)} of {step.minutes} min\n",
+                style="bold red" if over else "dim",
+            )
+        return text

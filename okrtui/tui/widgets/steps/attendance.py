@@ -1,0 +1,125 @@
+"""Attendance: who is here (one key toggles), guests by name, and who facilitates."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+from okrtui.domain.meeting import add_guest, remove_guest, set_facilitator, toggle_present
+from okrtui.tui.widgets.steps.base import StepWidget, field
+
+
+class AttendanceStep(StepWidget):
+    """Active members listed; space or Enter toggles present/absent; guests added by name."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "toggle_present", "Present/absent"),
+        Binding("delete", "remove_guest", "Remove guest"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield from field(
+            "Facilitator",
+            Input(
+                self.context.session.facilitator,
+                placeholder="who runs this meeting",
+                id="facilitator",
+            ),
+        )
+        yield Label("Who is here? (space toggles present/absent)", classes="field-label")
+        yield OptionList(id="attendance-list", classes="entries")
+        yield from field(
+            "Add a guest (name, then Enter)",
+            Input(placeholder="e.g. Maya from marketing", id="guest-name"),
+        )
+
+    def on_mount(self) -> None:
+        self.show_step()
+
+    def show_step(self) -> None:
+        session = self.context.session
+        listing = self.query_one("#attendance-list", OptionList)
+        highlighted = listing.highlighted
+        listing.clear_options()
+        for member_id, name in session.member_names.items():
+            mark = "[x]" if member_id in session.present_ids else "[ ]"
+            status = "present" if member_id in session.present_ids else "absent"
+            listing.add_option(Option(Text(f"{mark} {name}  ({status})"), id=f"m:{member_id}"))
+        for guest in session.guests:
+            listing.add_option(Option(Text(f"[x] {guest}  (guest)"), id=f"g:{guest}"))
+        if listing.option_count:
+            listing.highlighted = min(highlighted or 0, listing.option_count - 1)
+
+    def focus_first(self) -> None:
+        self.query_one("#attendance-list", OptionList).focus()
+
+    def _highlighted_id(self) -> str | None:
+        listing = self.query_one("#attendance-list", OptionList)
+        if listing.highlighted is None:
+            return None
+        return listing.get_option_at_index(listing.highlighted).id
+
+    def action_toggle_present(self) -> None:
+        """Toggle the highlighted member present/absent."""
+        option_id = self._highlighted_id()
+        if option_id and option_id.startswith("m:"):
+            member_id = option_id[2:]
+            session = toggle_present(self.context.session, member_id)
+            state = "present" if member_id in session.present_ids else "absent"
+            self.commit(session, f"{session.member_name(member_id)} {state}")
+            self.show_step()
+
+    @on(OptionList.OptionSelected, "#attendance-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_toggle_present()
+
+    def action_remove_guest(self) -> None:
+        """Remove the highlighted guest (ctrl+z puts them back)."""
+        option_id = self._highlighted_id()
+        if option_id and option_id.startswith("g:"):
+            name = option_id[2:]
+            index = self.context.session.guests.index(name)
+            self.commit(remove_guest(self.context.session, name), f"guest {name} removed")
+            self.remember_undo(
+                f"guest {name}",
+                lambda s: s.model_copy(
+                    update={"guests": [*s.guests[:index], name, *s.guests[index:]]}
+                ),
+            )
+            self.show_step()
+
+    @on(Input.Submitted, "#guest-name")
+    def _add_guest(self, event: Input.Submitted) -> None:
+        event.stop()
+        try:
+            session = add_guest(self.context.session, event.value)
+        except ValueError as exc:
+            self.show_error(event.input, str(exc))
+            return
+        self.clear_error(event.input)
+        event.input.value = ""
+        self.commit(session, "guest added")
+        self.show_step()
+
+    @on(Input.Submitted, "#facilitator")
+    @on(Input.Blurred, "#facilitator")
+    def _facilitator(self, event: Input.Submitted | Input.Blurred) -> None:
+        self._commit_facilitator()
+        if isinstance(event, Input.Submitted):
+            self.query_one("#attendance-list", OptionList).focus()
+
+    def _commit_facilitator(self) -> None:
+        name = self.query_one("#facilitator", Input).value.strip()
+        if name != self.context.session.facilitator:
+            self.commit(set_facilitator(self.context.session, name), "facilitator")
+
+    def leave(self) -> None:
+        self._commit_facilitator()
+        super().leave()

@@ -1,0 +1,161 @@
+"""The step framework of the meeting screen: what every agenda step widget is and does.
+
+How to add a step (weekly or quarterly):
+
+1. Write `okrtui/tui/widgets/steps/<key>.py` with one class deriving from `StepWidget`.
+   Compose its fields in `compose()`; read everything from `self.context` (the session as
+   it is now, the team, the quarter's objectives, the team's earlier sessions, today).
+2. When the facilitator commits an answer (Enter, leaving a field, a one-key choice), build
+   the new Session with the pure helpers of `okrtui.domain.meeting` and call
+   `self.commit(new_session, "what changed")`. That sets `context.session` at once (so the
+   next edit builds on it) and posts `StepWidget.SessionEdited` up to the meeting screen,
+   which saves it through the repository and shows "saved" (or a "not saved" warning).
+   Never save from a step.
+3. Override `show_step()` to redraw from `context.session` when the step is entered (other
+   steps may have changed it, e.g. attendance changes who can rate), `focus_first()` to put
+   the cursor where typing starts, and `leave()` to commit a half-typed field when the
+   facilitator moves to another step (call `super().leave()`, which drops the undo list).
+4. For deletions, call `self.remember_undo(label, restore)` with a function that puts the
+   entry back into a session; ctrl+z calls it until the step changes.
+5. Bad input: call `self.show_error(input_widget, "plain words")` (a `field_error` Static
+   with id `<input id>-error` must follow the input; `field()` below composes both) and
+   keep what was typed. `self.clear_error(input_widget)` once it is fixed.
+6. Register the class in `STEP_WIDGETS` in `okrtui/tui/widgets/steps/__init__.py` under the
+   agenda step's key (`okrtui.domain.agenda`). Keys without a widget show `UnavailableStep`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from datetime import date
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Input, Label, Static
+
+from okrtui.domain.agenda import Step
+from okrtui.domain.models import KRSnapshot, Objective, Session, Team
+
+
+@dataclass
+class MeetingContext:
+    """What a step needs to know; the meeting screen keeps `session` current."""
+
+    session: Session
+    team: Team
+    objectives: list[Objective]
+    earlier: list[Session] = dataclass_field(default_factory=list)
+    today: date = dataclass_field(default_factory=date.today)
+
+    @property
+    def snapshots(self) -> list[KRSnapshot]:
+        """The key results this meeting reviews, in plan order."""
+        return self.session.kr_snapshots
+
+    def present_names(self) -> dict[str, str]:
+        """Present members first, then the others: the order pickers offer names in."""
+        names = self.session.member_names
+        first = {m: names[m] for m in self.session.present_ids if m in names}
+        return first | {m: n for m, n in names.items() if m not in first}
+
+
+def field(label: str, input_widget: Input) -> Iterator[Widget]:
+    """A label, an input and the place its error message appears."""
+    yield Label(label, classes="field-label")
+    yield input_widget
+    yield Static("", id=f"{input_widget.id}-error", classes="field-error")
+
+
+class StepWidget(VerticalScroll):
+    """Base of every agenda step's body. Attributes down (`context`), messages up."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+z", "undo", "Undo delete", show=True),
+    ]
+
+    @dataclass
+    class SessionEdited(Message):
+        """An answer was committed: `session` is the new record, `what` says what changed."""
+
+        session: Session
+        what: str
+
+    @dataclass
+    class FinishRequested(Message):
+        """The facilitator asked to finish the meeting."""
+
+    def __init__(self, context: MeetingContext, step: Step) -> None:
+        super().__init__(id=f"step-{step.key}", classes="step")
+        self.context = context
+        self.step = step
+        self._undo: list[tuple[str, Callable[[Session], Session]]] = []
+
+    # -- for subclasses -----------------------------------------------------------------
+
+    def commit(self, session: Session, what: str) -> None:
+        """Make `session` the meeting's record and ask the screen to save it."""
+        self.context.session = session
+        self.post_message(self.SessionEdited(session, what))
+
+    def remember_undo(self, label: str, restore: Callable[[Session], Session]) -> None:
+        """Offer ctrl+z to put back what was just deleted (until the step changes)."""
+        self._undo.append((label, restore))
+        self.notify(f"Deleted {label}. Press ctrl+z to undo.", timeout=4)
+
+    def show_error(self, input_widget: Widget, message: str) -> None:
+        """Show a plain-words problem under a field; what was typed stays."""
+        error = self.query_one(f"#{input_widget.id}-error", Static)
+        error.update(message)
+        error.add_class("-shown")
+        input_widget.add_class("-invalid")
+
+    def clear_error(self, input_widget: Widget) -> None:
+        """Hide a field's problem."""
+        error = self.query_one(f"#{input_widget.id}-error", Static)
+        error.update("")
+        error.remove_class("-shown")
+        input_widget.remove_class("-invalid")
+
+    # -- hooks the meeting screen calls --------------------------------------------------
+
+    def show_step(self) -> None:
+        """The step is being entered: redraw from `context.session`."""
+
+    def focus_first(self) -> None:
+        """Put the cursor where the facilitator starts typing."""
+        for widget in self.query("*"):
+            if widget.focusable:
+                widget.focus()
+                return
+
+    def leave(self) -> None:
+        """The meeting moves to another step: commit pending input, forget undo."""
+        self._undo.clear()
+
+    def action_undo(self) -> None:
+        """Put back the last deleted entry."""
+        if not self._undo:
+            self.notify("Nothing to undo in this step.", timeout=3)
+            return
+        label, restore = self._undo.pop()
+        self.commit(restore(self.context.session), f"restored {label}")
+        self.show_step()
+        self.notify(f"Restored {label}.", timeout=3)
+
+
+class UnavailableStep(StepWidget):
+    """Shown for an agenda step whose widget has not been built yet."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="unavailable"):
+            yield Static(
+                f"The step “{self.step.title}” is not available yet in this version of "
+                "okrtui.\nMove on with pagedown (or ctrl+n); nothing is lost.",
+                classes="unavailable-text",
+            )

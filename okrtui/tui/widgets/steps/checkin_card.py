@@ -1,0 +1,244 @@
+"""One key result's check-in: last value, new value, target, progress, pace, confidence, note."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import Input, Label, Static
+
+from okrtui.domain.history import CheckInPoint
+from okrtui.domain.models import CheckIn, Confidence, KRSnapshot
+from okrtui.domain.numbers import format_number, parse_milestone, parse_number
+from okrtui.domain.scoring import holds, progress
+
+CONFIDENCES: tuple[Confidence, ...] = ("on_track", "at_risk", "off_track")
+CONFIDENCE_WORDS = {"on_track": "on track", "at_risk": "at risk", "off_track": "off track"}
+BAR_WIDTH = 30
+
+
+def progress_bar(share: float, pace: float | None, width: int = BAR_WIDTH) -> str:
+    """A bar of `width` cells filled to `share`, with `|` where the expected pace is."""
+    filled = round(max(0.0, min(1.0, share)) * width)
+    cells = ["█"] * filled + ["░"] * (width - filled)
+    if pace is not None:
+        cells[min(width - 1, round(pace * width))] = "┃"
+    return "".join(cells)
+
+
+class ConfidencePicker(Widget, can_focus=True):
+    """Confidence by one key: 1 on track, 2 at risk, 3 off track."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "pick(0)", "On track"),
+        Binding("2", "pick(1)", "At risk"),
+        Binding("3", "pick(2)", "Off track"),
+    ]
+
+    confidence: reactive[Confidence | None] = reactive(None)
+
+    @dataclass
+    class Picked(Message):
+        """A confidence was chosen."""
+
+        picker: ConfidencePicker
+        confidence: Confidence
+
+    def render(self) -> str:
+        parts = []
+        for number, value in enumerate(CONFIDENCES, start=1):
+            word = f"{number} {CONFIDENCE_WORDS[value]}"
+            parts.append(f"[reverse b]{word}[/]" if value == self.confidence else word)
+        return "  ".join(parts)
+
+    def action_pick(self, index: int) -> None:
+        """Choose a confidence by its position."""
+        self.confidence = CONFIDENCES[index]
+        self.post_message(self.Picked(self, CONFIDENCES[index]))
+
+
+class CheckInCard(Vertical):
+    """The check-in of one key result; posts `Answered` with what changed."""
+
+    @dataclass
+    class Answered(Message):
+        """The facilitator committed part of this key result's check-in."""
+
+        card: CheckInCard
+        kr_id: str
+        changes: dict[str, Any]
+
+    def __init__(
+        self,
+        number: int,
+        snapshot: KRSnapshot,
+        previous: CheckInPoint | None,
+        pace: float,
+        checkin: CheckIn | None,
+    ) -> None:
+        super().__init__(classes="checkin-card", id=f"card-{number}")
+        self.number = number
+        self.snapshot = snapshot
+        self.previous = previous
+        self.pace = pace
+        self.checkin = checkin or CheckIn(kr_id=snapshot.kr.id)
+
+    def compose(self) -> ComposeResult:
+        kr = self.snapshot.kr
+        yield Static(f"{self.number}. {kr.title}", classes="card-title", markup=False)
+        yield Static("", classes="card-facts")
+        yield Static("", classes="card-bar")
+        with Horizontal(classes="card-row"):
+            yield Label("New value" if kr.is_numeric else "% done", classes="card-label")
+            yield Input(
+                self._value_text(self.checkin.value),
+                placeholder="e.g. 1,200" if kr.is_numeric else "60% or done",
+                id=f"value-{self.number}",
+                classes="card-value",
+            )
+        yield Static("", id=f"value-{self.number}-error", classes="field-error")
+        with Horizontal(classes="card-row"):
+            yield Label("Confidence", classes="card-label")
+            picker = ConfidencePicker(id=f"confidence-{self.number}", classes="card-confidence")
+            picker.confidence = self.checkin.confidence
+            yield picker
+        with Horizontal(classes="card-row"):
+            yield Label("Note", classes="card-label")
+            yield Input(self.checkin.note, placeholder="what moved it?", id=f"note-{self.number}")
+
+    def on_mount(self) -> None:
+        self.show_numbers(self.checkin.value)
+
+    def _value_text(self, value: float | None) -> str:
+        if value is None:
+            return ""
+        return format_number(value, "%" if not self.snapshot.kr.is_numeric else "")
+
+    def show_numbers(self, value: float | None) -> None:
+        """Redraw the facts line and the progress bar for a value."""
+        kr = self.snapshot.kr
+        unit = "%" if kr.kind == "milestone" else kr.unit
+        last = self.previous.checkin.value if self.previous else None
+        facts = [
+            f"last {format_number(last, unit)}"
+            + (f" (week {self.previous.week})" if self.previous and self.previous.week else "")
+        ]
+        if kr.kind == "milestone":
+            facts.append("target done")
+        elif kr.kind in ("maintain_min", "maintain_max"):
+            sign = "≥" if kr.kind == "maintain_min" else "≤"
+            facts.append(f"keep {sign} {format_number(kr.target, unit)}")
+        else:
+            facts.append(f"target {format_number(kr.target, unit)}")
+        if value is not None and last is not None:
+            delta = value - last
+            facts.append(f"Δ {'+' if delta >= 0 else '−'}{format_number(abs(delta), unit)}")
+        self.query_one(".card-facts", Static).update(" · ".join(facts))
+        shown = value if value is not None else last
+        bar = self.query_one(".card-bar", Static)
+        if kr.kind in ("maintain_min", "maintain_max"):
+            if shown is None:
+                bar.update("no value yet")
+            else:
+                held = holds(kr, shown)
+                bar.update(
+                    "[green]holds the threshold[/]"
+                    if held
+                    else "[red]below the threshold[/]"
+                    if kr.kind == "maintain_min"
+                    else "[red]above the threshold[/]"
+                )
+            return
+        share = progress(kr, shown)
+        behind = share + 1e-9 < self.pace
+        colour = "yellow" if behind else "green"
+        bar.update(
+            f"[{colour}]{progress_bar(share, self.pace)}[/] {share:.0%} · pace {self.pace:.0%}"
+        )
+
+    # -- committing -------------------------------------------------------------------
+
+    def parse_value(self) -> tuple[bool, float | None]:
+        """(ok, value) from the value field; on a problem, shows it at the field."""
+        field = self.query_one(f"#value-{self.number}", Input)
+        error = self.query_one(f"#value-{self.number}-error", Static)
+        text = field.value.strip()
+        try:
+            value = (
+                None
+                if not text
+                else (parse_number(text) if self.snapshot.kr.is_numeric else parse_milestone(text))
+            )
+        except ValueError as exc:
+            error.update(str(exc))
+            error.add_class("-shown")
+            field.add_class("-invalid")
+            return False, None
+        error.update("")
+        error.remove_class("-shown")
+        field.remove_class("-invalid")
+        return True, value
+
+    def pending(self) -> dict[str, Any]:
+        """What the fields say that the saved check-in does not (valid answers only)."""
+        changes: dict[str, Any] = {}
+        ok, value = self.parse_value()
+        if ok and value != self.checkin.value:
+            changes["value"] = value
+        note = self.query_one(f"#note-{self.number}", Input).value.strip()
+        if note != self.checkin.note:
+            changes["note"] = note
+        return changes
+
+    def saved(self, checkin: CheckIn | None) -> None:
+        """The step committed this check-in: it is now the reference for changes."""
+        if checkin is not None:
+            self.checkin = checkin
+        self.show_numbers(self.checkin.value)
+
+    def _answer(self, changes: dict[str, Any]) -> None:
+        if changes:
+            self.post_message(self.Answered(self, self.snapshot.kr.id, changes))
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        ok, _ = self.parse_value()
+        self._answer(self.pending())
+        if event.input.id == f"value-{self.number}" and ok:
+            self.query_one(ConfidencePicker).focus()
+        elif event.input.id == f"note-{self.number}":
+            self.post_message(self.Done(self))
+
+    @on(Input.Blurred)
+    def _blurred(self, event: Input.Blurred) -> None:
+        self._answer(self.pending())
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        if event.input.id == f"value-{self.number}":
+            kr = self.snapshot.kr
+            try:
+                value = parse_number(event.value) if kr.is_numeric else parse_milestone(event.value)
+            except ValueError:
+                return
+            self.show_numbers(value)
+
+    @on(ConfidencePicker.Picked)
+    def _picked(self, event: ConfidencePicker.Picked) -> None:
+        event.stop()
+        self._answer({**self.pending(), "confidence": event.confidence})
+        self.query_one(f"#note-{self.number}", Input).focus()
+
+    @dataclass
+    class Done(Message):
+        """The last field of the card was committed: the next card may take the focus."""
+
+        card: CheckInCard
