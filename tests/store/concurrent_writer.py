@@ -1,0 +1,53 @@
+"""A process that saves many distinct records into one folder once told to go.
+
+Run as `python concurrent_writer.py FOLDER NAME COUNT sessions|teams`. It opens the folder,
+prints `ready`, waits for a line on stdin, saves COUNT records whose ids start with NAME,
+then prints `done`. Two of these started together write into the same file at once.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+from okrtui.domain.models import Session, Team
+from okrtui.store import Repository
+
+QUARTER = "2026-Q4"
+
+
+def session(name: str, n: int) -> Session:
+    """Session `n` of writer `name`, in the one quarter file both writers share."""
+    day = 1 + n % 28
+    return Session(
+        id=f"{QUARTER}-{name}{n:04d}",
+        team_id="sales",
+        kind="weekly",
+        quarter=QUARTER,
+        week=1 + n % 13,
+        date=date(2026, 11, day),
+        facilitator=name,
+        started_at=datetime(2026, 11, day, 9, n % 60),
+    )
+
+
+def team(name: str, n: int) -> Team:
+    """Team `n` of writer `name`, in the plan file both writers share."""
+    return Team(id=f"{name}-{n:04d}", name=f"Team {n} of {name}")
+
+
+def main(folder: Path, name: str, count: int, kind: str) -> None:
+    repository = Repository.open(folder)
+    print("ready", flush=True)
+    sys.stdin.readline()
+    for n in range(count):
+        if kind == "sessions":
+            repository.save_session(session(name, n))
+        else:
+            repository.save_team(team(name, n))
+    print("done", flush=True)
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), sys.argv[4])
