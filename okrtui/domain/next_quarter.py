@@ -12,7 +12,14 @@ from collections.abc import Iterable, Mapping
 from pydantic import ValidationError
 
 from okrtui.domain.ids import new_id
-from okrtui.domain.models import DraftKeyResult, DraftObjective, KeyResult, Objective
+from okrtui.domain.models import (
+    KR_KINDS,
+    DraftKeyResult,
+    DraftObjective,
+    KeyResult,
+    KRKind,
+    Objective,
+)
 from okrtui.domain.validation import first_message
 
 
@@ -134,3 +141,47 @@ def planned_objectives(
         )
         for draft in kept
     ]
+
+
+# -- editing a draft (each returns a new list; the session keeps the old one until saved) ----
+
+
+def edit_objective(
+    drafts: list[DraftObjective], objective_id: str, **changes: object
+) -> list[DraftObjective]:
+    """The draft with one objective's fields changed (title, description, dropped…)."""
+    return [d.model_copy(update=changes) if d.id == objective_id else d for d in drafts]
+
+
+def edit_key_result(
+    drafts: list[DraftObjective], kr_id: str, **changes: object
+) -> list[DraftObjective]:
+    """The draft with one key result's fields changed (title, kind, baseline, target, dropped…)."""
+    result = []
+    for draft in drafts:
+        krs = [kr.model_copy(update=changes) if kr.id == kr_id else kr for kr in draft.key_results]
+        result.append(draft.model_copy(update={"key_results": krs}))
+    return result
+
+
+def add_key_result(
+    drafts: list[DraftObjective], objective_id: str
+) -> tuple[list[DraftObjective], str]:
+    """The draft with a new, empty key result at the end of an objective, and its id."""
+    kr = blank_key_result()
+    result = [
+        d.model_copy(update={"key_results": [*d.key_results, kr]}) if d.id == objective_id else d
+        for d in drafts
+    ]
+    return result, kr.id
+
+
+def add_objective(drafts: list[DraftObjective]) -> tuple[list[DraftObjective], str]:
+    """The draft with a new, empty objective at the end, and its id."""
+    objective = blank_objective()
+    return [*drafts, objective], objective.id
+
+
+def next_kind(kind: KRKind) -> KRKind:
+    """The kind after this one, for cycling through kinds with one key."""
+    return KR_KINDS[(KR_KINDS.index(kind) + 1) % len(KR_KINDS)]

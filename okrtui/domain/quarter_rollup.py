@@ -96,6 +96,7 @@ class HeldTraining:
     minutes: int
     attendees: tuple[str, ...]
     notes: str
+    team_size: int
 
 
 def trainings_held(sessions: Iterable[Session]) -> list[HeldTraining]:
@@ -111,7 +112,14 @@ def trainings_held(sessions: Iterable[Session]) -> list[HeldTraining]:
             attendees = tuple(session.member_name(a) for a in t.attendee_ids)
             held.append(
                 HeldTraining(
-                    session.date, session.week, t.topic, presenter, t.minutes, attendees, t.notes
+                    session.date,
+                    session.week,
+                    t.topic,
+                    presenter,
+                    t.minutes,
+                    attendees,
+                    t.notes,
+                    team_size=len(session.member_names),
                 )
             )
     return held

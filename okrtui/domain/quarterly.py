@@ -36,6 +36,37 @@ def reviewed_key_results(objectives: Iterable[Objective]) -> list[tuple[Objectiv
     ]
 
 
+def reviewed_objectives(session: Session) -> list[Objective]:
+    """The objectives and key results a review looks at, as they stood when it started.
+
+    Built from the session's snapshots, so editing the plan afterwards never changes the review.
+    """
+    objectives: dict[str, Objective] = {}
+    for snapshot in session.kr_snapshots:
+        objective = objectives.get(snapshot.objective_id)
+        if objective is None:
+            objective = Objective(
+                id=snapshot.objective_id,
+                team_id=session.team_id,
+                quarter=session.quarter,
+                title=snapshot.objective_title,
+            )
+            objectives[snapshot.objective_id] = objective
+        objective.key_results.append(snapshot.kr)
+    return list(objectives.values())
+
+
+def set_score(session: Session, score: Score, objectives: Iterable[Objective]) -> Session:
+    """The session with this key result's score, and its objective scores brought up to date."""
+    scores = [s for s in session.scores if s.kr_id != score.kr_id] + [score]
+    order = [snapshot.kr.id for snapshot in session.kr_snapshots]
+    scores.sort(key=lambda s: order.index(s.kr_id) if s.kr_id in order else len(order))
+    results = objective_results(objectives, scores)
+    return session.model_copy(
+        update={"scores": scores, "objective_scores": [r.to_model() for r in results]}
+    )
+
+
 def week_position(quarter: str, day: date) -> float:
     """Where a day sits on the chart's x axis: 1.0 on the quarter's first day, +1 a week."""
     return 1 + (day - quarter_start(quarter)).days / 7
@@ -83,6 +114,13 @@ class KRQuarterPath:
         if start is None or end is None:
             return None
         return start + expected_pace(self.quarter, day) * (end - start)
+
+    def x_range(self) -> tuple[float, float]:
+        """The quarter's first and last day as week positions: the chart's x axis."""
+        return (
+            week_position(self.quarter, quarter_start(self.quarter)),
+            week_position(self.quarter, quarter_end(self.quarter)),
+        )
 
     def pace_line(self) -> list[tuple[float, float]]:
         """The expected-pace line as two (week position, value) points; empty if none."""

@@ -1,0 +1,136 @@
+"""A key result's path over a quarter: a line chart with target and pace lines, and its table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Static
+from textual_plot import HiResMode, PlotWidget
+
+from okrtui.domain.numbers import format_number
+from okrtui.domain.quarterly import KRQuarterPath, PathRow
+from okrtui.tui.widgets.quarterly.confidence_dots import confidence_dot
+
+VALUE_STYLE = "bold cyan"
+TARGET_STYLE = "green"
+PACE_STYLE = "yellow"
+SYMBOL_UNITS = frozenset({"$", "€", "£", "¥", "%"})
+
+
+class KRChart(Horizontal):
+    """The chart of one key result's quarter beside a table of the exact numbers."""
+
+    # Stands alone (the quarterly step and anyone else may use it), so it brings its styles.
+    DEFAULT_CSS = (Path(__file__).with_name("kr_chart.tcss")).read_text(encoding="utf-8")
+
+    def __init__(self, path: KRQuarterPath | None = None, *, id: str | None = None) -> None:
+        super().__init__(id=id, classes="kr-chart")
+        self.path = path
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="kr-plot-area"):
+            plot = PlotWidget(allow_pan_and_zoom=False, id="kr-plot")
+            # The chart is looked at, not driven: keys stay with the step around it.
+            plot.can_focus = False
+            yield plot
+            yield Static("", id="kr-key")
+        table: DataTable[str | Text] = DataTable(
+            id="kr-table", cursor_type="none", zebra_stripes=True, show_cursor=False
+        )
+        table.can_focus = False
+        yield table
+
+    def on_mount(self) -> None:
+        table = self.query_one("#kr-table", DataTable)
+        table.add_columns("Wk", "Value", "Pace", "")
+        self.show_path(self.path)
+
+    def show_path(self, path: KRQuarterPath | None) -> None:
+        """Draw another key result's path (None clears the chart)."""
+        self.path = path
+        plot = self.query_one("#kr-plot", PlotWidget)
+        table = self.query_one("#kr-table", DataTable)
+        plot.clear()
+        table.clear()
+        if path is None:
+            return
+        points = path.chart_points()
+        pace = path.pace_line()
+        target = path.target_line
+        first, last = path.x_range()
+        if target is not None:
+            plot.plot(
+                [first, last],
+                [target, target],
+                line_style=TARGET_STYLE,
+                hires_mode=HiResMode.BRAILLE,
+                label="target",
+            )
+        if pace:
+            plot.plot(
+                [p[0] for p in pace],
+                [p[1] for p in pace],
+                line_style=PACE_STYLE,
+                hires_mode=HiResMode.BRAILLE,
+                label="expected pace",
+            )
+        if points:
+            xs, ys = [p[0] for p in points], [p[1] for p in points]
+            plot.plot(xs, ys, line_style=VALUE_STYLE, hires_mode=HiResMode.BRAILLE, label="value")
+            plot.scatter(xs, ys, marker="●", marker_style=VALUE_STYLE)
+        plot.set_xlimits(first, last)
+        low, high = _y_range(path, [p[1] for p in points] + [p[1] for p in pace])
+        plot.set_ylimits(low, high)
+        plot.set_xlabel("week of the quarter")
+        plot.set_ylabel(_unit_label(path))
+        # The key sits under the chart: a legend box inside it would hide part of the path.
+        plot.show_legend(is_visible=False)
+        self.query_one("#kr-key", Static).update(_key(path))
+        for row in path.rows():
+            table.add_row(*_cells(path, row))
+        if not points:
+            table.add_row("—", "no check-ins", "", "")
+
+
+def _cells(path: KRQuarterPath, row: PathRow) -> tuple[str | Text, ...]:
+    # Symbols stay with the numbers; a word unit (members) is on the chart's axis instead.
+    unit = "%" if path.kr.kind == "milestone" else path.kr.unit
+    unit = unit if unit in SYMBOL_UNITS else ""
+    expected = format_number(round(row.expected), unit) if row.expected is not None else ""
+    return (
+        str(row.week or ""),
+        format_number(row.value, unit),
+        expected,
+        confidence_dot(row.confidence),
+    )
+
+
+def _key(path: KRQuarterPath) -> Text:
+    parts = [Text("━ value", style=VALUE_STYLE)]
+    if path.target_line is not None:
+        word = "threshold" if path.kr.kind in ("maintain_min", "maintain_max") else "target"
+        parts.append(Text(f"━ {word}", style=TARGET_STYLE))
+    if path.pace_line():
+        parts.append(Text("━ expected pace", style=PACE_STYLE))
+    return Text("   ").join(parts)
+
+
+def _unit_label(path: KRQuarterPath) -> str:
+    if path.kr.kind == "milestone":
+        return "% complete"
+    return path.kr.unit or "value"
+
+
+def _y_range(path: KRQuarterPath, values: list[float]) -> tuple[float, float]:
+    """Room for every value, the target and the baseline, with a little margin."""
+    seen = list(values)
+    if path.target_line is not None:
+        seen.append(path.target_line)
+    if path.kr.baseline is not None:
+        seen.append(path.kr.baseline)
+    low, high = min(seen), max(seen)
+    margin = (high - low) * 0.08 or abs(high) * 0.05 or 1.0
+    return low - margin, high + margin

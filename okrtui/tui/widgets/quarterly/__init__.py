@@ -1,0 +1,1 @@
+"""The quarterly review's agenda steps, one widget per file."""

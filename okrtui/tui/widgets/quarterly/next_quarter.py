@@ -1,0 +1,343 @@
+"""Draft next quarter: carry objectives and key results forward, edit, drop, add, then save."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from okrtui.domain.models import DraftKeyResult, DraftObjective
+from okrtui.domain.next_quarter import (
+    DraftError,
+    add_key_result,
+    add_objective,
+    draft_next_quarter,
+    edit_key_result,
+    edit_objective,
+    kr_problem,
+    next_kind,
+    planned_objectives,
+)
+from okrtui.domain.numbers import format_number, parse_number
+from okrtui.domain.quarters import next_quarter
+from okrtui.store import StoreError
+from okrtui.tui.widgets.quarterly.base import QuarterlyStep
+from okrtui.tui.widgets.steps.base import field
+
+if TYPE_CHECKING:
+    from okrtui.tui.app import OkrApp
+
+
+class NextQuarterStep(QuarterlyStep):
+    """The draft as a list: e edit, t kind, d drop/keep, k new KR, o new objective, s save."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e", "edit", "Edit"),
+        Binding("t", "kind", "KR kind"),
+        Binding("d,delete", "drop", "Drop/keep"),
+        Binding("k", "add_kr", "New KR"),
+        Binding("o", "add_objective", "New objective"),
+        Binding("s", "save_plan", "Save into plan"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="nq-heading", classes="hint")
+        yield OptionList(id="draft-list")
+        yield Static("", id="nq-status")
+        yield from field("Title", Input(id="nq-title"))
+        yield from field("Baseline (increase / decrease only)", Input(id="nq-baseline"))
+        yield from field("Target, or the threshold to hold", Input(id="nq-target"))
+
+    def on_mount(self) -> None:
+        # What the editor fields below the list are changing: (objective id, key result id).
+        self.editing: tuple[str, str | None] | None = None
+        self.save_armed = False
+        self.show_step()
+
+    @property
+    def target_quarter(self) -> str:
+        """The quarter being drafted."""
+        return next_quarter(self.quarter)
+
+    @property
+    def drafts(self) -> list[DraftObjective]:
+        """The draft as the session holds it."""
+        return self.context.session.next_quarter_plan
+
+    def focus_first(self) -> None:
+        self.query_one("#draft-list", OptionList).focus()
+
+    # -- the draft ---------------------------------------------------------------------------
+
+    def show_step(self) -> None:
+        if not self.drafts and not self.context.session.next_quarter_saved:
+            self._start_draft()
+        self.query_one("#nq-heading", Static).update(
+            f"Draft of {self.target_quarter}: new baselines are this quarter's final values. "
+            "e edit · t kind · d drop/keep · k new KR · o new objective · s save into the plan"
+        )
+        listing = self.query_one("#draft-list", OptionList)
+        highlighted = listing.highlighted
+        listing.clear_options()
+        for objective in self.drafts:
+            listing.add_option(Option(_objective_line(objective), id=f"o:{objective.id}"))
+            for kr in objective.key_results:
+                listing.add_option(
+                    Option(_kr_line(kr, objective.dropped), id=f"k:{objective.id}:{kr.id}")
+                )
+        if listing.option_count:
+            listing.highlighted = min(highlighted or 0, listing.option_count - 1)
+        self._show_status()
+
+    def _start_draft(self) -> None:
+        """Carry this quarter's objectives forward, each KR starting from its final value."""
+        finals = {p.kr.id: p.final_value for p in self.paths()}
+        finals |= {
+            s.kr_id: s.final_value for s in self.context.session.scores if s.final_value is not None
+        }
+        # Descriptions and alignment come from the plan; titles and KRs from the review.
+        planned = {o.id: o for o in self.context.objectives}
+        objectives = [
+            o.model_copy(
+                update={
+                    "description": planned[o.id].description if o.id in planned else "",
+                    "aligned_to": planned[o.id].aligned_to if o.id in planned else "",
+                }
+            )
+            for o in self.objectives()
+        ]
+        drafts = draft_next_quarter(objectives, finals)
+        self._commit(drafts, f"next quarter drafted ({self.target_quarter})")
+
+    def _commit(self, drafts: list[DraftObjective], what: str) -> None:
+        self.save_armed = False
+        session = self.context.session.model_copy(
+            update={"next_quarter_plan": drafts, "next_quarter_saved": False}
+        )
+        self.commit(session, what)
+
+    def _show_status(self) -> None:
+        status = self.query_one("#nq-status", Static)
+        session = self.context.session
+        if session.next_quarter_saved:
+            status.update(Text(f"Saved into the plan for {self.target_quarter}.", style="green"))
+        elif self.save_armed:
+            status.update(Text("Press s again to save the draft into the plan.", style="bold"))
+        else:
+            status.update("")
+
+    def _selected_ids(self) -> tuple[str, str | None] | None:
+        listing = self.query_one("#draft-list", OptionList)
+        if listing.highlighted is None:
+            return None
+        option_id = listing.get_option_at_index(listing.highlighted).id or ""
+        parts = option_id.split(":")
+        return (parts[1], parts[2] if len(parts) > 2 else None)
+
+    def _find(self, ids: tuple[str, str | None]) -> tuple[DraftObjective, DraftKeyResult | None]:
+        objective = next(d for d in self.drafts if d.id == ids[0])
+        kr = next((k for k in objective.key_results if k.id == ids[1]), None)
+        return objective, kr
+
+    def _highlight(self, objective_id: str, kr_id: str | None) -> None:
+        listing = self.query_one("#draft-list", OptionList)
+        option_id = f"k:{objective_id}:{kr_id}" if kr_id else f"o:{objective_id}"
+        listing.highlighted = listing.get_option_index(option_id)
+
+    # -- keys on the list --------------------------------------------------------------------
+
+    def action_edit(self) -> None:
+        """Load the highlighted objective or key result into the fields below."""
+        ids = self._selected_ids()
+        if ids is None:
+            return
+        objective, kr = self._find(ids)
+        self.editing = ids
+        self.query_one("#nq-title", Input).value = kr.title if kr else objective.title
+        baseline = kr.baseline if kr and kr.baseline is not None else None
+        target = kr.target if kr and kr.target is not None else None
+        self.query_one("#nq-baseline", Input).value = "" if baseline is None else f"{baseline:g}"
+        self.query_one("#nq-target", Input).value = "" if target is None else f"{target:g}"
+        self.query_one("#nq-title", Input).focus()
+
+    @on(OptionList.OptionSelected, "#draft-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_edit()
+
+    def action_kind(self) -> None:
+        """Cycle the highlighted key result's kind."""
+        ids = self._selected_ids()
+        if ids is None or ids[1] is None:
+            return
+        _, kr = self._find(ids)
+        assert kr is not None
+        kind = next_kind(kr.kind)
+        self._commit(edit_key_result(self.drafts, kr.id, kind=kind), f"KR kind {kind}")
+        self.show_step()
+
+    def action_drop(self) -> None:
+        """Drop the highlighted objective or key result from the draft, or keep it again."""
+        ids = self._selected_ids()
+        if ids is None:
+            return
+        objective, kr = self._find(ids)
+        if kr is not None:
+            drafts = edit_key_result(self.drafts, kr.id, dropped=not kr.dropped)
+            what = f"{kr.title or 'new KR'} {'kept' if kr.dropped else 'dropped'}"
+        else:
+            drafts = edit_objective(self.drafts, objective.id, dropped=not objective.dropped)
+            what = (
+                f"{objective.title or 'new objective'} {'kept' if objective.dropped else 'dropped'}"
+            )
+        self._commit(drafts, what)
+        self.show_step()
+
+    def action_add_kr(self) -> None:
+        """Add a key result to the highlighted objective and start editing it."""
+        ids = self._selected_ids()
+        if ids is None:
+            self.notify("Add an objective first (o).")
+            return
+        drafts, kr_id = add_key_result(self.drafts, ids[0])
+        self._commit(drafts, "new key result")
+        self.show_step()
+        self._highlight(ids[0], kr_id)
+        self.action_edit()
+
+    def action_add_objective(self) -> None:
+        """Add an objective and start editing it."""
+        drafts, objective_id = add_objective(self.drafts)
+        self._commit(drafts, "new objective")
+        self.show_step()
+        self._highlight(objective_id, None)
+        self.action_edit()
+
+    def action_save_plan(self) -> None:
+        """Save the kept objectives into next quarter's plan (asks for a second s first)."""
+        try:
+            objectives = planned_objectives(
+                self.drafts, self.context.session.team_id, self.target_quarter
+            )
+        except DraftError as exc:
+            self.query_one("#nq-status", Static).update(
+                Text("Fix these first: " + "; ".join(exc.problems), style="bold red")
+            )
+            return
+        if not self.save_armed:
+            self.save_armed = True
+            self._show_status()
+            return
+        repository = cast("OkrApp", self.app).repository
+        try:
+            for objective in objectives:
+                repository.save_objective(objective)
+        except (StoreError, OSError) as exc:
+            self.query_one("#nq-status", Static).update(
+                Text(f"Not saved into the plan: {exc}", style="bold red")
+            )
+            return
+        self.save_armed = False
+        session = self.context.session.model_copy(update={"next_quarter_saved": True})
+        self.commit(session, f"next quarter saved into the plan ({len(objectives)} objectives)")
+        self.show_step()
+
+    # -- the editor fields ---------------------------------------------------------------------
+
+    @on(Input.Submitted, "#nq-title")
+    def _title(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.editing is None:
+            self.focus_first()
+            return
+        objective_id, kr_id = self.editing
+        title = " ".join(event.value.split())
+        if not title:
+            self.show_error(event.input, "the title cannot be empty")
+            return
+        self.clear_error(event.input)
+        if kr_id is None:
+            self._commit(edit_objective(self.drafts, objective_id, title=title), "objective title")
+            self.show_step()
+            self._done_editing()
+            return
+        self._commit(edit_key_result(self.drafts, kr_id, title=title), "KR title")
+        self.show_step()
+        _, kr = self._find(self.editing)
+        assert kr is not None
+        if kr.kind in ("increase", "decrease"):
+            self.query_one("#nq-baseline", Input).focus()
+        elif kr.kind == "milestone":
+            self._done_editing()
+        else:
+            self.query_one("#nq-target", Input).focus()
+
+    @on(Input.Submitted, "#nq-baseline")
+    @on(Input.Submitted, "#nq-target")
+    def _number(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.editing is None or self.editing[1] is None:
+            self.focus_first()
+            return
+        kr_id = self.editing[1]
+        name = "baseline" if event.input.id == "nq-baseline" else "target"
+        try:
+            value = parse_number(event.value) if event.value.strip() else None
+        except ValueError as exc:
+            self.show_error(event.input, str(exc))
+            return
+        self.clear_error(event.input)
+        self._commit(edit_key_result(self.drafts, kr_id, **{name: value}), f"KR {name}")
+        self.show_step()
+        _, kr = self._find(self.editing)
+        assert kr is not None
+        if name == "baseline":
+            self.query_one("#nq-target", Input).focus()
+            return
+        problem = kr_problem(kr)
+        if problem:
+            # Stay on the field: the plan would refuse this key result.
+            self.show_error(event.input, problem)
+            return
+        self._done_editing()
+
+    def _done_editing(self) -> None:
+        if self.editing is not None:
+            self._highlight(*self.editing)
+        self.editing = None
+        for input_id in ("#nq-title", "#nq-baseline", "#nq-target"):
+            self.query_one(input_id, Input).value = ""
+        self.focus_first()
+
+
+def _objective_line(objective: DraftObjective) -> Text:
+    title = objective.title or "(new objective: e to name it)"
+    style = "dim strike" if objective.dropped else "bold"
+    suffix = "  (dropped)" if objective.dropped else ""
+    return Text(f"▸ {title}{suffix}", style=style)
+
+
+def _kr_line(kr: DraftKeyResult, objective_dropped: bool) -> Text:
+    title = kr.title or "(new key result: e to edit it)"
+    unit = kr.unit
+    if kr.kind in ("increase", "decrease"):
+        numbers = f"{format_number(kr.baseline, unit)} → {format_number(kr.target, unit)}"
+    elif kr.kind == "milestone":
+        numbers = "done or % complete"
+    else:
+        side = "≥" if kr.kind == "maintain_min" else "≤"
+        numbers = f"hold {side} {format_number(kr.target, unit)}"
+    line = Text(f"    {title} · {kr.kind.replace('_', ' ')} · {numbers}")
+    if kr.dropped or objective_dropped:
+        line.stylize("dim strike")
+        line.append("  (dropped)", style="dim")
+        return line
+    problem = kr_problem(kr)
+    if problem:
+        line.append(f"  ⚠ {problem}", style="bold red")
+    return line

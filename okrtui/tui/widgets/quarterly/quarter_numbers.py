@@ -1,0 +1,86 @@
+"""The quarter in numbers: each key result's path as a chart, with its table of values."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.markup import escape
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import Static
+
+from okrtui.domain.agenda import Step
+from okrtui.domain.numbers import format_number
+from okrtui.domain.quarterly import KRQuarterPath
+from okrtui.domain.scoring import progress
+from okrtui.tui.widgets.kr_chart import KRChart
+from okrtui.tui.widgets.quarterly.base import QuarterlyStep
+from okrtui.tui.widgets.steps.base import MeetingContext
+
+
+class QuarterNumbersStep(QuarterlyStep):
+    """One key result at a time: n / p (or → / ←) move between them."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n,right", "move(1)", "Next KR"),
+        Binding("p,left", "move(-1)", "Previous KR"),
+    ]
+
+    def __init__(self, context: MeetingContext, step: Step) -> None:
+        super().__init__(context, step)
+        self.kr_index = 0
+        self._paths: list[KRQuarterPath] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="numbers-heading", classes="kr-heading")
+        yield KRChart(id="numbers-chart")
+
+    def on_mount(self) -> None:
+        self.show_step()
+
+    def show_step(self) -> None:
+        self._paths = self.paths()
+        self.kr_index = min(self.kr_index, max(0, len(self._paths) - 1))
+        self._show()
+
+    def focus_first(self) -> None:
+        self.focus()
+
+    def action_move(self, step: int) -> None:
+        """Show the next (1) or previous (-1) key result."""
+        if self._paths:
+            self.kr_index = (self.kr_index + step) % len(self._paths)
+            self._show()
+
+    def _show(self) -> None:
+        heading = self.query_one("#numbers-heading", Static)
+        chart = self.query_one("#numbers-chart", KRChart)
+        if not self._paths:
+            heading.update("This review has no key results to look at.")
+            chart.show_path(None)
+            return
+        path = self._paths[self.kr_index]
+        heading.update(_heading(path, self.kr_index, len(self._paths)))
+        chart.show_path(path)
+
+
+def _heading(path: KRQuarterPath, index: int, count: int) -> str:
+    kr = path.kr
+    unit = "%" if kr.kind == "milestone" else kr.unit
+    final = path.final_value
+    if kr.kind in ("maintain_min", "maintain_max"):
+        side = "at or above" if kr.kind == "maintain_min" else "at or below"
+        goal = f"hold {side} {format_number(kr.target, unit)}"
+    elif kr.kind == "milestone":
+        goal = "complete the milestone"
+    else:
+        goal = f"{format_number(kr.baseline, unit)} → {format_number(kr.target, unit)}"
+    reached = (
+        f"final {format_number(final, unit)} ({progress(kr, final):.0%} of the way)"
+        if final is not None and kr.kind in ("increase", "decrease", "milestone")
+        else f"final {format_number(final, unit)}"
+    )
+    return (
+        f"KR {index + 1} of {count} (n/p to move) · {escape(path.objective.title)}\n"
+        f"[b]{escape(kr.title)}[/b] — {goal} · {reached}"
+    )

@@ -1,0 +1,256 @@
+"""Score each key result: the computed score with its band; accept it or override it."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from okrtui.domain.models import Score
+from okrtui.domain.numbers import format_number, parse_milestone, parse_number
+from okrtui.domain.quarterly import (
+    KRQuarterPath,
+    computed_score,
+    confidence_history,
+    overridden,
+    parse_score,
+    set_score,
+)
+from okrtui.domain.scoring import band
+from okrtui.tui.widgets.quarterly.base import QuarterlyStep
+from okrtui.tui.widgets.quarterly.confidence_dots import confidence_legend, confidence_row
+from okrtui.tui.widgets.steps.base import field
+
+BAND_STYLES = {"red": "bold red", "yellow": "bold yellow", "green": "bold green"}
+
+
+def score_text(value: float) -> Text:
+    """A score in its band's colour, e.g. `0.45 yellow`."""
+    grade = band(value)
+    return Text(f"{value:.2f} {grade}", style=BAND_STYLES[grade])
+
+
+class ScoresStep(QuarterlyStep):
+    """Key results with computed scores; a accepts, o overrides (with a reason), f final value."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "accept", "Accept score"),
+        Binding("o", "override", "Override"),
+        Binding("f", "final_value", "Final value"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Label(
+            "a accepts the computed score · o overrides it (a reason is required) · "
+            "f enters a final value when there were no check-ins",
+            classes="hint",
+        )
+        yield OptionList(id="score-list")
+        yield Static("", id="score-detail")
+        yield Static(confidence_legend(), id="confidence-legend", classes="hint")
+        yield Label(
+            "Final value (this key result has no check-ins)",
+            id="final-value-label",
+            classes="field-label",
+        )
+        yield Input(placeholder="e.g. 420", id="final-value")
+        yield Static("", id="final-value-error", classes="field-error")
+        yield from field(
+            "Override: the score to use, 0 to 1", Input(placeholder="e.g. 0.6", id="override-score")
+        )
+        yield from field(
+            "Why the computed score is not right (required for an override)",
+            Input(placeholder="e.g. two deals signed on the last day", id="override-rationale"),
+        )
+
+    def on_mount(self) -> None:
+        self.show_step()
+
+    # -- what is shown ---------------------------------------------------------------------
+
+    def show_step(self) -> None:
+        self._paths = {p.kr.id: p for p in self.paths()}
+        listing = self.query_one("#score-list", OptionList)
+        highlighted = listing.highlighted
+        listing.clear_options()
+        for path in self._paths.values():
+            listing.add_option(Option(self._line(path), id=path.kr.id))
+        if listing.option_count:
+            listing.highlighted = min(highlighted or 0, listing.option_count - 1)
+        self._show_detail()
+
+    def focus_first(self) -> None:
+        self.query_one("#score-list", OptionList).focus()
+
+    def _saved(self, kr_id: str) -> Score | None:
+        return next((s for s in self.context.session.scores if s.kr_id == kr_id), None)
+
+    def _proposed(self, path: KRQuarterPath) -> Score:
+        """The saved score, or the computed one when the room has not decided yet."""
+        saved = self._saved(path.kr.id)
+        if saved is not None:
+            return saved
+        return computed_score(path)
+
+    def _line(self, path: KRQuarterPath) -> Text:
+        saved = self._saved(path.kr.id)
+        score = self._proposed(path)
+        if saved is None:
+            state = Text("to score", style="dim")
+        elif abs(saved.used - saved.computed) > 1e-9:
+            state = Text(f"overridden (computed {saved.computed:.2f})", style="italic")
+        else:
+            state = Text("accepted", style="green")
+        return Text.assemble(
+            score_text(score.used),
+            "  ",
+            Text(path.kr.title, style="bold"),
+            "\n     ",
+            state,
+            "  confidence ",
+            confidence_row(confidence_history(self.weekly_sessions(), path.kr.id)),
+        )
+
+    def _current(self) -> KRQuarterPath | None:
+        listing = self.query_one("#score-list", OptionList)
+        if listing.highlighted is None:
+            return None
+        kr_id = listing.get_option_at_index(listing.highlighted).id
+        return self._paths.get(kr_id or "")
+
+    def _show_detail(self) -> None:
+        detail = self.query_one("#score-detail", Static)
+        path = self._current()
+        # The final-value field matters only for a key result nobody checked in.
+        no_checkins = path is not None and not path.values
+        for widget_id in ("#final-value", "#final-value-label"):
+            self.query_one(widget_id).display = no_checkins
+        if path is None:
+            detail.update("This review has no key results to score.")
+            return
+        score = self._proposed(path)
+        unit = "%" if path.kr.kind == "milestone" else path.kr.unit
+        source = (
+            f"{len(path.values)} check-ins, final {format_number(score.final_value, unit)}"
+            if path.values
+            else f"no check-ins; final value {format_number(score.final_value, unit)} (press f)"
+        )
+        lines = Text.assemble(
+            Text(path.kr.title, style="bold"),
+            "\nComputed ",
+            score_text(score.computed),
+            f" from {source}",
+            "\nUsed ",
+            score_text(score.used),
+            Text(f" — {score.rationale}" if score.rationale else ""),
+            "\nConfidence week by week: ",
+            confidence_row(confidence_history(self.weekly_sessions(), path.kr.id)),
+        )
+        detail.update(lines)
+
+    @on(OptionList.OptionHighlighted, "#score-list")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self._show_detail()
+
+    # -- deciding ----------------------------------------------------------------------------
+
+    def _save(self, score: Score, what: str) -> None:
+        self.commit(set_score(self.context.session, score, self.objectives()), what)
+        self.show_step()
+
+    def _next_kr(self) -> None:
+        listing = self.query_one("#score-list", OptionList)
+        if listing.highlighted is not None and listing.highlighted + 1 < listing.option_count:
+            listing.highlighted += 1
+        listing.focus()
+
+    def action_accept(self) -> None:
+        """Use the computed score for the highlighted key result."""
+        path = self._current()
+        if path is None:
+            return
+        saved = self._saved(path.kr.id)
+        entered = saved.final_value if saved is not None and not path.values else None
+        self._save(computed_score(path, entered), f"score of {path.kr.title} accepted")
+        self._next_kr()
+
+    @on(OptionList.OptionSelected, "#score-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_accept()
+
+    def action_override(self) -> None:
+        """Type another score and the reason for it."""
+        if self._current() is not None:
+            self.query_one("#override-score", Input).focus()
+
+    def action_final_value(self) -> None:
+        """Type the final value of a key result that was never checked in."""
+        path = self._current()
+        if path is None:
+            return
+        if path.values:
+            self.notify("The final value is the last check-in; override the score instead.")
+            return
+        self.query_one("#final-value", Input).focus()
+
+    @on(Input.Submitted, "#final-value")
+    def _final_value(self, event: Input.Submitted) -> None:
+        event.stop()
+        path = self._current()
+        if path is None:
+            return
+        if path.values:
+            self.show_error(event.input, "this key result has check-ins: the last one is final")
+            return
+        try:
+            read = parse_milestone if path.kr.kind == "milestone" else parse_number
+            value = read(event.value)
+        except ValueError as exc:
+            self.show_error(event.input, str(exc))
+            return
+        self.clear_error(event.input)
+        event.input.value = ""
+        self._save(computed_score(path, value), f"final value of {path.kr.title}")
+        self.query_one("#score-list", OptionList).focus()
+
+    @on(Input.Submitted, "#override-score")
+    def _override_score(self, event: Input.Submitted) -> None:
+        event.stop()
+        try:
+            parse_score(event.value)
+        except ValueError as exc:
+            self.show_error(event.input, str(exc))
+            return
+        self.clear_error(event.input)
+        self.query_one("#override-rationale", Input).focus()
+
+    @on(Input.Submitted, "#override-rationale")
+    def _override_rationale(self, event: Input.Submitted) -> None:
+        event.stop()
+        path = self._current()
+        score_input = self.query_one("#override-score", Input)
+        if path is None:
+            return
+        try:
+            used = parse_score(score_input.value)
+        except ValueError as exc:
+            self.show_error(score_input, str(exc))
+            score_input.focus()
+            return
+        try:
+            score = overridden(self._proposed(path), used, event.value)
+        except ValueError as exc:
+            self.show_error(event.input, str(exc))
+            return
+        self.clear_error(event.input)
+        score_input.value = ""
+        event.input.value = ""
+        self._save(score, f"score of {path.kr.title} overridden")
+        self._next_kr()
