@@ -233,6 +233,77 @@ def _session_row(session: Session, names: dict[str, str]) -> dict[str, Any]:
     }
 
 
+@cli.command()
+@click.argument("session_id", required=False)
+@click.option("--team", "team_name", help="Export every session of this team (id or name)...")
+@click.option("--quarter", help="...in this quarter, like 2026-Q4 (with --team).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "html", "json"]),
+    default="md",
+    show_default=True,
+    help="Markdown, a self-contained HTML page, or JSON.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Write to FILE (one session) or into DIR (with --team) instead of printing.",
+)
+@data_option
+@click.pass_context
+def export(
+    ctx: click.Context,
+    session_id: str | None,
+    team_name: str | None,
+    quarter: str | None,
+    fmt: str,
+    output: Path | None,
+) -> None:
+    """Minutes of one session (SESSION_ID), or of a team's quarter with an index file."""
+    from typing import cast
+
+    from okrtui.minutes import Format
+    from okrtui.minutes.files import (
+        ExportError,
+        export_quarter,
+        file_name,
+        session_minutes,
+        write_text,
+    )
+
+    if session_id and (team_name or quarter):
+        raise UserError("Give either a SESSION_ID or --team and --quarter, not both.")
+    if not session_id and not team_name:
+        raise UserError(
+            "Say what to export: a SESSION_ID (see `okrtui sessions`) or --team T --quarter Q."
+        )
+    repository = open_repository(ctx)
+    chosen = cast(Format, fmt)
+    try:
+        if session_id:
+            session, text = session_minutes(repository, session_id, chosen)
+            if output is None:
+                click.echo(text, nl=False)
+                return
+            path = output / file_name(session, chosen) if output.is_dir() else output
+            write_text(path, text)
+            click.echo(f"Wrote {path}", err=True)
+            return
+        team = repository.team(team_name or "")
+        if quarter is None or not is_quarter(quarter):
+            raise UserError("--team needs --quarter, written like 2026-Q4.")
+        if output is None:
+            raise UserError("--team needs -o DIR: the folder to write the minutes into.")
+        written = export_quarter(repository, team.id, quarter, chosen, output)
+    except ExportError as exc:
+        raise UserError(str(exc)) from None
+    click.echo(
+        f"Wrote {len(written) - 1} session(s) and {written[-1].name} into {output}", err=True
+    )
+
+
 def main() -> None:
     """Console entry point."""
     cli(prog_name="okrtui")
