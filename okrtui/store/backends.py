@@ -3,6 +3,9 @@
 A backend hands out named TinyDB databases (`okrtui`, `2026-Q4`, ...) inside transactions.
 The file backend holds an inter-process lock around each whole read-modify-write and gives
 each transaction a fresh TinyDB, so no query or next-id cache outlives the lock.
+
+A file's version is a checksum of its bytes, not its timestamps: two writes within one clock
+tick can reuse an inode and keep the size, and a stale parse would then lose a write.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import copy
 import json
 import shutil
+import zlib
 from collections import Counter
 from collections.abc import Hashable, Iterator
 from contextlib import contextmanager
@@ -17,6 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+import orjson
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
@@ -35,12 +40,15 @@ class Backend(Protocol):
         """Names of the databases that exist."""
         ...
 
-    def load(self, name: str) -> RawData | None:
-        """The raw contents of a database, or None when it does not exist or is empty."""
+    def snapshot(self, name: str) -> tuple[Hashable, RawData | None]:
+        """A database's version and contents (None when missing or empty).
+
+        The contents are shared and must not be changed by the caller.
+        """
         ...
 
-    def version(self, name: str) -> Hashable:
-        """A token that changes whenever the database changes."""
+    def load(self, name: str) -> RawData | None:
+        """A database's contents, as in `snapshot`."""
         ...
 
     def transaction(self, name: str) -> Any:
@@ -61,7 +69,10 @@ class FileBackend:
 
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
+        # How many times each file was parsed: tests use it to prove lazy loading.
         self.reads: Counter[str] = Counter()
+        self._parsed: dict[str, tuple[Hashable, RawData | None]] = {}
+        self._locks: dict[Path, FileLock] = {}
 
     def path(self, name: str) -> Path:
         """The file of a database."""
@@ -84,34 +95,47 @@ class FileBackend:
             return []
         return sorted(p.stem for p in self.folder.glob("*.json") if not p.name.startswith("."))
 
-    def version(self, name: str) -> Hashable:
-        try:
-            st = self.path(name).stat()
-        except FileNotFoundError:
-            return None
-        return (st.st_ino, st.st_mtime_ns, st.st_size)
+    def snapshot(self, name: str) -> tuple[Hashable, RawData | None]:
+        content = self._read(name)
+        if content is None:
+            return None, None
+        version = _version(content)
+        cached = self._parsed.get(name)
+        if cached is not None and cached[0] == version:
+            return cached
+        data = self._parse(name, content)
+        self._parsed[name] = (version, data)
+        return version, data
 
     def load(self, name: str) -> RawData | None:
+        return self.snapshot(name)[1]
+
+    def _read(self, name: str) -> bytes | None:
         path = self.path(name)
         if path.is_dir():
             raise DataFileError(path, "this is a folder, but okrtui needs a file here")
         try:
-            text = path.read_text(encoding="utf-8")
+            return path.read_bytes()
         except FileNotFoundError:
             return None
-        except UnicodeDecodeError:
-            raise DataFileError(path, "it is not a text file (it is not valid UTF-8)") from None
         except PermissionError:
             raise DataFileError(
                 path,
                 "okrtui is not allowed to read it",
                 "Nothing was changed. Check the file's owner and permissions.",
             ) from None
+
+    def _parse(self, name: str, content: bytes) -> RawData | None:
+        path = self.path(name)
         self.reads[name] += 1
-        if not text.strip():
+        if not content.strip():
             return None
         try:
-            data = json.loads(text)
+            content.decode("utf-8")
+        except UnicodeDecodeError:
+            raise DataFileError(path, "it is not a text file (it is not valid UTF-8)") from None
+        try:
+            data = orjson.loads(content)
         except json.JSONDecodeError as exc:
             raise DataFileError(
                 path, f"it is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
@@ -124,10 +148,9 @@ class FileBackend:
         self.check_folder()
         try:
             self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-            lock = FileLock(f"{path}.lock", timeout=LOCK_TIMEOUT_SECONDS, mode=FILE_MODE)
-            with lock:
-                self.load(name)  # never write over a file that cannot be read
-                db = TinyDB(path, storage=AtomicJSONStorage)
+            with self._lock(path):
+                self.snapshot(name)  # never write over a file that cannot be read
+                db = TinyDB(storage=lambda: _LockedStorage(self, name))
                 try:
                     yield db
                 finally:
@@ -140,17 +163,60 @@ class FileBackend:
         except OSError as exc:
             raise SaveError(f"could not save to {path}: {exc.strerror or exc}") from exc
 
+    def _lock(self, path: Path) -> FileLock:
+        # One lock object per file: FileLock is reentrant per object, so a transaction
+        # that opens another on the same file (a migration) does not wait for itself.
+        lock = self._locks.get(path)
+        if lock is None:
+            lock = FileLock(f"{path}.lock", timeout=LOCK_TIMEOUT_SECONDS, mode=FILE_MODE)
+            self._locks[path] = lock
+        return lock
+
+    def _written(self, name: str, data: RawData | None, content: bytes | None) -> None:
+        """Record what a transaction wrote (or forget the parse when the write failed)."""
+        if content is None:
+            self._parsed.pop(name, None)
+        else:
+            self._parsed[name] = (_version(content), data)
+
     def backup(self, name: str, reason: str) -> str | None:
         path = self.path(name)
         if not path.is_file():
             return None
         backups = self.folder / "backups"
-        backups.mkdir(exist_ok=True)
+        backups.mkdir(exist_ok=True, mode=0o700)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         target = backups / f"{name}.{reason}.{stamp}.json"
-        replace_atomically(str(target), path.read_text(encoding="utf-8"), "utf-8")
+        replace_atomically(str(target), path.read_bytes())
         shutil.copymode(path, target)
         return str(target)
+
+
+class _LockedStorage(AtomicJSONStorage):
+    """The storage TinyDB uses inside a transaction, while the lock is held.
+
+    Reads return the backend's parsed copy instead of parsing the file again; a successful
+    write becomes the new parsed copy. TinyDB changes the data it read before writing it,
+    so a failed write drops the copy.
+    """
+
+    def __init__(self, backend: FileBackend, name: str) -> None:
+        super().__init__(backend.path(name))
+        self._backend = backend
+        self._name = name
+
+    def read(self) -> RawData | None:
+        return self._backend.load(self._name)
+
+    def write(self, data: RawData) -> None:
+        content = self.serialize(data)
+        payload = content if isinstance(content, bytes) else content.encode("utf-8")
+        try:
+            replace_atomically(self._path, payload)
+        except BaseException:
+            self._backend._written(self._name, None, None)
+            raise
+        self._backend._written(self._name, data, payload)
 
 
 class MemoryBackend:
@@ -159,6 +225,7 @@ class MemoryBackend:
     def __init__(self) -> None:
         self._dbs: dict[str, TinyDB] = {}
         self._versions: Counter[str] = Counter()
+        self._seen: dict[str, int] = {}
         self.reads: Counter[str] = Counter()
         self.backups: list[tuple[str, str, RawData]] = []
 
@@ -168,30 +235,53 @@ class MemoryBackend:
     def names(self) -> list[str]:
         return sorted(n for n, db in self._dbs.items() if db.storage.read())
 
-    def version(self, name: str) -> Hashable:
-        return self._versions[name]
-
-    def load(self, name: str) -> RawData | None:
+    def snapshot(self, name: str) -> tuple[Hashable, RawData | None]:
         db = self._dbs.get(name)
         if db is None:
-            return None
-        self.reads[name] += 1
-        data = db.storage.read()
-        return copy.deepcopy(data) if data else None
+            return None, None
+        version = self._versions[name]
+        if self._seen.get(name) != version:
+            self.reads[name] += 1  # counted like a file parse: once per version
+            self._seen[name] = version
+        return version, db.storage.read() or None
+
+    def load(self, name: str) -> RawData | None:
+        return self.snapshot(name)[1]
 
     @contextmanager
     def transaction(self, name: str) -> Iterator[TinyDB]:
-        db = self._dbs.setdefault(name, TinyDB(storage=MemoryStorage))
+        db = self._dbs.get(name)
+        if db is None:
+            db = self._dbs[name] = TinyDB(storage=lambda: _CountingMemoryStorage(self, name))
         db.clear_cache()
         yield db
+
+    def _written(self, name: str) -> None:
         self._versions[name] += 1
 
     def backup(self, name: str, reason: str) -> str | None:
         data = self.load(name)
         if data is None:
             return None
-        self.backups.append((name, reason, data))
+        self.backups.append((name, reason, copy.deepcopy(data)))
         return f"memory:backups/{name}.{reason}"
+
+
+class _CountingMemoryStorage(MemoryStorage):
+    """Memory storage that gives the database a new version on every write."""
+
+    def __init__(self, backend: MemoryBackend, name: str) -> None:
+        super().__init__()
+        self._backend = backend
+        self._name = name
+
+    def write(self, data: RawData) -> None:
+        super().write(data)
+        self._backend._written(self._name)
+
+
+def _version(content: bytes) -> Hashable:
+    return (len(content), zlib.crc32(content))
 
 
 def check_shape(data: Any, path: Path) -> RawData:

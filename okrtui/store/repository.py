@@ -203,39 +203,52 @@ class Repository:
     def _upsert(self, name: str, table: str, record: BaseModel) -> None:
         document = record.model_dump(mode="json")
         with self.backend.transaction(name) as db:
-            self._prepare(name, db)
+            tables = self._prepare(name, db)
             db.table(table).upsert(document, Query().id == document["id"])
+            written = self.backend.snapshot(name)[0]  # under the lock: no one else wrote
+        # Keep the cache current instead of validating the whole file again on the next
+        # read: a meeting saves after every answer, into a quarter file of hundreds.
+        copy = type(record).model_validate(document)
+        records = [r for r in tables[table] if r.id != document["id"]]
+        position = next((i for i, r in enumerate(tables[table]) if r.id == document["id"]), None)
+        records.insert(len(records) if position is None else position, copy)
+        self._cache[name] = _Cached(written, {**tables, table: records})
 
-    def _prepare(self, name: str, db: Any) -> None:
-        """Under the lock: make sure the file is usable and at the current schema."""
-        self._tables(name, _MODELS[PLAN_FILE] if name == PLAN_FILE else _MODELS[SESSIONS])
+    def _prepare(self, name: str, db: Any) -> dict[str, list[Any]]:
+        """Under the lock: the file's records, checked usable and at the current schema."""
+        tables = self._tables(name, _MODELS[PLAN_FILE] if name == PLAN_FILE else _MODELS[SESSIONS])
         if not db.table(META_TABLE).all():
             db.table(META_TABLE).insert({"schema_version": SCHEMA_VERSION})
+        return tables
 
-    def _raw(self, name: str) -> dict[str, dict[str, Any]]:
-        """A file's contents at the current schema, migrating (after a backup) if needed."""
-        data = self.backend.load(name) or {}
+    def _current(self, name: str) -> tuple[Hashable, dict[str, dict[str, Any]]]:
+        """A file's version and contents at the current schema, migrating (after a backup)."""
+        version, data = self.backend.snapshot(name)
         where = Path(self.backend.describe(name))
+        if not data:
+            return version, {}
         try:
-            version = schema_version(data)
+            found = schema_version(data)
         except ValueError as exc:
             raise DataFileError(where, str(exc)) from None
-        if version > SCHEMA_VERSION:
+        if found > SCHEMA_VERSION:
             raise DataFileError(
                 where,
-                f"it was written by a newer okrtui (schema {version}; this one reads up to "
+                f"it was written by a newer okrtui (schema {found}; this one reads up to "
                 f"{SCHEMA_VERSION})",
                 "Nothing was changed. Upgrade okrtui to open it.",
             )
-        if data and version < SCHEMA_VERSION:
-            self.backend.backup(name, f"schema-{version}")
-            data = migrate(data, version)
+        if found < SCHEMA_VERSION:
+            self.backend.backup(name, f"schema-{found}")
+            migrated = migrate(data, found)
             with self.backend.transaction(name) as db:
-                db.storage.write(data)
-        return data
+                db.storage.write(migrated)
+            return self.backend.snapshot(name)[0], migrated
+        return version, data
 
     def _tables(self, name: str, models: dict[str, type[BaseModel]]) -> dict[str, list[Any]]:
-        version = self.backend.version(name)
+        """A file's records as models; validated again only when the file changed."""
+        version, data = self._current(name)
         cached = self._cache.get(name)
         if (
             cached is not None
@@ -243,7 +256,6 @@ class Repository:
             and models.keys() <= cached.tables.keys()
         ):
             return cached.tables
-        data = self._raw(name)
         where = Path(self.backend.describe(name))
         tables: dict[str, list[Any]] = {}
         for table, model in models.items():
@@ -258,5 +270,5 @@ class Repository:
                         where, f"{table} record '{label}' is not valid: {problems}"
                     ) from None
             tables[table] = records
-        self._cache[name] = _Cached(self.backend.version(name), tables)
+        self._cache[name] = _Cached(version, tables)
         return tables

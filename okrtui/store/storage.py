@@ -12,6 +12,7 @@ import os
 import tempfile
 from typing import Any
 
+import orjson
 from tinydb.storages import JSONStorage
 
 FILE_MODE = 0o600
@@ -47,21 +48,28 @@ class AtomicJSONStorage(JSONStorage):
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         if self._mode in _READ_ONLY_MODES:
             raise OSError(f'Cannot write to the database. Access mode is "{self._mode}"')
-        serialized = json.dumps(data, **self.kwargs)
-        replace_atomically(self._path, serialized, self._encoding)
+        replace_atomically(self._path, self.serialize(data), self._encoding)
         # Keep the handle TinyDB's callers may look at pointing at the current file.
         self._handle.close()
         self._handle = open(self._path, mode=self._mode, encoding=self._encoding)  # noqa: SIM115
 
+    def serialize(self, data: dict[str, dict[str, Any]]) -> str | bytes:
+        """JSON text; orjson (several times faster) unless json options or an encoding ask
+        for the standard library."""
+        if not self.kwargs and self._encoding in (None, "utf-8", "utf8"):
+            return orjson.dumps(data)
+        return json.dumps(data, **self.kwargs)
 
-def replace_atomically(path: str, text: str, encoding: str | None = None) -> None:
-    """Write `text` to `path` so that a crash leaves either the old or the new file."""
+
+def replace_atomically(path: str, content: str | bytes, encoding: str | None = None) -> None:
+    """Write `content` to `path` so that a crash leaves either the old or the new file."""
     folder = os.path.dirname(os.path.abspath(path))
     fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".tmp")
+    payload = content if isinstance(content, bytes) else content.encode(encoding or "utf-8")
     try:
         os.fchmod(fd, FILE_MODE)
-        with os.fdopen(fd, "w", encoding=encoding) as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp, path)
