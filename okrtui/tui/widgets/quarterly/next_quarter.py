@@ -57,7 +57,8 @@ class NextQuarterStep(QuarterlyStep):
         # What the editor fields below the list are changing: (objective id, key result id).
         self.editing: tuple[str, str | None] | None = None
         self.save_armed = False
-        self.show_step()
+        # Only draw here: the draft is started when the step is entered, not when it mounts.
+        self._render_draft()
 
     @property
     def target_quarter(self) -> str:
@@ -77,6 +78,9 @@ class NextQuarterStep(QuarterlyStep):
     def show_step(self) -> None:
         if not self.drafts and not self.context.session.next_quarter_saved:
             self._start_draft()
+        self._render_draft()
+
+    def _render_draft(self) -> None:
         self.query_one("#nq-heading", Static).update(
             f"Draft of {self.target_quarter}: new baselines are this quarter's final values. "
             "e edit · t kind · d drop/keep · k new KR · o new objective · s save into the plan"
