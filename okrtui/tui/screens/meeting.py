@@ -314,6 +314,12 @@ def start_new_meeting(
     app: OkrApp, team_id: str, kind: SessionKind, quarter: str | None = None
 ) -> None:
     """Create the session (saved at once by the screen) and open the meeting screen."""
+    if kind == "quarterly" and quarter is None:
+        # A review may look back on an ended quarter: ask which one first (issue 5).
+        from okrtui.tui.dialogs.review_quarter import ask_review_quarter
+
+        ask_review_quarter(app, team_id, lambda q: start_new_meeting(app, team_id, kind, q))
+        return
     repository = app.repository
     team = repository.team(team_id)
     quarter = quarter or quarter_of(app.today)
