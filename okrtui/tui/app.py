@@ -11,9 +11,17 @@ from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.theme import Theme
 
-from okrtui.store import Repository
+from okrtui.store import Repository, StoreError
+from okrtui.tui.commands import OkrCommands
+from okrtui.tui.screens.help import HelpScreen
 from okrtui.tui.screens.home import HomeScreen
+from okrtui.tui.screens.onboarding import OnboardingScreen
+from okrtui.tui.screens.plan_editor import PlanEditorScreen
+
+DARK_THEME = "textual-dark"
+LIGHT_THEME = "textual-light"
 
 
 class OkrApp(App[None]):
@@ -21,7 +29,12 @@ class OkrApp(App[None]):
 
     TITLE = "okrtui"
     CSS_PATH = "app.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+q", "quit", "Quit", priority=True)]
+    COMMANDS: ClassVar = App.COMMANDS | {OkrCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("question_mark", "help", "Keys"),
+        Binding("f1", "help", "Keys", show=False),
+    ]
 
     def __init__(
         self,
@@ -36,12 +49,64 @@ class OkrApp(App[None]):
         self.clock: Callable[[], datetime] = clock or datetime.now
         # The team chosen on the home screen; meetings and history start from it.
         self.team_id: str | None = None
+        teams = repository.teams()
+        if teams:
+            self.team_id = teams[0].id
 
     def on_mount(self) -> None:
-        self.push_screen(HomeScreen())
+        self.theme = self._remembered_theme()
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self.repository.teams():
+            self.push_screen(HomeScreen())
+        else:
+            self.push_screen(OnboardingScreen())
+
+    def _remembered_theme(self) -> str:
+        try:
+            theme = self.repository.settings().get("theme")
+        except StoreError:
+            return DARK_THEME
+        return theme if isinstance(theme, str) and theme in self.available_themes else DARK_THEME
+
+    def _remember_theme(self, theme: Theme) -> None:
+        try:
+            if self.repository.settings().get("theme") != theme.name:
+                self.repository.save_settings({"theme": theme.name})
+        except StoreError as exc:
+            self.notify(f"Could not remember the theme: {exc}", severity="warning")
+
+    def show_home(self, repository: Repository | None = None) -> None:
+        """Replace the whole screen stack with home, optionally on another data folder."""
+        if repository is not None:
+            self.repository = repository
+            teams = repository.teams()
+            self.team_id = teams[0].id if teams else None
+        self.switch_screen(HomeScreen())
+
+    def open_plan_editor(self, team_id: str | None = None) -> None:
+        """Open the plan editor, with `team_id` (or the chosen team) under the cursor."""
+        self.push_screen(PlanEditorScreen(team_id or self.team_id))
+
+    @property
+    def dark(self) -> bool:
+        """True when a dark theme is showing."""
+        return self.current_theme.dark
+
+    def action_toggle_theme(self) -> None:
+        """Switch between the dark and the light theme."""
+        self.theme = LIGHT_THEME if self.dark else DARK_THEME
+
+    def action_help(self) -> None:
+        """Show the keys of the current screen."""
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
 
     # The actions below are the app's public verbs: the home screen's keys and the command
     # palette both call them. Each hands over to the module that owns that part of the app.
+
+    def action_edit_plan(self) -> None:
+        """Edit teams, members, objectives and key results."""
+        self.open_plan_editor()
 
     def action_start_weekly_meeting(self) -> None:
         """Start (or resume) the chosen team's weekly meeting."""

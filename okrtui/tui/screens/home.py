@@ -1,53 +1,191 @@
-"""The home screen: each team's current objectives with their key results' progress."""
+"""The home screen: the chosen team's quarter at a glance, recent sessions, main actions."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header, Label, Select, Static
 
-from okrtui.domain.history import kr_path
-from okrtui.domain.numbers import format_number
-from okrtui.domain.quarters import quarter_of
-from okrtui.domain.scoring import progress
+from okrtui.domain.models import Session, Team
+from okrtui.domain.quarters import quarter_of, week_of_quarter
+from okrtui.domain.scoring import expected_pace
+from okrtui.tui.widgets.kr_row import KrRow, KrStatus
 
 if TYPE_CHECKING:
     from okrtui.tui.app import OkrApp
 
+RECENT_SESSIONS = 8
+
 
 class HomeScreen(Screen[None]):
-    """Teams, their objectives for the quarter and each key result's latest value."""
+    """The team's objectives with each key result's progress, and its recent meetings."""
+
+    # Textual declares these without ClassVar, so mypy refuses the annotation ruff asks for.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (140, "-wide")]  # noqa: RUF012
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]  # noqa: RUF012
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("w", "app.start_weekly_meeting", "Weekly"),
+        Binding("r", "app.start_quarterly_review", "Quarterly"),
+        Binding("c", "resume", "Continue"),
+        Binding("h", "app.browse_history", "History"),
+        Binding("p", "app.edit_plan", "Plan"),
+        Binding("e", "app.export_minutes", "Export"),
+        Binding("t", "next_team", "Next team", show=False),
+    ]
+
+    @property
+    def okr_app(self) -> OkrApp:
+        """The app, typed."""
+        return cast("OkrApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(self._summary(), id="summary")
+        yield Static(id="banner", markup=False)
+        with Horizontal(id="team-bar"):
+            yield Label("Team", id="team-label")
+            options = [(t.name, t.id) for t in self.teams()] or [("no team", "")]
+            yield Select[str](options, id="team-select", allow_blank=False)
+            yield Label(id="quarter-label", markup=False)
+        with Horizontal(id="home-body"):
+            yield VerticalScroll(id="objectives")
+            with Vertical(id="recent"):
+                yield Label("Recent sessions", classes="section-title")
+                yield DataTable[str](id="recent-table", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
-    def _summary(self) -> str:
-        app = cast("OkrApp", self.app)
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # "Continue" is offered only while a meeting is in progress.
+        if action == "resume":
+            return self._pending is not None
+        return True
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._pending: Session | None = None
+
+    def on_mount(self) -> None:
+        table = self.query_one("#recent-table", DataTable)
+        table.add_columns("Date", "Kind", "Week", "Status", "Facilitator")
+        self.refresh_home()
+
+    def on_screen_resume(self) -> None:
+        # The plan may have changed in the editor, or a meeting may have ended.
+        self.refresh_home()
+
+    def teams(self) -> list[Team]:
+        """The teams to choose from."""
+        return self.okr_app.repository.teams()
+
+    def refresh_home(self) -> None:
+        """Re-read the chosen team's plan and sessions and redraw everything."""
+        app = self.okr_app
+        teams = self.teams()
+        if teams and app.team_id not in {t.id for t in teams}:
+            app.team_id = teams[0].id
+        select = self.query_one("#team-select", Select)
+        with self.prevent(Select.Changed):
+            if teams:
+                select.set_options([(t.name, t.id) for t in teams])
+            if app.team_id is not None:
+                select.value = app.team_id
+        self.query_one("#team-bar").set_class(len(teams) > 1, "-several")
+        self._show_team(app.team_id)
+
+    def _quarter(self, team_id: str) -> str:
+        """The quarter of today, or the team's latest quarter with objectives."""
+        repository = self.okr_app.repository
+        quarter = quarter_of(self.okr_app.today)
+        if repository.objectives(team_id, quarter):
+            return quarter
+        quarters = repository.objective_quarters(team_id)
+        return quarters[0] if quarters else quarter
+
+    def _show_team(self, team_id: str | None) -> None:
+        app = self.okr_app
         repository = app.repository
-        teams = repository.teams()
-        if not teams:
-            return "No teams yet. Import a plan with `okrtui plan import FILE.toml`."
-        lines = []
-        for team in teams:
-            quarters = repository.objective_quarters(team.id)
-            quarter = quarter_of(app.today)
-            if quarter not in quarters and quarters:
-                quarter = quarters[0]
-            sessions = repository.sessions(quarter, team.id)
-            lines.append(f"[b]{team.name}[/b] — {quarter}")
-            for objective in repository.objectives(team.id, quarter):
-                lines.append(f"  {objective.title}")
-                for kr in objective.active_key_results:
-                    path = kr_path(sessions, kr.id)
-                    value = path[-1].checkin.value if path else kr.baseline
-                    share = progress(kr, value)
-                    lines.append(
-                        f"    {kr.title}: {format_number(value, kr.unit)} "
-                        f"(target {format_number(kr.target, kr.unit)}, {share:.0%})"
-                    )
-            lines.append("")
-        return "\n".join(lines)
+        objectives_box = self.query_one("#objectives", VerticalScroll)
+        objectives_box.remove_children()
+        banner = self.query_one("#banner", Static)
+        banner.display = False
+        self._pending = None
+        if team_id is None:
+            objectives_box.mount(Label("No teams yet. Press p to edit the plan."))
+            return
+        quarter = self._quarter(team_id)
+        team = repository.team(team_id)
+        label = f"{team.name} · {quarter}"
+        if quarter == quarter_of(app.today):
+            pace = expected_pace(quarter, app.today)
+            label += f" · week {week_of_quarter(app.today)} · {pace:.0%} of the quarter gone"
+        self.query_one("#quarter-label", Label).update(label)
+        sessions = repository.sessions(quarter, team_id)
+        widgets: list[Label | KrRow] = []
+        for objective in repository.objectives(team_id, quarter):
+            widgets.append(Label(objective.title, classes="objective-title", markup=False))
+            widgets += [
+                KrRow(KrStatus.of(kr, sessions, quarter, app.today))
+                for kr in objective.active_key_results
+            ]
+        if not widgets:
+            widgets.append(
+                Label(f"No objectives for {quarter} yet. Press p to add one.", classes="empty")
+            )
+        objectives_box.mount_all(widgets)
+        self._show_recent(team_id)
+        pending = self._pending = repository.in_progress(team_id)
+        self.refresh_bindings()
+        if pending is not None:
+            kind = "weekly meeting" if pending.kind == "weekly" else "quarterly review"
+            banner.update(
+                f"A {kind} of {pending.date:%d %b %Y} is in progress — press c to continue it."
+            )
+            banner.display = True
+
+    def _show_recent(self, team_id: str) -> None:
+        table = self.query_one("#recent-table", DataTable)
+        table.clear()
+        recent: list[Session] = []
+        for sessions in self.okr_app.repository.iter_sessions(team_id):
+            recent += reversed(sessions)
+            if len(recent) >= RECENT_SESSIONS:
+                break
+        for session in recent[:RECENT_SESSIONS]:
+            table.add_row(
+                f"{session.date:%Y-%m-%d}",
+                session.kind,
+                str(session.week or ""),
+                session.status.replace("_", " "),
+                session.facilitator,
+                key=session.id,
+            )
+        if not recent:
+            table.add_row("no sessions yet", "", "", "", "")
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "team-select" and isinstance(event.value, str):
+            self.okr_app.team_id = event.value
+            self._show_team(event.value)
+
+    def action_next_team(self) -> None:
+        """Show the next team (wrapping round)."""
+        ids = [t.id for t in self.teams()]
+        if len(ids) > 1:
+            app = self.okr_app
+            at = ids.index(app.team_id) if app.team_id in ids else -1
+            app.team_id = ids[(at + 1) % len(ids)]
+            self.refresh_home()
+
+    def action_resume(self) -> None:
+        """Continue the meeting in progress, if there is one."""
+        from okrtui.tui.screens.meeting import open_meeting
+
+        app = self.okr_app
+        pending = app.repository.in_progress(app.team_id) if app.team_id else None
+        if pending is None:
+            self.notify("No meeting is in progress.")
+            return
+        open_meeting(app, pending.team_id, pending.kind, pending.quarter)

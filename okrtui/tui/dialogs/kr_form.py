@@ -1,0 +1,136 @@
+"""Add a key result to an objective, or edit one; the fields follow the kind."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.widgets import Input, Select
+
+from okrtui.domain.ids import new_id
+from okrtui.domain.models import MAINTAIN_KINDS, KeyResult, KRKind, Objective
+from okrtui.tui.dialogs.form import FormDialog
+
+KIND_LABELS: dict[KRKind, str] = {
+    "increase": "increase — move a number up to a target",
+    "decrease": "decrease — move a number down to a target",
+    "maintain_min": "maintain_min — stay at or above a threshold",
+    "maintain_max": "maintain_max — stay at or below a threshold",
+    "milestone": "milestone — done or a percent complete",
+}
+# Which fields each kind shows; the others are hidden and ignored.
+KIND_FIELDS: dict[str, tuple[str, ...]] = {
+    "increase": ("unit", "baseline", "target"),
+    "decrease": ("unit", "baseline", "target"),
+    "maintain_min": ("unit", "threshold"),
+    "maintain_max": ("unit", "threshold"),
+    "milestone": (),
+}
+NUMBER_HINT = "e.g. 500, 1,200, $4,800, 4.8k"
+
+
+def _shown(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"
+
+
+class KeyResultForm(FormDialog[KeyResult]):
+    """Title, kind, and the numbers that kind needs: baseline/target, threshold, or none."""
+
+    def __init__(self, objective: Objective, kr: KeyResult | None = None) -> None:
+        super().__init__()
+        self.objective = objective
+        self.kr = kr
+        self.heading = "New key result" if kr is None else "Key result"
+
+    def fields(self) -> ComposeResult:
+        kr = self.kr
+        yield from self.field("Title", Input(kr.title if kr else "", id="title"))
+        yield from self.field(
+            "Kind",
+            Select[str](
+                [(label, kind) for kind, label in KIND_LABELS.items()],
+                value=kr.kind if kr else "increase",
+                allow_blank=False,
+                id="kind",
+            ),
+        )
+        yield from self.field(
+            "Unit", Input(kr.unit if kr else "", id="unit", placeholder="members, $, %"), "optional"
+        )
+        numeric = kr is not None and kr.kind in ("increase", "decrease")
+        yield from self.field(
+            "Baseline", Input(_shown(kr.baseline) if kr else "", id="baseline"), NUMBER_HINT
+        )
+        yield from self.field(
+            "Target", Input(_shown(kr.target) if numeric and kr else "", id="target"), NUMBER_HINT
+        )
+        held = kr is not None and kr.kind in MAINTAIN_KINDS
+        yield from self.field(
+            "Threshold",
+            Input(_shown(kr.target) if held and kr else "", id="threshold"),
+            NUMBER_HINT,
+        )
+        yield from self.field(
+            "Weight",
+            Input(_shown(kr.weight) if kr else "1", id="weight"),
+            "in the objective's score",
+        )
+
+    def on_mount(self) -> None:
+        self._follow_kind()
+        super().on_mount()
+
+    @property
+    def kind(self) -> str:
+        """The chosen kind."""
+        value = self.query_one("#kind", Select).value
+        return value if isinstance(value, str) else "increase"
+
+    def _follow_kind(self) -> None:
+        shown = KIND_FIELDS[self.kind]
+        for name in ("unit", "baseline", "target", "threshold"):
+            self.query_one(f"#{name}-field").display = name in shown
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "kind":
+            self._follow_kind()
+
+    def field_for(self, model_field: str) -> str:
+        if model_field in ("target", "") and self.kind in MAINTAIN_KINDS:
+            return "threshold"
+        if model_field == "":
+            return "target" if self.kind != "milestone" else "title"
+        return model_field
+
+    def build(self) -> KeyResult:
+        kind = self.kind
+        shown = KIND_FIELDS[kind]
+        data: dict[str, Any] = {
+            "id": self.kr.id if self.kr else new_id("kr"),
+            "title": self.text("title"),
+            "kind": kind,
+            "unit": self.text("unit") if "unit" in shown else "",
+            "weight": self.number("weight", required=False) or 1.0,
+            "archived": self.kr.archived if self.kr else False,
+        }
+        if "baseline" in shown:
+            data["baseline"] = self.number("baseline")
+            data["target"] = self.number("target")
+        elif "threshold" in shown:
+            data["target"] = self.number("threshold")
+        return KeyResult.model_validate(data)
+
+    def save(self, result: KeyResult) -> None:
+        # Re-read the objective so other key results edited since the form opened are kept.
+        objective = next(
+            (
+                o
+                for o in self.repository.objectives(include_archived=True)
+                if o.id == self.objective.id
+            ),
+            self.objective,
+        )
+        krs = [result if kr.id == result.id else kr for kr in objective.key_results]
+        if all(kr.id != result.id for kr in objective.key_results):
+            krs.append(result)
+        self.repository.save_objective(objective.model_copy(update={"key_results": krs}))
