@@ -35,8 +35,8 @@ class AttendanceStep(StepWidget):
         yield Label("Who is here? (space toggles present/absent)", classes="field-label")
         yield OptionList(id="attendance-list", classes="entries")
         yield from field(
-            "Add a guest (name, then Enter)",
-            Input(placeholder="e.g. Maya from marketing", id="guest-name"),
+            "Guest",
+            Input(placeholder="a guest's name, then Enter", id="guest-name"),
         )
 
     def on_mount(self) -> None:

@@ -34,7 +34,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
@@ -66,9 +66,8 @@ class MeetingContext:
 
 
 def field(label: str, input_widget: Input) -> Iterator[Widget]:
-    """A label, an input and the place its error message appears."""
-    yield Label(label, classes="field-label")
-    yield input_widget
+    """A row with a short label and an input, then the place its error message appears."""
+    yield Horizontal(Label(label, classes="field-row-label"), input_widget, classes="field-row")
     yield Static("", id=f"{input_widget.id}-error", classes="field-error")
 
 

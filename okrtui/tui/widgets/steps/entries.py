@@ -1,0 +1,214 @@
+"""A step that collects entries (contributions, notes, trainings, commitments) with a form.
+
+The form's fields are Inputs: Enter moves to the next field and, in the last one, adds the
+entry (or saves the one being edited). The list above shows the entries grouped; on the list,
+`e` or Enter edits, Delete removes (ctrl+z puts it back until the step changes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.binding import Binding, BindingType
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from okrtui.domain.meeting import ListField, remove_item, upsert_item
+from okrtui.domain.models import Session
+from okrtui.tui.widgets.steps.base import StepWidget
+
+
+class FieldProblem(ValueError):
+    """A form field holds something unusable; `field_id` says which."""
+
+    def __init__(self, field_id: str, message: str) -> None:
+        super().__init__(message)
+        self.field_id = field_id
+
+
+class EntryListStep(StepWidget):
+    """Base of the steps that keep a list of entries in one field of the session."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e", "edit_entry", "Edit"),
+        Binding("delete,backspace", "delete_entry", "Delete"),
+        Binding("escape", "clear_form", "Clear form", show=False),
+    ]
+
+    FIELD: ClassVar[ListField]
+    ENTRY_NAME: ClassVar[str] = "entry"
+    FORM_FIELDS: ClassVar[Sequence[str]] = ()
+    EMPTY: ClassVar[str] = "Nothing yet."
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.editing: str | None = None
+
+    # -- for subclasses ------------------------------------------------------------------
+
+    def build_item(self, item_id: str | None) -> Any:
+        """The entry the form describes; raise FieldProblem naming the field at fault."""
+        raise NotImplementedError
+
+    def check_field(self, field_id: str) -> None:
+        """Check one field when Enter leaves it; raise FieldProblem when it is wrong."""
+
+    def load_form(self, item: Any) -> None:
+        """Fill the form from an entry, to edit it."""
+        raise NotImplementedError
+
+    def reset_form(self) -> None:
+        """Empty the form after an entry is added."""
+        for field_id in self.FORM_FIELDS:
+            self.query_one(f"#{field_id}", Input).value = ""
+
+    def groups(self, items: list[Any]) -> list[tuple[str, list[Any]]]:
+        """Entries under headings, in the order to show them."""
+        return [("", items)]
+
+    def describe(self, item: Any) -> str:
+        """One line for an entry in the list."""
+        return str(item)
+
+    # -- the list -----------------------------------------------------------------------
+
+    @property
+    def items(self) -> list[Any]:
+        """This step's entries in the session."""
+        return list(getattr(self.context.session, self.FIELD))
+
+    def on_mount(self) -> None:
+        self.show_step()
+
+    def show_step(self) -> None:
+        listing = self.query_one(".entries", OptionList)
+        highlighted = listing.highlighted
+        listing.clear_options()
+        items = self.items
+        for heading, members in self.groups(items):
+            if not members:
+                continue
+            if heading:
+                listing.add_option(Option(Text(heading, style="bold"), disabled=True))
+            for item in members:
+                listing.add_option(Option(Text("  " + self.describe(item)), id=item.id))
+        self.query_one(".entries-empty", Static).update("" if items else self.EMPTY)
+        listing.display = bool(items)
+        if listing.option_count and highlighted is not None:
+            listing.highlighted = min(highlighted, listing.option_count - 1)
+
+    def focus_first(self) -> None:
+        if self.FORM_FIELDS:
+            self.query_one(f"#{self.FORM_FIELDS[0]}", Input).focus()
+
+    def _highlighted(self) -> Any | None:
+        listing = self.query_one(".entries", OptionList)
+        if not listing.has_focus or listing.highlighted is None:
+            return None
+        option_id = listing.get_option_at_index(listing.highlighted).id
+        return next((i for i in self.items if i.id == option_id), None)
+
+    def action_edit_entry(self) -> None:
+        """Load the highlighted entry into the form."""
+        item = self._highlighted()
+        if item is None:
+            return
+        self.editing = item.id
+        self.load_form(item)
+        self.notify(f"Editing this {self.ENTRY_NAME}; Enter in the last field saves it.", timeout=3)
+        self.focus_first()
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_edit_entry()
+
+    def action_delete_entry(self) -> None:
+        """Delete the highlighted entry; ctrl+z restores it until the step changes."""
+        item = self._highlighted()
+        if item is None:
+            return
+        index = self.items.index(item)
+        field = self.FIELD
+
+        def restore(session: Session) -> Session:
+            entries = list(getattr(session, field))
+            entries.insert(min(index, len(entries)), item)
+            return session.model_copy(update={field: entries})
+
+        self.commit(remove_item(self.context.session, field, item.id), f"{self.ENTRY_NAME} deleted")
+        self.remember_undo(f"the {self.ENTRY_NAME}", restore)
+        if self.editing == item.id:
+            self.editing = None
+        self.show_step()
+
+    def action_clear_form(self) -> None:
+        """Stop editing and empty the form."""
+        self.editing = None
+        self.reset_form()
+        for field_id in self.FORM_FIELDS:
+            self.clear_error(self.query_one(f"#{field_id}", Input))
+
+    # -- the form -----------------------------------------------------------------------
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        field_id = event.input.id
+        if field_id is None or field_id not in self.FORM_FIELDS:
+            return
+        event.stop()
+        try:
+            self.check_field(field_id)
+        except FieldProblem as problem:
+            self._show_problem(problem)
+            return
+        self.clear_error(event.input)
+        position = list(self.FORM_FIELDS).index(field_id)
+        if position + 1 < len(self.FORM_FIELDS):
+            self.query_one(f"#{self.FORM_FIELDS[position + 1]}", Input).focus()
+            return
+        self.submit_form()
+
+    def _show_problem(self, problem: FieldProblem) -> None:
+        widget = self.query_one(f"#{problem.field_id}", Input)
+        self.show_error(widget, str(problem))
+        widget.focus()
+
+    def submit_form(self) -> bool:
+        """Add or save the entry the form describes; False (with a message) when it cannot."""
+        for field_id in self.FORM_FIELDS:
+            self.clear_error(self.query_one(f"#{field_id}", Input))
+        try:
+            item = self.build_item(self.editing)
+        except FieldProblem as problem:
+            self._show_problem(problem)
+            return False
+        what = f"{self.ENTRY_NAME} {'saved' if self.editing else 'added'}"
+        self.commit(upsert_item(self.context.session, self.FIELD, item), what)
+        self.editing = None
+        self.reset_form()
+        self.show_step()
+        self.focus_first()
+        return True
+
+    def form_is_empty(self) -> bool:
+        """True when nothing has been typed into the form."""
+        return all(not self.query_one(f"#{f}", Input).value.strip() for f in self.required_fields())
+
+    def required_fields(self) -> Sequence[str]:
+        """Fields whose text means the facilitator has started an entry."""
+        return self.FORM_FIELDS
+
+    def leave(self) -> None:
+        # A complete entry left in the form is kept; an incomplete one stays typed, unsaved.
+        if not self.form_is_empty():
+            self.submit_form()
+        super().leave()
+
+
+def entries_list() -> tuple[OptionList, Static]:
+    """The list of entries and the line shown when there are none."""
+    return OptionList(classes="entries"), Static("", classes="entries-empty hint")

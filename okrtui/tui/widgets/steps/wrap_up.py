@@ -1,0 +1,124 @@
+"""Wrap-up: the summary, a 1–10 rating per present attendee, and finishing the meeting."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import Button, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from okrtui.domain.meeting import set_rating, set_summary
+from okrtui.tui.widgets.steps.base import StepWidget, field
+
+
+class WrapUpStep(StepWidget):
+    """Summary (Enter saves), ratings by digit keys on the list (0 = 10), then Finish."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(Binding(str(d), f"rate({d or 10})", f"Rate {d or 10}", show=False) for d in range(10)),
+        Binding("f", "finish", "Finish meeting"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield from field(
+            "Summary",
+            Input(
+                self.context.session.summary,
+                placeholder="one or two sentences; Enter saves",
+                id="summary",
+            ),
+        )
+        yield Label(
+            "How was this meeting? Pick a person, press 1–9 (0 = 10)", classes="field-label"
+        )
+        yield OptionList(id="ratings-list", classes="entries")
+        yield Static("", id="ratings-list-error", classes="field-error")
+        yield Static("", id="ratings-average", classes="hint")
+        yield Button("Finish the meeting (f)", id="finish", variant="success")
+        yield Static("", id="finish-error", classes="field-error")
+
+    def on_mount(self) -> None:
+        self.show_step()
+
+    def show_step(self) -> None:
+        session = self.context.session
+        listing = self.query_one("#ratings-list", OptionList)
+        highlighted = listing.highlighted
+        listing.clear_options()
+        for member_id in session.present_ids:
+            rating = session.ratings.get(member_id)
+            shown = f"{rating:>2}" if rating else " –"
+            listing.add_option(
+                Option(Text(f"{shown}  {session.member_name(member_id)}"), id=member_id)
+            )
+        if listing.option_count:
+            listing.highlighted = min(highlighted or 0, listing.option_count - 1)
+        ratings = [session.ratings[m] for m in session.present_ids if m in session.ratings]
+        average = (
+            f"Average {sum(ratings) / len(ratings):.1f} from {len(ratings)} of {len(session.present_ids)}"
+            if ratings
+            else ""
+        )
+        self.query_one("#ratings-average", Static).update(average)
+
+    def focus_first(self) -> None:
+        self.query_one("#summary", Input).focus()
+
+    @on(Input.Submitted, "#summary")
+    def _summary_entered(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._commit_summary()
+        self.query_one("#ratings-list", OptionList).focus()
+
+    @on(Input.Blurred, "#summary")
+    def _summary_left(self, event: Input.Blurred) -> None:
+        self._commit_summary()
+
+    def _commit_summary(self) -> None:
+        summary = self.query_one("#summary", Input)
+        if summary.value.strip() != self.context.session.summary:
+            self.commit(set_summary(self.context.session, summary.value), "summary")
+        if summary.value.strip():
+            self.clear_error(summary)
+
+    def action_rate(self, rating: int) -> None:
+        """Give the highlighted attendee this rating and move to the next one."""
+        listing = self.query_one("#ratings-list", OptionList)
+        if not listing.has_focus or listing.highlighted is None:
+            return
+        index = listing.highlighted
+        member_id = listing.get_option_at_index(index).id
+        if member_id is None:
+            return
+        try:
+            session = set_rating(self.context.session, member_id, rating)
+        except ValueError as exc:
+            self.show_error(listing, str(exc))
+            return
+        self.clear_error(listing)
+        self.commit(session, f"rating of {session.member_name(member_id)}")
+        self.show_step()
+        listing.highlighted = min(index + 1, listing.option_count - 1)
+
+    @on(Button.Pressed, "#finish")
+    def _finish_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_finish()
+
+    def action_finish(self) -> None:
+        """Finish the meeting once it has a summary."""
+        self._commit_summary()
+        summary = self.query_one("#summary", Input)
+        if not self.context.session.summary:
+            self.show_error(summary, "Write a short summary before finishing the meeting.")
+            summary.focus()
+            return
+        self.post_message(self.FinishRequested())
+
+    def leave(self) -> None:
+        self._commit_summary()
+        super().leave()
