@@ -25,6 +25,7 @@ from okrtui.store.errors import DataFileError, NotFoundError
 from okrtui.store.migrations import META_TABLE, SCHEMA_VERSION, migrate, schema_version
 
 PLAN_FILE = "okrtui"
+LIVE_FILE = "in-progress"
 TEAMS = "teams"
 OBJECTIVES = "objectives"
 SESSIONS = "sessions"
@@ -137,10 +138,18 @@ class Repository:
             db.table(SETTINGS).upsert(document, Query().id == _SETTINGS_ID)
 
     # -- sessions -----------------------------------------------------------------------
+    #
+    # A finished meeting lives in its quarter's file. A meeting in progress lives in the
+    # small LIVE_FILE instead: it is saved after every answer, and rewriting a quarter file
+    # of hundreds of meetings each time would make a busy year slower than week one. When
+    # the meeting finishes it is written to its quarter, then removed from LIVE_FILE; a
+    # crash in between leaves it in both, and the quarter's copy wins.
 
     def quarters(self) -> list[str]:
-        """Quarters that have a sessions file, newest first. Reads no file."""
-        return sorted((n for n in self.backend.names() if is_quarter(n)), reverse=True)
+        """Quarters that have sessions, newest first. Reads no quarter file."""
+        found = {n for n in self.backend.names() if is_quarter(n)}
+        found |= {s.quarter for s in self._live()}
+        return sorted(found, reverse=True)
 
     def sessions(
         self,
@@ -148,12 +157,17 @@ class Repository:
         team_id: str | None = None,
         kind: SessionKind | None = None,
     ) -> list[Session]:
-        """The sessions of one quarter, oldest first, optionally filtered."""
-        found: list[Session] = self._tables(quarter, _MODELS[SESSIONS])[SESSIONS]
+        """The sessions of one quarter, oldest first, optionally filtered.
+
+        The models are shared with the repository's cache: copy one before changing it.
+        """
+        stored: list[Session] = self._tables(quarter, _MODELS[SESSIONS])[SESSIONS]
+        ids = {s.id for s in stored}
+        live = [s for s in self._live() if s.quarter == quarter and s.id not in ids]
         return sorted(
             (
                 s
-                for s in found
+                for s in [*stored, *live]
                 if (team_id is None or s.team_id == team_id) and (kind is None or s.kind == kind)
             ),
             key=lambda s: (s.date, s.started_at),
@@ -176,27 +190,53 @@ class Repository:
         raise NotFoundError(f"no session '{session_id}'")
 
     def save_session(self, session: Session) -> None:
-        """Create or replace a session in its quarter's file."""
+        """Save a session: in progress into the live file, finished into its quarter's."""
+        if session.status == "in_progress":
+            self._upsert(LIVE_FILE, SESSIONS, session)
+            return
         self._upsert(session.quarter, SESSIONS, session)
+        if any(s.id == session.id for s in self._live()):
+            self._remove(LIVE_FILE, session.id)
 
     def delete_session(self, session_id: str) -> str | None:
-        """Delete a session after writing a backup of its quarter's file; returns the copy."""
+        """Delete a session after writing a backup of its file; returns the copy."""
         session = self.session(session_id)
-        copy = self.backend.backup(session.quarter, f"before-deleting-{session.id}")
-        with self.backend.transaction(session.quarter) as db:
-            self._prepare(session.quarter, db)
-            db.table(SESSIONS).remove(Query().id == session.id)
+        names = [n for n in (session.quarter, LIVE_FILE) if self._holds(n, session.id)]
+        copy = None
+        for name in names:
+            copy = self.backend.backup(name, f"before-deleting-{session.id}") or copy
+            self._remove(name, session.id)
         return copy
 
     def in_progress(self, team_id: str, kind: SessionKind | None = None) -> Session | None:
-        """The team's latest unfinished session, looking at the two newest quarters."""
-        for quarter in self.quarters()[:2]:
-            pending = [
-                s for s in self.sessions(quarter, team_id, kind) if s.status == "in_progress"
+        """The team's latest unfinished session, if any."""
+        pending = [
+            s for s in self._live() if s.team_id == team_id and (kind is None or s.kind == kind)
+        ]
+        # A meeting finished just before a crash is still in the live file: skip it.
+        pending = [s for s in pending if not self._holds(s.quarter, s.id)]
+        for quarter in self.quarters()[:2]:  # data written before the live file existed
+            pending += [
+                s
+                for s in self._tables(quarter, _MODELS[SESSIONS])[SESSIONS]
+                if s.status == "in_progress"
+                and s.team_id == team_id
+                and (kind is None or s.kind == kind)
             ]
-            if pending:
-                return pending[-1]
-        return None
+        pending.sort(key=lambda s: (s.date, s.started_at))
+        return pending[-1] if pending else None
+
+    def _live(self) -> list[Session]:
+        sessions: list[Session] = self._tables(LIVE_FILE, _MODELS[SESSIONS])[SESSIONS]
+        return sessions
+
+    def _holds(self, name: str, session_id: str) -> bool:
+        return any(s.id == session_id for s in self._tables(name, _MODELS[SESSIONS])[SESSIONS])
+
+    def _remove(self, name: str, session_id: str) -> None:
+        with self.backend.transaction(name) as db:
+            self._prepare(name, db)
+            db.table(SESSIONS).remove(Query().id == session_id)
 
     # -- files --------------------------------------------------------------------------
 

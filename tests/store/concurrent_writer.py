@@ -18,8 +18,12 @@ QUARTER = "2026-Q4"
 
 
 def session(name: str, n: int) -> Session:
-    """Session `n` of writer `name`, in the one quarter file both writers share."""
+    """Session `n` of writer `name`, in the one quarter file both writers share.
+
+    Finished, so it is saved into the quarter's file (meetings in progress have their own).
+    """
     day = 1 + n % 28
+    started = datetime(2026, 11, day, 9, n % 60)
     return Session(
         id=f"{QUARTER}-{name}{n:04d}",
         team_id="sales",
@@ -28,7 +32,9 @@ def session(name: str, n: int) -> Session:
         week=1 + n % 13,
         date=date(2026, 11, day),
         facilitator=name,
-        started_at=datetime(2026, 11, day, 9, n % 60),
+        status="completed",
+        started_at=started,
+        ended_at=started.replace(hour=10),
     )
 
 

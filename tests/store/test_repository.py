@@ -17,6 +17,7 @@ from okrtui.store.storage import AtomicJSONStorage
 
 
 def weekly(quarter: str, n: int, team_id: str = "sales") -> Session:
+    """A meeting in progress."""
     year = int(quarter[:4])
     month = 3 * (int(quarter[-1]) - 1) + 1
     return Session(
@@ -67,11 +68,16 @@ def test_missing_session_is_not_found(repository: Repository) -> None:
         repository.session("not-a-session-id")
 
 
+def finished(session: Session) -> Session:
+    """The same meeting, completed."""
+    return session.model_copy(update={"status": "completed", "ended_at": session.started_at})
+
+
 def test_each_quarter_has_its_own_file_and_is_read_only_when_asked(tmp_path: Path) -> None:
     writer = Repository.open(tmp_path)
     for quarter in ("2026-Q2", "2026-Q3", "2026-Q4"):
         for n in range(3):
-            writer.save_session(weekly(quarter, n))
+            writer.save_session(finished(weekly(quarter, n)))
     assert sorted(p.name for p in tmp_path.glob("2026-*.json")) == [
         "2026-Q2.json",
         "2026-Q3.json",
@@ -91,8 +97,7 @@ def test_each_quarter_has_its_own_file_and_is_read_only_when_asked(tmp_path: Pat
 
 
 def test_in_progress_meeting_is_found(repository: Repository) -> None:
-    done, pending = weekly("2026-Q4", 1), weekly("2026-Q4", 2)
-    done = done.model_copy(update={"status": "completed", "ended_at": done.started_at})
+    done, pending = finished(weekly("2026-Q4", 1)), weekly("2026-Q4", 2)
     repository.save_session(done)
     assert repository.in_progress("sales") is None
     repository.save_session(pending)
@@ -169,3 +174,46 @@ def test_saving_settings_keeps_the_plan_intact(demo_repository: Repository) -> N
     demo_repository.save_settings({"theme": "textual-dark"})
     assert demo_repository.settings()["theme"] == "textual-dark"
     assert demo_repository.plan() == before
+
+
+def test_meetings_in_progress_have_their_own_small_file(tmp_path: Path) -> None:
+    repository = Repository.open(tmp_path)
+    for session in sample_sessions():
+        repository.save_session(session)
+    quarter_file = tmp_path / "2026-Q4.json"
+    before = quarter_file.read_bytes()
+    live = weekly("2026-Q4", 20)
+    for n in range(5):  # every answer of a meeting is a save
+        live = live.model_copy(update={"summary": f"answer {n}"})
+        repository.save_session(live)
+    assert quarter_file.read_bytes() == before  # the big file is not rewritten
+    assert repository.session(live.id).summary == "answer 4"
+    assert repository.in_progress("sales") == live
+    assert live in repository.sessions("2026-Q4")
+
+    repository.save_session(finished(live))
+    fresh = Repository.open(tmp_path)
+    assert fresh.in_progress("sales") is None
+    assert fresh.session(live.id).status == "completed"
+    assert json.loads((tmp_path / "in-progress.json").read_text())["sessions"] == {}
+
+
+def test_a_crash_while_finishing_keeps_the_finished_copy(tmp_path: Path) -> None:
+    repository = Repository.open(tmp_path)
+    live = weekly("2026-Q4", 1)
+    repository.save_session(live)
+    # As if killed between writing the quarter file and clearing the live file:
+    Repository.open(tmp_path)._upsert("2026-Q4", "sessions", finished(live))
+    fresh = Repository.open(tmp_path)
+    assert fresh.in_progress("sales") is None
+    assert [s.status for s in fresh.sessions("2026-Q4")] == ["completed"]
+    assert fresh.session(live.id).status == "completed"
+
+
+def test_deleting_a_meeting_in_progress(tmp_path: Path) -> None:
+    repository = Repository.open(tmp_path)
+    live = weekly("2026-Q4", 1)
+    repository.save_session(live)
+    assert repository.delete_session(live.id) is not None
+    assert repository.in_progress("sales") is None
+    assert repository.sessions("2026-Q4") == []
