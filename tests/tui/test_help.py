@@ -1,0 +1,121 @@
+"""Help lists the current screen's keys; the palette offers every home action; themes persist."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable
+
+from okrtui.store import Repository
+from okrtui.tui.app import OkrApp
+from okrtui.tui.dialogs import export
+from okrtui.tui.screens import history, meeting
+from okrtui.tui.screens.help import HelpScreen
+from okrtui.tui.screens.home import HomeScreen
+from okrtui.tui.screens.plan_editor import PlanEditorScreen
+from tests.conftest import TODAY
+
+SIZE = (100, 36)
+
+
+def help_rows(app: OkrApp) -> dict[str, str]:
+    table = app.screen.query_one("#help-table", DataTable)
+    return {
+        str(table.get_row_at(i)[1]): str(table.get_row_at(i)[0]) for i in range(table.row_count)
+    }
+
+
+async def test_help_lists_the_keys_of_the_screen_it_was_opened_from(
+    demo_repository: Repository,
+) -> None:
+    app = OkrApp(demo_repository, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        rows = help_rows(app)
+        assert rows["Weekly"] == "w"
+        assert rows["Plan"] == "p"
+        assert rows["Quit"] == "^q"
+        assert "Add member" not in rows
+        await pilot.press("escape")
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanEditorScreen)
+        await pilot.press("f1")
+        await pilot.pause()
+        rows = help_rows(app)
+        assert rows["Add member"] == "m"
+        assert rows["Deactivate/archive"] == "d"
+        assert "Weekly" not in rows
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def run_from_palette(app: OkrApp, title: str) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*title)
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Start weekly meeting", ("meeting", "weekly")),
+        ("Start quarterly review", ("meeting", "quarterly")),
+        ("Browse past sessions", ("history", "sales")),
+        ("Export minutes", ("export", None)),
+    ],
+)
+async def test_every_home_action_is_in_the_palette(
+    demo_repository: Repository,
+    monkeypatch: pytest.MonkeyPatch,
+    title: str,
+    expected: tuple[object, ...],
+) -> None:
+    seen: list[tuple[object, ...]] = []
+    monkeypatch.setattr(
+        meeting,
+        "open_meeting",
+        lambda app, team, kind, quarter=None: seen.append(("meeting", kind)),
+    )
+    monkeypatch.setattr(history, "open_history", lambda app, team: seen.append(("history", team)))
+    monkeypatch.setattr(export, "open_export", lambda app, sid: seen.append(("export", sid)))
+    await run_from_palette(OkrApp(demo_repository, today=TODAY), title)
+    assert seen == [expected]
+
+
+async def test_edit_plan_from_the_palette(demo_repository: Repository) -> None:
+    app = OkrApp(demo_repository, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Edit plan")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanEditorScreen)
+
+
+async def test_light_theme_is_chosen_from_the_palette_and_remembered(demo_folder: Path) -> None:
+    app = OkrApp(Repository.open(demo_folder), today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.theme == "textual-dark"
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Switch to light theme")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme == "textual-light"
+    assert Repository.open(demo_folder).settings()["theme"] == "textual-light"
+
+    again = OkrApp(Repository.open(demo_folder), today=TODAY)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert again.theme == "textual-light"

@@ -1,0 +1,143 @@
+"""The home screen: the team's quarter at a glance, recent sessions, and the main actions."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Label, Select, Sparkline, Static
+
+from okrtui.domain.models import KeyResult, Objective, Session, Team
+from okrtui.domain.scoring import expected_pace
+from okrtui.store import Repository
+from okrtui.tui.app import OkrApp
+from okrtui.tui.dialogs import export
+from okrtui.tui.screens import history, meeting
+from okrtui.tui.widgets.kr_row import KrRow
+from okrtui.tui.widgets.pace_bar import PaceBar
+from tests.conftest import TODAY
+
+SIZE = (100, 36)
+
+
+@pytest.fixture
+def calls(monkeypatch: pytest.MonkeyPatch) -> list[tuple[object, ...]]:
+    """Record what the home actions hand over to the meeting, history and export modules."""
+    seen: list[tuple[object, ...]] = []
+    monkeypatch.setattr(
+        meeting,
+        "open_meeting",
+        lambda app, team, kind, quarter=None: seen.append(("meeting", team, kind)),
+    )
+    monkeypatch.setattr(history, "open_history", lambda app, team: seen.append(("history", team)))
+    monkeypatch.setattr(export, "open_export", lambda app, sid: seen.append(("export", sid)))
+    return seen
+
+
+async def test_demo_home_shows_each_kr_with_progress_pace_confidence_and_trend(
+    demo_repository: Repository,
+) -> None:
+    app = OkrApp(demo_repository, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        rows = list(app.screen.query(KrRow))
+        assert [r.status.kr.id for r in rows] == [
+            "kr-tier1",
+            "kr-tier2",
+            "kr-t1-price",
+            "kr-t2-price",
+        ]
+        first = rows[0]
+        numbers = str(first.query_one(".kr-numbers", Label).render())
+        assert numbers == "226 / 500 members"
+        assert str(first.query_one(".kr-percent", Label).render()).strip() == "45%"
+        confidence = first.query_one(".confidence", Static)
+        assert "on track" in str(confidence.render()) and confidence.has_class("-on_track")
+        bar = first.query_one(PaceBar)
+        assert bar.progress == pytest.approx(226 / 500)
+        assert bar.pace == pytest.approx(expected_pace("2026-Q4", TODAY))
+        assert len(first.query_one(Sparkline).data or []) == 6
+        # A threshold is held or not: no pace marker, the threshold shown with its sign.
+        price = rows[2]
+        assert price.query_one(PaceBar).pace is None
+        assert "≥ $4,800" in str(price.query_one(".kr-numbers", Label).render())
+
+        table = app.screen.query_one("#recent-table", DataTable)
+        assert table.row_count == 6
+        assert table.get_row_at(0)[:4] == ["2026-11-05", "weekly", "6", "completed"]
+        assert not app.screen.query_one("#banner").display
+
+
+async def test_home_keys_hand_over_to_meetings_history_and_export(
+    demo_repository: Repository, calls: list[tuple[object, ...]]
+) -> None:
+    app = OkrApp(demo_repository, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("w", "r", "h", "e")
+        await pilot.pause()
+    assert calls == [
+        ("meeting", "sales", "weekly"),
+        ("meeting", "sales", "quarterly"),
+        ("history", "sales"),
+        ("export", None),
+    ]
+
+
+async def test_meeting_in_progress_gets_a_banner_and_a_key_to_resume(
+    demo_repository: Repository, calls: list[tuple[object, ...]]
+) -> None:
+    demo_repository.save_session(
+        Session(
+            id="2026-Q4-live01",
+            team_id="sales",
+            kind="weekly",
+            quarter="2026-Q4",
+            week=7,
+            date=date(2026, 11, 12),
+            started_at=datetime(2026, 11, 12, 10, 0),
+        )
+    )
+    app = OkrApp(demo_repository, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        banner = app.screen.query_one("#banner", Static)
+        assert banner.display
+        assert "weekly meeting of 12 Nov 2026 is in progress" in str(banner.render())
+        await pilot.press("c")
+        await pilot.pause()
+    assert calls == [("meeting", "sales", "weekly")]
+
+
+async def test_team_picker_switches_team_and_falls_back_to_its_latest_quarter(
+    demo_folder: Path,
+) -> None:
+    repository = Repository.open(demo_folder)
+    repository.save_team(Team(id="ops", name="Operations"))
+    repository.save_objective(
+        Objective(
+            id="obj-ops",
+            team_id="ops",
+            quarter="2026-Q2",
+            title="Ship faster",
+            key_results=[KeyResult(id="kr-ops", title="Releases", baseline=2, target=8)],
+        )
+    )
+    app = OkrApp(repository, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        select = app.screen.query_one("#team-select", Select)
+        assert select.display and select.value == "sales"
+        await pilot.press("t")
+        await pilot.pause()
+        assert app.team_id == "ops"
+        assert "Operations · 2026-Q2" in str(app.screen.query_one("#quarter-label").render())
+        assert [r.status.kr.id for r in app.screen.query(KrRow)] == ["kr-ops"]
+        assert app.screen.query_one("#recent-table", DataTable).row_count == 1  # "no sessions"
+
+
+async def test_single_team_needs_no_picker(demo_repository: Repository) -> None:
+    app = OkrApp(demo_repository, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not app.screen.query_one("#team-select", Select).display
