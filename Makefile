@@ -32,5 +32,10 @@ $(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
 	$(PIP) install -e '.[dev]'
 	touch $@ $(VENV)/.run-installed
 
+# The README's pictures, drawn by the app itself from the demo data on a fixed date.
+.PHONY: screenshots
+screenshots: $(VENV)/.run-installed
+	$(BIN)/python docs/screenshots/make_screenshots.py
+
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .cache
