@@ -10,6 +10,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
 from okrtui.domain.models import Session
+from okrtui.minutes import render_markdown
 from okrtui.store import Repository
 from okrtui.tui.app import OkrApp
 from okrtui.tui.dialogs.review_quarter import ReviewQuarterDialog
@@ -150,6 +151,19 @@ async def test_facilitator_holds_the_whole_quarterly_review_by_keys(demo_folder:
     assert krs["Keep the average Tier 1 price at or above $4,800"].target == 4800
     # The quarter under review keeps its own plan untouched.
     assert fresh.objectives("sales", "2026-Q4")[0].key_results[0].target == 500
+
+    minutes = render_markdown(review, fresh.sessions("2026-Q4", "sales", "weekly"))
+    assert (
+        "| 248 members | 0.25 | 0.40 | yellow | The lead campaign paused for four weeks |"
+        in minutes
+    )
+    assert (
+        "| Upgrade 10% of existing members to a higher-value product | 0.63 | yellow |" in minutes
+    )
+    assert "## Confidence week by week" in minutes
+    assert "### Upgrade 500 existing members from Tier 2 to Tier 1" in minutes
+    assert "**Handling price objections** (week 2)" in minutes
+    assert "Webinars convert" in minutes
 
 
 async def test_an_ended_quarter_is_reviewed_in_the_new_year(demo_folder: Path) -> None:
