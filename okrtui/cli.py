@@ -119,8 +119,12 @@ def build_demo(repository: Repository) -> bool:
     """Write the sample team and its six meetings unless the folder already has a plan."""
     if repository.teams(include_archived=True):
         return False
+    sessions = sample_sessions()
+    # Read the quarter files first: one that cannot be used stops the demo before it writes.
+    for quarter in sorted({s.quarter for s in sessions}):
+        repository.sessions(quarter)
     repository.save_plan(sample_plan())
-    for session in sample_sessions():
+    for session in sessions:
         repository.save_session(session)
     return True
 
