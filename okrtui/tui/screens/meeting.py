@@ -57,8 +57,9 @@ class MeetingScreen(Screen[None]):
         self.index = keys.index(current) if current in keys else 0
         self.visited: set[str] = {k for k in keys if context.session.step_seconds.get(k)}
         self.unsaved = False
-        self._entered = self._now()
-        self._last_save = self._entered
+        # Set again on mount, from the app's clock.
+        self._entered = datetime.min
+        self._last_save = datetime.min
 
     # -- layout -----------------------------------------------------------------------
 
@@ -78,6 +79,7 @@ class MeetingScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._entered = self._last_save = self._now()
         self.set_interval(1.0, self._tick)
         self._show_step(self.index)
 
@@ -91,7 +93,7 @@ class MeetingScreen(Screen[None]):
     # -- time -------------------------------------------------------------------------
 
     def _now(self) -> datetime:
-        return cast("OkrApp", self.app).clock() if self.is_attached else datetime.now()
+        return cast("OkrApp", self.app).clock()
 
     @property
     def step(self) -> Step:
