@@ -17,6 +17,7 @@ from okrtui.tui.widgets.quarterly.confidence_dots import confidence_dot
 VALUE_STYLE = "bold cyan"
 TARGET_STYLE = "green"
 PACE_STYLE = "yellow"
+WEEK_TICKS = (1, 3, 5, 7, 9, 11, 13)
 SYMBOL_UNITS = frozenset({"$", "€", "£", "¥", "%"})
 
 
@@ -44,6 +45,10 @@ class KRChart(Horizontal):
         yield table
 
     def on_mount(self) -> None:
+        plot = self.query_one("#kr-plot", PlotWidget)
+        # Tick labels only below the axis and the unit above it: at 80x24 every row counts.
+        plot.margin_top = 1
+        plot.margin_bottom = 1
         table = self.query_one("#kr-table", DataTable)
         table.add_columns("Wk", "Value", "Pace", "")
         self.show_path(self.path)
@@ -84,8 +89,9 @@ class KRChart(Horizontal):
         plot.set_xlimits(first, last)
         low, high = _y_range(path, [p[1] for p in points] + [p[1] for p in pace])
         plot.set_ylimits(low, high)
-        plot.set_xlabel("week of the quarter")
-        plot.set_ylabel(_unit_label(path))
+        plot.set_xticks(WEEK_TICKS)
+        # Padded: the plot does not clear the old label, and a shorter one would leave bits.
+        plot.set_ylabel(f"{_unit_label(path):^16}")
         # The key sits under the chart: a legend box inside it would hide part of the path.
         plot.show_legend(is_visible=False)
         self.query_one("#kr-key", Static).update(_key(path))
@@ -109,13 +115,13 @@ def _cells(path: KRQuarterPath, row: PathRow) -> tuple[str | Text, ...]:
 
 
 def _key(path: KRQuarterPath) -> Text:
-    parts = [Text("━ value", style=VALUE_STYLE)]
+    parts = [Text("━ value by week", style=VALUE_STYLE)]
     if path.target_line is not None:
         word = "threshold" if path.kr.kind in ("maintain_min", "maintain_max") else "target"
         parts.append(Text(f"━ {word}", style=TARGET_STYLE))
     if path.pace_line():
         parts.append(Text("━ expected pace", style=PACE_STYLE))
-    return Text("   ").join(parts)
+    return Text("  ").join(parts)
 
 
 def _unit_label(path: KRQuarterPath) -> str:

@@ -80,7 +80,4 @@ def _heading(path: KRQuarterPath, index: int, count: int) -> str:
         if final is not None and kr.kind in ("increase", "decrease", "milestone")
         else f"final {format_number(final, unit)}"
     )
-    return (
-        f"KR {index + 1} of {count} (n/p to move) · {escape(path.objective.title)}\n"
-        f"[b]{escape(kr.title)}[/b] — {goal} · {reached}"
-    )
+    return f"[b]KR {index + 1}/{count}: {escape(kr.title)}[/b]\n{goal} · {reached} · n/p: other KRs"
