@@ -54,7 +54,8 @@ class OkrApp(App[None]):
             self.team_id = teams[0].id
 
     def on_mount(self) -> None:
-        self.theme = self._remembered_theme()
+        self._saved_theme = self._remembered_theme()
+        self.theme = self._saved_theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.repository.teams():
             self.push_screen(HomeScreen())
@@ -69,9 +70,12 @@ class OkrApp(App[None]):
         return theme if isinstance(theme, str) and theme in self.available_themes else DARK_THEME
 
     def _remember_theme(self, theme: Theme) -> None:
+        # Only a real change is written: opening the app never creates files by itself.
+        if theme.name == self._saved_theme:
+            return
         try:
-            if self.repository.settings().get("theme") != theme.name:
-                self.repository.save_settings({"theme": theme.name})
+            self.repository.save_settings({"theme": theme.name})
+            self._saved_theme = theme.name
         except StoreError as exc:
             self.notify(f"Could not remember the theme: {exc}", severity="warning")
 

@@ -39,6 +39,8 @@ async def test_empty_folder_opens_on_onboarding(tmp_path: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, OnboardingScreen)
         assert app.team_id is None
+    # Looking is not writing: nothing is created until the user chooses something.
+    assert not (tmp_path / "data").exists() or not any((tmp_path / "data").iterdir())
 
 
 async def test_newcomer_imports_a_plan_file_after_fixing_the_path(tmp_path: Path) -> None:

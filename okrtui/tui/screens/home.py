@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, ScrollableContainer, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, Select, Static
 
@@ -27,6 +27,8 @@ class HomeScreen(Screen[None]):
     # Textual declares these without ClassVar, so mypy refuses the annotation ruff asks for.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (140, "-wide")]  # noqa: RUF012
     VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]  # noqa: RUF012
+    # The arrow keys scroll the whole page on a small terminal.
+    AUTO_FOCUS = "#home-body"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("w", "app.start_weekly_meeting", "Weekly"),
         Binding("r", "app.start_quarterly_review", "Quarterly"),
@@ -50,7 +52,7 @@ class HomeScreen(Screen[None]):
             options = [(t.name, t.id) for t in self.teams()] or [("no team", "")]
             yield Select[str](options, id="team-select", allow_blank=False)
             yield Label(id="quarter-label", markup=False)
-        with Horizontal(id="home-body"):
+        with ScrollableContainer(id="home-body"):
             yield VerticalScroll(id="objectives")
             with Vertical(id="recent"):
                 yield Label("Recent sessions", classes="section-title")
@@ -93,6 +95,7 @@ class HomeScreen(Screen[None]):
             if app.team_id is not None:
                 select.value = app.team_id
         self.query_one("#team-bar").set_class(len(teams) > 1, "-several")
+        select.disabled = len(teams) < 2  # hidden, so it must not take the focus either
         self._show_team(app.team_id)
 
     def _quarter(self, team_id: str) -> str:
