@@ -49,9 +49,13 @@ class NextQuarterStep(QuarterlyStep):
         yield Static("", id="nq-heading", classes="hint")
         yield OptionList(id="draft-list")
         yield Static("", id="nq-status")
-        yield from field("Title", Input(id="nq-title"))
-        yield from field("Baseline (increase / decrease only)", Input(id="nq-baseline"))
-        yield from field("Target, or the threshold to hold", Input(id="nq-target"))
+        yield from field("Title", Input(id="nq-title", select_on_focus=False))
+        yield from field(
+            "Baseline (increase / decrease only)", Input(id="nq-baseline", select_on_focus=False)
+        )
+        yield from field(
+            "Target, or the threshold to hold", Input(id="nq-target", select_on_focus=False)
+        )
 
     def on_mount(self) -> None:
         # What the editor fields below the list are changing: (objective id, key result id).
@@ -167,6 +171,9 @@ class NextQuarterStep(QuarterlyStep):
         target = kr.target if kr and kr.target is not None else None
         self.query_one("#nq-baseline", Input).value = "" if baseline is None else f"{baseline:g}"
         self.query_one("#nq-target", Input).value = "" if target is None else f"{target:g}"
+        for input_id in ("#nq-title", "#nq-baseline", "#nq-target"):
+            editor = self.query_one(input_id, Input)
+            editor.cursor_position = len(editor.value)
         self.query_one("#nq-title", Input).focus()
 
     @on(OptionList.OptionSelected, "#draft-list")

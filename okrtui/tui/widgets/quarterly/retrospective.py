@@ -30,8 +30,12 @@ class RetrospectiveStep(QuarterlyStep):
     ]
 
     def compose(self) -> ComposeResult:
-        yield from field("What went well? (Enter adds it)", Input(id="went-well"))
-        yield from field("What should change? (Enter adds it)", Input(id="to-change"))
+        yield from field(
+            "What went well? (Enter adds it)", Input(id="went-well", select_on_focus=False)
+        )
+        yield from field(
+            "What should change? (Enter adds it)", Input(id="to-change", select_on_focus=False)
+        )
         yield Label("Notes (e edits, delete removes)", classes="field-label")
         yield OptionList(id="retro-list")
 
@@ -92,6 +96,7 @@ class RetrospectiveStep(QuarterlyStep):
         self.editing = note.id
         field_input = self.query_one(f"#{INPUT_IDS[note.kind]}", Input)
         field_input.value = note.text
+        field_input.cursor_position = len(note.text)
         field_input.focus()
 
     @on(OptionList.OptionSelected, "#retro-list")

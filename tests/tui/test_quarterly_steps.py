@@ -1,0 +1,121 @@
+"""Quarterly steps one at a time: the chart, the retrospective and the next-quarter draft."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from textual.app import App, ComposeResult
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input, Static
+
+from okrtui.domain.quarterly import quarter_paths, quarter_sessions
+from okrtui.domain.sample import OBJECTIVE, sample_sessions
+from okrtui.store import Repository
+from okrtui.tui.app import OkrApp
+from okrtui.tui.screens.meeting import MeetingScreen
+from okrtui.tui.widgets.kr_chart import KRChart
+from tests.conftest import TODAY
+
+SIZE = (100, 36)
+
+
+def clock() -> datetime:
+    return datetime(2026, 11, 12, 10, 0)
+
+
+class ChartHost(App[None]):
+    """Just the chart, as the quarter-in-numbers step shows it."""
+
+    def compose(self) -> ComposeResult:
+        yield KRChart(id="chart")
+
+
+async def test_the_chart_shows_each_check_in_and_the_lines_that_apply() -> None:
+    sessions = quarter_sessions(sample_sessions(), "sales", "2026-Q4")
+    paths = {p.kr.id: p for p in quarter_paths("2026-Q4", [OBJECTIVE], sessions)}
+    app = ChartHost()
+    async with app.run_test(size=(80, 24)) as pilot:
+        chart = app.query_one(KRChart)
+        chart.show_path(paths["kr-tier1"])
+        await pilot.pause()
+        table = app.query_one("#kr-table", DataTable)
+        assert table.row_count == 6
+        assert [str(c) for c in table.get_row_at(5)[:3]] == ["6", "226", "196"]
+        assert "expected pace" in str(app.query_one("#kr-key", Static).render())
+
+        chart.show_path(paths["kr-t1-price"])
+        await pilot.pause()
+        key = str(app.query_one("#kr-key", Static).render())
+        assert "threshold" in key and "pace" not in key
+        assert str(table.get_row_at(3)[1]) == "$4,760"
+
+
+async def open_step(pilot: Pilot[None], app: OkrApp, key: str) -> None:
+    """Start the demo team's review of 2026-Q4 and page forward to the step `key`."""
+    await pilot.press("r")
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+    for _ in range(9):
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        if screen.step.key == key:
+            return
+        await pilot.press("pagedown")
+        await pilot.pause()
+    raise AssertionError(f"never reached {key}")
+
+
+async def test_retrospective_notes_are_added_edited_deleted_and_restored(
+    demo_folder: Path,
+) -> None:
+    app = OkrApp(Repository.open(demo_folder), today=TODAY, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_step(pilot, app, "retrospective")
+        await pilot.press(*"Webinars", "enter")
+        await pilot.press("tab", *"Leads late", "enter")
+        await pilot.press("tab")  # to the list of notes
+        assert app.screen.focused is app.screen.query_one("#retro-list")
+        await pilot.press("e")  # edit "Webinars"
+        assert app.screen.query_one("#went-well", Input).value == "Webinars"
+        await pilot.press(*" work", "enter")
+        await pilot.press("tab", "tab", "down", "delete")  # to the list; delete "Leads late"
+        await pilot.pause()
+        (review,) = Repository.open(demo_folder).sessions("2026-Q4", "sales", "quarterly")
+        assert [(n.kind, n.text) for n in review.notes] == [("went_well", "Webinars work")]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+
+    (review,) = Repository.open(demo_folder).sessions("2026-Q4", "sales", "quarterly")
+    assert {(n.kind, n.text) for n in review.notes} == {
+        ("went_well", "Webinars work"),
+        ("to_change", "Leads late"),
+    }
+
+
+async def test_a_target_behind_the_new_baseline_must_be_fixed_before_saving(
+    demo_folder: Path,
+) -> None:
+    app = OkrApp(Repository.open(demo_folder), today=TODAY, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_step(pilot, app, "next_quarter")
+        await pilot.press("down", "e", "enter", "enter")  # Tier 1: title and baseline kept
+        await pilot.press("ctrl+u", *"200", "enter")  # below the new baseline of 226
+        assert "target above its baseline" in str(
+            app.screen.query_one("#nq-target-error", Static).render()
+        )
+        await pilot.press("escape")
+        app.screen.query_one("#draft-list").focus()
+        await pilot.press("s")
+        assert "Fix these first" in str(app.screen.query_one("#nq-status", Static).render())
+        await pilot.press("s")
+        await pilot.pause()
+        assert Repository.open(demo_folder).objectives("sales", "2027-Q1") == []
+
+        app.screen.query_one("#nq-target", Input).focus()
+        await pilot.press("ctrl+u", *"600", "enter", "s", "s")
+        await pilot.pause()
+
+    (planned,) = Repository.open(demo_folder).objectives("sales", "2027-Q1")
+    assert (planned.key_results[0].baseline, planned.key_results[0].target) == (226, 600)
