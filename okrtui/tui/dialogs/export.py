@@ -1,13 +1,142 @@
-"""Exporting minutes from the app. Being built; see issue 6."""
+"""Exporting minutes from the app: choose a format and a path, or copy the Markdown."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+
+from okrtui.domain.models import Session
+from okrtui.minutes import FORMATS, Format, render, render_markdown
+from okrtui.minutes.files import ExportError, default_path, earlier_sessions, write_text
+from okrtui.store import StoreError
 
 if TYPE_CHECKING:
     from okrtui.tui.app import OkrApp
 
+FORMAT_NAMES: dict[Format, str] = {"md": "Markdown", "html": "HTML", "json": "JSON"}
+
+
+class ExportDialog(ModalScreen[Path | None]):
+    """Writes a session's minutes to a file (dismissing with its path) or to the clipboard."""
+
+    CSS_PATH = Path(__file__).with_name("history_dialogs.tcss")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "export", "Export"),
+        Binding("ctrl+y", "copy", "Copy Markdown"),
+    ]
+
+    def __init__(self, session: Session, earlier: list[Session], title: str) -> None:
+        super().__init__()
+        self.session = session
+        self.earlier = earlier
+        self.title_text = title
+        self.fmt: Format = "md"
+
+    def compose(self) -> ComposeResult:
+        relative = default_path(self.session, self.fmt, Path("."))
+        with Vertical(id="export-box", classes="history-dialog"):
+            yield Label(f"Export the minutes of {self.title_text}", markup=False)
+            with RadioSet(id="export-format"):
+                for fmt in FORMATS:
+                    yield RadioButton(FORMAT_NAMES[fmt], value=fmt == "md", id=f"format-{fmt}")
+            yield Label("Save to (relative to the folder okrtui was started in):")
+            yield Input(str(relative), id="export-path")
+            yield Static("", id="path-error", classes="-empty", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button("Export (ctrl+s)", id="export", variant="primary")
+                yield Button("Copy Markdown (ctrl+y)", id="copy")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#export-path", Input).focus()
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        event.stop()
+        chosen = str(event.pressed.id).removeprefix("format-")
+        self.fmt = cast(Format, chosen)
+        path_input = self.query_one("#export-path", Input)
+        path = Path(path_input.value)
+        if path.suffix.lstrip(".") in FORMATS:
+            path_input.value = str(path.with_suffix(f".{self.fmt}"))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._error("")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_export()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        actions = {"export": self.action_export, "copy": self.action_copy}
+        actions.get(str(event.button.id), self.action_cancel)()
+
+    def _error(self, message: str) -> None:
+        error = self.query_one("#path-error", Static)
+        error.update(message)
+        error.set_class(not message, "-empty")
+        self.query_one("#export-path", Input).set_class(bool(message), "-invalid")
+
+    def action_export(self) -> None:
+        """Write the minutes to the path; a problem shows under the path field."""
+        value = self.query_one("#export-path", Input).value.strip()
+        if not value:
+            self._error("Type where to save the minutes, like exports/minutes.md")
+            return
+        path = Path(value).expanduser()
+        if not path.is_absolute():
+            path = Path.cwd() / path
+        try:
+            write_text(path, render(self.session, self.fmt, self.earlier))
+        except ExportError as exc:
+            self._error(f"{exc}. Choose another path.")
+            return
+        self.dismiss(path)
+
+    def action_copy(self) -> None:
+        """Put the Markdown minutes on the clipboard."""
+        self.app.copy_to_clipboard(render_markdown(self.session, self.earlier))
+        self.app.notify("The Markdown minutes are on the clipboard.", title="Copied")
+        self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        """Close without exporting."""
+        self.dismiss(None)
+
+
+def _latest(app: OkrApp) -> Session | None:
+    for quarter in app.repository.quarters():
+        found = app.repository.sessions(quarter, app.team_id)
+        if found:
+            return found[-1]
+    return None
+
 
 def open_export(app: OkrApp, session_id: str | None) -> None:
     """Ask for a format and a path and export a session's minutes (the latest if None)."""
-    app.notify("Export is not available in this build yet.", severity="warning")
+    try:
+        session = app.repository.session(session_id) if session_id else _latest(app)
+        if session is None:
+            app.notify("There are no meetings to export yet.", severity="warning")
+            return
+        earlier = earlier_sessions(app.repository, session)
+    except StoreError as exc:
+        app.notify(str(exc), title="Cannot export", severity="error")
+        return
+    from okrtui.tui.widgets.session_table import meeting_label
+
+    title = f"{session.team_name or session.team_id} {meeting_label(session)} of {session.date}"
+
+    def exported(path: Path | None) -> None:
+        if path is not None:
+            app.notify(f"Minutes saved to {path}", title="Exported")
+
+    app.push_screen(ExportDialog(session, earlier, title), exported)

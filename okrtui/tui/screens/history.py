@@ -1,13 +1,290 @@
-"""The history screen: past sessions. Being built; see issue 6."""
+"""The history screen: every meeting of every quarter, newest first, filtered and searched.
+
+Quarter files are read one at a time: the newest on opening, older ones as the cursor reaches
+the end of the list, as `o` asks, or as a filter or search needs more rows to show.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+
+from okrtui.domain.models import Session
+from okrtui.minutes.search import search
+from okrtui.store import StoreError
+from okrtui.tui.widgets.session_table import SessionTable, meeting_label
 
 if TYPE_CHECKING:
     from okrtui.tui.app import OkrApp
 
+# Filling the list after a filter change stops once this many rows show.
+ENOUGH_ROWS = 20
+
+
+class HistoryScreen(Screen[None]):
+    """Past and unfinished meetings; Enter reads one's minutes."""
+
+    CSS_PATH = Path(__file__).with_name("history.tcss")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("slash", "focus_search", "Search"),
+        Binding("r", "resume", "Resume"),
+        Binding("d", "delete", "Delete"),
+        Binding("e", "export", "Export"),
+        Binding("t", "trends", "KR trends"),
+        Binding("o", "older", "Older quarter"),
+    ]
+
+    def __init__(self, team_id: str | None = None) -> None:
+        super().__init__()
+        self.start_team_id = team_id
+        self.sessions: dict[str, Session] = {}
+        self.loaded: list[str] = []
+        self.pending: list[str] = []
+        # Filters as last shown: a Changed message that changes nothing reads no file.
+        self.shown_filters: tuple[str | None, ...] = ()
+
+    @property
+    def okr_app(self) -> OkrApp:
+        """The app, typed."""
+        return cast("OkrApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        repository = self.okr_app.repository
+        teams = repository.teams(include_archived=True)
+        self.team_names = {t.id: t.name for t in teams}
+        known = self.start_team_id if self.start_team_id in self.team_names else Select.NULL
+        yield Header()
+        with Horizontal(id="history-filters"):
+            yield Select(
+                [(t.name, t.id) for t in teams],
+                prompt="Any team",
+                value=known,
+                id="team",
+                compact=True,
+            )
+            yield Select(
+                [("Weekly", "weekly"), ("Quarterly", "quarterly")],
+                prompt="Any kind",
+                id="kind",
+                compact=True,
+            )
+            yield Select(
+                [(q, q) for q in repository.quarters()],
+                prompt="Any quarter",
+                id="quarter",
+                compact=True,
+            )
+            yield Select(
+                [("In progress", "in_progress"), ("Completed", "completed")],
+                prompt="Any status",
+                id="status",
+                compact=True,
+            )
+            yield Input(placeholder="/ search notes, summaries…", id="search", compact=True)
+        yield SessionTable(id="sessions")
+        yield Static("", id="history-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "History"
+        self.pending = self.okr_app.repository.quarters()
+        self._load_next()
+        self._show()
+        self.query_one(SessionTable).focus()
+
+    # -- loading, a quarter at a time -----------------------------------------------------
+
+    def _load(self, quarter: str) -> None:
+        if quarter in self.loaded:
+            return
+        try:
+            found = self.okr_app.repository.sessions(quarter)
+        except StoreError as exc:
+            self.notify(str(exc), title=f"Cannot read {quarter}", severity="error")
+            found = []
+        self.sessions.update((s.id, s) for s in found)
+        self.loaded.append(quarter)
+        if quarter in self.pending:
+            self.pending.remove(quarter)
+
+    def _load_next(self) -> bool:
+        if not self.pending:
+            return False
+        self._load(self.pending[0])
+        return True
+
+    def _filters(self) -> tuple[str | None, ...]:
+        names = ("team", "kind", "quarter", "status")
+        return (*(self._filter(n) for n in names), self.query_text.strip())
+
+    def _fill(self) -> None:
+        """After a filter change: read older quarters until enough rows show (or none is left)."""
+        if self._filters() == self.shown_filters:
+            return
+        if self._filter("quarter") is not None:
+            self._load(cast(str, self._filter("quarter")))
+        else:
+            while len(self.shown_sessions()) < ENOUGH_ROWS and self._load_next():
+                pass
+        self._show()
+
+    # -- filters --------------------------------------------------------------------------
+
+    def _filter(self, name: str) -> str | None:
+        value = self.query_one(f"#{name}", Select).value
+        return None if value == Select.NULL else cast(str, value)
+
+    @property
+    def query_text(self) -> str:
+        """The search box's text."""
+        return self.query_one("#search", Input).value
+
+    def shown_sessions(self) -> list[Session]:
+        """Loaded sessions that pass every filter, newest first."""
+        team, kind = self._filter("team"), self._filter("kind")
+        quarter, status = self._filter("quarter"), self._filter("status")
+        text = self.query_text
+        shown = [
+            s
+            for s in self.sessions.values()
+            if (team is None or s.team_id == team)
+            and (kind is None or s.kind == kind)
+            and (quarter is None or s.quarter == quarter)
+            and (status is None or s.status == status)
+            and (not text.strip() or search(s, text))
+        ]
+        return sorted(shown, key=lambda s: (s.date, s.started_at), reverse=True)
+
+    def _show(self) -> None:
+        self.shown_filters = self._filters()
+        shown = self.shown_sessions()
+        self.query_one(SessionTable).show(shown, self.team_names, self.query_text)
+        total = len(self.loaded) + len(self.pending)
+        if not total:
+            status = "No meetings yet. Start one from home."
+        elif self.pending:
+            status = (
+                f"{len(shown)} shown from {', '.join(sorted(self.loaded, reverse=True))} "
+                f"({len(self.loaded)} of {total} quarters read) · scroll down or press o "
+                f"for {self.pending[0]}"
+            )
+        else:
+            quarters = "1 quarter" if total == 1 else f"{total} quarters"
+            status = f"{len(shown)} shown · {quarters} read, nothing older"
+        self.query_one("#history-status", Static).update(status)
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        self._fill()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._fill()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one(SessionTable).focus()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        table = self.query_one(SessionTable)
+        if self.pending and event.cursor_row >= table.row_count - 1 and table.has_focus:
+            self.action_older()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if event.row_key.value is not None:
+            self._open(str(event.row_key.value))
+
+    # -- actions --------------------------------------------------------------------------
+
+    @property
+    def current(self) -> Session | None:
+        """The session under the cursor."""
+        sid = self.query_one(SessionTable).current_id
+        return self.sessions.get(sid) if sid else None
+
+    def _open(self, session_id: str) -> None:
+        from okrtui.tui.screens.minutes import MinutesScreen
+
+        self.app.push_screen(MinutesScreen(session_id))
+
+    def action_focus_search(self) -> None:
+        """Type to search."""
+        self.query_one("#search", Input).focus()
+
+    def action_older(self) -> None:
+        """Read the next older quarter."""
+        if self._load_next():
+            self._show()
+        else:
+            self.notify("Every quarter is already shown.")
+
+    def action_resume(self) -> None:
+        """Continue the meeting under the cursor, if it is unfinished."""
+        session = self.current
+        if session is None:
+            return
+        if session.status != "in_progress":
+            self.notify("That meeting is finished; Enter shows its minutes.")
+            return
+        from okrtui.tui.screens import meeting
+
+        meeting.open_meeting(self.okr_app, session.team_id, session.kind)
+
+    def action_delete(self) -> None:
+        """Delete the meeting under the cursor, after asking."""
+        session = self.current
+        if session is None:
+            return
+        from okrtui.tui.dialogs.delete_session import DeleteSessionDialog
+
+        label = describe(session, self.team_names)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._delete(session, label)
+
+        self.app.push_screen(DeleteSessionDialog(label), answered)
+
+    def _delete(self, session: Session, label: str) -> None:
+        try:
+            backup = self.okr_app.repository.delete_session(session.id)
+        except StoreError as exc:
+            self.notify(str(exc), title="Not deleted", severity="error")
+            return
+        self.sessions.pop(session.id, None)
+        self._show()
+        where = f" A copy is in {backup}." if backup else ""
+        self.notify(f"Deleted {label}.{where}", title="Deleted")
+
+    def action_export(self) -> None:
+        """Export the minutes of the meeting under the cursor."""
+        from okrtui.tui.dialogs.export import open_export
+
+        session = self.current
+        if session is not None:
+            open_export(self.okr_app, session.id)
+
+    def action_trends(self) -> None:
+        """See a key result's check-ins over time."""
+        from okrtui.tui.screens.trends import TrendsScreen
+
+        self.app.push_screen(TrendsScreen(self._filter("team") or self.start_team_id))
+
+
+def describe(session: Session, team_names: dict[str, str]) -> str:
+    """A meeting named for people: `Sales weekly · W6 of 2026-11-05`."""
+    team = team_names.get(session.team_id, session.team_name or session.team_id)
+    return f"{team} {meeting_label(session)} of {session.date.isoformat()}"
+
 
 def open_history(app: OkrApp, team_id: str | None) -> None:
     """Show past sessions, starting filtered to `team_id` when given."""
-    app.notify("History is not available in this build yet.", severity="warning")
+    app.push_screen(HistoryScreen(team_id))

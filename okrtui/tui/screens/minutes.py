@@ -1,0 +1,58 @@
+"""A meeting's minutes, read-only, rendered from the same Markdown the export writes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Markdown, Static
+
+from okrtui.minutes import render_markdown
+from okrtui.minutes.files import earlier_sessions
+from okrtui.store import StoreError
+
+if TYPE_CHECKING:
+    from okrtui.tui.app import OkrApp
+
+
+class MinutesScreen(Screen[None]):
+    """Shows one session's minutes; `e` exports them, Esc goes back."""
+
+    CSS_PATH = Path(__file__).with_name("minutes.tcss")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "app.pop_screen", "Back"),
+        Binding("e", "export", "Export"),
+    ]
+
+    def __init__(self, session_id: str) -> None:
+        super().__init__()
+        self.session_id = session_id
+
+    def compose(self) -> ComposeResult:
+        app = cast("OkrApp", self.app)
+        yield Header()
+        with VerticalScroll(id="minutes-scroll"):
+            try:
+                session = app.repository.session(self.session_id)
+                text = render_markdown(session, earlier_sessions(app.repository, session))
+            except StoreError as exc:
+                yield Static(
+                    f"These minutes cannot be shown: {exc}", id="minutes-error", markup=False
+                )
+            else:
+                yield Markdown(text, id="minutes")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Minutes"
+        self.query_one("#minutes-scroll").focus()
+
+    def action_export(self) -> None:
+        """Export these minutes to a file or the clipboard."""
+        from okrtui.tui.dialogs.export import open_export
+
+        open_export(cast("OkrApp", self.app), self.session_id)

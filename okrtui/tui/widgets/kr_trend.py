@@ -1,0 +1,80 @@
+"""Every check-in of one key result: a line chart, and beside it each value's confidence and note."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import DataTable, Static
+from textual_plot import HiResMode, PlotWidget
+
+from okrtui.domain.history import CheckInPoint
+from okrtui.domain.models import KeyResult
+from okrtui.domain.numbers import format_number
+
+CONFIDENCE_CELLS = {
+    "on_track": Text("● on track", style="green"),
+    "at_risk": Text("● at risk", style="yellow"),
+    "off_track": Text("● off track", style="red"),
+}
+
+
+class KRTrend(Vertical):
+    """A key result's check-ins over time; `show` draws another one."""
+
+    DEFAULT_CSS = Path(__file__).with_name("kr_trend.tcss").read_text(encoding="utf-8")
+
+    def compose(self) -> ComposeResult:
+        yield Static("Pick a key result on the left.", id="trend-title", markup=False)
+        plot = PlotWidget(allow_pan_and_zoom=False, id="trend-plot")
+        plot.can_focus = False
+        yield plot
+        table: DataTable[str | Text] = DataTable(id="trend-table", cursor_type="row")
+        yield table
+
+    def on_mount(self) -> None:
+        self.query_one("#trend-table", DataTable).add_columns(
+            "#", "Date", "Week", "Value", "Confidence", "Note"
+        )
+
+    def show(self, kr: KeyResult, quarter: str, points: Sequence[CheckInPoint]) -> None:
+        """Draw the check-ins of `kr` (oldest first)."""
+        plot = self.query_one("#trend-plot", PlotWidget)
+        table = self.query_one("#trend-table", DataTable)
+        plot.clear()
+        table.clear()
+        count = f"{len(points)} check-in{'s' if len(points) != 1 else ''}"
+        self.query_one("#trend-title", Static).update(f"{kr.title} · {quarter} · {count}")
+        xs = [float(i) for i in range(1, len(points) + 1)]
+        ys = [p.checkin.value or 0.0 for p in points]
+        if kr.target is not None and xs:
+            plot.plot(
+                [1.0, max(xs[-1], 2.0)],
+                [kr.target, kr.target],
+                line_style="green",
+                hires_mode=HiResMode.BRAILLE,
+            )
+        if xs:
+            plot.plot(xs, ys, line_style="bold cyan", hires_mode=HiResMode.BRAILLE)
+            plot.scatter(xs, ys, marker="●", marker_style="bold cyan")
+            plot.set_xlimits(0.5, max(xs[-1], 2.0) + 0.5)
+            seen = [*ys, *([kr.target] if kr.target is not None else [])]
+            margin = (max(seen) - min(seen)) * 0.1 or 1.0
+            plot.set_ylimits(min(seen) - margin, max(seen) + margin)
+        plot.set_xlabel("check-in")
+        plot.set_ylabel("% complete" if kr.kind == "milestone" else kr.unit or "value")
+        for i, point in enumerate(points, 1):
+            value = point.checkin.value
+            table.add_row(
+                str(i),
+                point.date.isoformat(),
+                f"W{point.week}" if point.week else "",
+                f"{value:g}%" if kr.kind == "milestone" else format_number(value, kr.unit),
+                CONFIDENCE_CELLS.get(point.checkin.confidence or "", Text("—")),
+                Text(point.checkin.note),
+            )
+        if not points:
+            table.add_row("", "", "", "no check-ins yet", "", "")

@@ -1,0 +1,71 @@
+"""A table of meetings, newest first, with search matches highlighted in the last column."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.widgets import DataTable
+
+from okrtui.domain.models import Session
+from okrtui.minutes.search import search
+
+MATCH_STYLE = "bold reverse"
+COLUMNS = ("Date", "Team", "Meeting", "Status", "Facilitator", "Summary or match")
+
+
+def meeting_label(session: Session) -> str:
+    """`weekly · W6` or `quarterly`."""
+    return f"weekly · W{session.week}" if session.kind == "weekly" else "quarterly"
+
+
+class SessionTable(DataTable[str | Text]):
+    """Meetings as rows keyed by session id; `show` replaces the rows."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        self.add_columns(*COLUMNS)
+
+    def show(self, sessions: Sequence[Session], team_names: dict[str, str], query: str) -> None:
+        """Show these sessions (already filtered and ordered), keeping the cursor's session."""
+        keep = self.current_id
+        self.clear()
+        for session in sessions:
+            self.add_row(
+                session.date.isoformat(),
+                Text(team_names.get(session.team_id, session.team_name or session.team_id)),
+                meeting_label(session),
+                session.status.replace("_", " "),
+                Text(session.facilitator),
+                _last_cell(session, query),
+                key=session.id,
+            )
+        if keep is not None and keep in self.rows:
+            self.move_cursor(row=self.get_row_index(keep))
+
+    @property
+    def current_id(self) -> str | None:
+        """The session id under the cursor, if any."""
+        if not self.row_count:
+            return None
+        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key
+        return str(key.value) if key.value is not None else None
+
+
+def _last_cell(session: Session, query: str) -> Text:
+    if not query.strip():
+        return Text(" ".join(session.summary.split()), overflow="ellipsis", no_wrap=True)
+    matches = search(session, query)
+    if not matches:
+        return Text("")
+    snippet, spans = matches[0].snippet()
+    text = Text(f"{matches[0].where}: ", style="dim")
+    offset = len(text)
+    text.append(snippet)
+    for start, end in spans:
+        text.stylize(MATCH_STYLE, offset + start, offset + end)
+    if len(matches) > 1:
+        text.append(f"  (+{len(matches) - 1} more)", style="dim")
+    return text

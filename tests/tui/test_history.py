@@ -1,0 +1,201 @@
+"""The history screen: quarter-at-a-time loading, filters, search, minutes, resume, delete."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from rich.text import Text
+from textual.pilot import Pilot
+from textual.widgets import Markdown, Select
+
+from okrtui.domain.models import SessionKind
+from okrtui.domain.sample import sample_sessions
+from okrtui.store import NotFoundError, Repository
+from okrtui.store.backends import FileBackend
+from okrtui.tui.app import OkrApp
+from okrtui.tui.dialogs.delete_session import DeleteSessionDialog
+from okrtui.tui.screens import meeting
+from okrtui.tui.screens.history import HistoryScreen
+from okrtui.tui.screens.minutes import MinutesScreen
+from okrtui.tui.widgets.session_table import SessionTable
+from tests.conftest import TODAY
+from tests.tui.history_data import three_quarter_folder
+
+SIZE = (120, 36)
+
+
+async def open_history(pilot: Pilot[None]) -> HistoryScreen:
+    app = pilot.app
+    assert isinstance(app, OkrApp)
+    app.action_browse_history()
+    await pilot.pause()
+    assert isinstance(app.screen, HistoryScreen)
+    return app.screen
+
+
+def rows(screen: HistoryScreen) -> list[str]:
+    table = screen.query_one(SessionTable)
+    return [str(key.value) for key in table.rows]
+
+
+async def type_text(pilot: Pilot[None], text: str) -> None:
+    await pilot.press(*["space" if c == " " else c for c in text])
+    await pilot.pause()
+
+
+async def test_opening_history_reads_only_the_newest_quarter(tmp_path: Path) -> None:
+    folder = three_quarter_folder(tmp_path)
+    app = OkrApp(Repository.open(folder), today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        # A fresh repository (no cache, reads counted from zero) from here on: what the
+        # history screen reads is all that shows.
+        app.repository = Repository.open(folder)
+        backend = app.repository.backend
+        assert isinstance(backend, FileBackend)
+        reads = backend.reads
+        screen = await open_history(pilot)
+        assert screen.loaded == ["2026-Q4"]
+        assert (reads["2026-Q4"] >= 1, reads["2026-Q3"], reads["2026-Q2"]) == (True, 0, 0)
+        assert rows(screen) == [f"2026-Q4-demo0{w}" for w in range(6, 0, -1)]
+
+        # Moving down to the end of the list reads the next quarter, and only that one.
+        await pilot.press(*["down"] * 5)
+        await pilot.pause()
+        assert screen.loaded == ["2026-Q4", "2026-Q3"]
+        assert (reads["2026-Q3"] >= 1, reads["2026-Q2"]) == (True, 0)
+        assert rows(screen)[-2:] == ["2026-Q3-demo02", "2026-Q3-demo01"]
+
+        # Choosing a quarter reads that quarter's file.
+        screen.query_one("#quarter", Select).value = "2026-Q2"
+        await pilot.pause()
+        assert reads["2026-Q2"] >= 1
+        assert rows(screen) == ["2026-Q2-demo02", "2026-Q2-demo01"]
+
+
+async def test_search_finds_last_months_meeting_by_a_word_from_its_notes(
+    demo_repository: Repository,
+) -> None:
+    app = OkrApp(demo_repository, today=TODAY)  # today is 12 November
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "cold calls")
+        assert rows(screen) == ["2026-Q4-demo02"]  # 8 October
+        cell = screen.query_one(SessionTable).get_row("2026-Q4-demo02")[-1]
+        assert isinstance(cell, Text)
+        assert "lesson: Webinars convert better than cold calls for Tier 3" in str(cell)
+        highlighted = {str(cell)[span.start : span.end] for span in cell.spans}
+        assert {"cold", "calls"} <= highlighted
+
+        await pilot.press("enter")  # from the search box to the list
+        await pilot.press("enter")  # open the minutes
+        await pilot.pause()
+        assert isinstance(app.screen, MinutesScreen)
+        source = app.screen.query_one(Markdown).source
+        assert "# Sales — weekly meeting, week 2" in source
+        assert "Webinars convert better than cold calls for Tier 3" in source
+
+
+async def test_search_reads_older_quarters_until_it_finds_enough(tmp_path: Path) -> None:
+    repository = Repository.open(three_quarter_folder(tmp_path))
+    app = OkrApp(repository, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "lighthouse")
+        assert rows(screen) == ["2026-Q3-demo02", "2026-Q3-demo01"]
+        assert "2026-Q3" in screen.loaded
+
+
+async def test_filters_by_team_kind_and_status(demo_repository: Repository) -> None:
+    unfinished = sample_sessions()[0].model_copy(
+        update={
+            "id": "2026-Q4-review1",
+            "kind": "quarterly",
+            "week": None,
+            "status": "in_progress",
+            "ended_at": None,
+        }
+    )
+    demo_repository.save_session(unfinished)
+    app = OkrApp(demo_repository, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        assert len(rows(screen)) == 7
+        screen.query_one("#kind", Select).value = "quarterly"
+        await pilot.pause()
+        assert rows(screen) == ["2026-Q4-review1"]
+        screen.query_one("#kind", Select).value = Select.NULL
+        screen.query_one("#status", Select).value = "completed"
+        await pilot.pause()
+        assert len(rows(screen)) == 6 and "2026-Q4-review1" not in rows(screen)
+        screen.query_one("#status", Select).value = Select.NULL
+        screen.query_one("#team", Select).value = Select.NULL
+        await pilot.pause()
+        assert len(rows(screen)) == 7
+
+
+async def test_an_unfinished_meeting_can_be_resumed(
+    demo_repository: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    week6 = sample_sessions()[5]
+    unfinished = week6.model_copy(
+        update={
+            "id": "2026-Q4-going1",
+            "week": 7,
+            "date": TODAY,
+            "started_at": week6.started_at + timedelta(days=7),
+            "status": "in_progress",
+            "ended_at": None,
+        }
+    )
+    demo_repository.save_session(unfinished)
+    calls: list[tuple[str, SessionKind]] = []
+    monkeypatch.setattr(
+        meeting,
+        "open_meeting",
+        lambda app, team_id, kind, quarter=None: calls.append((team_id, kind)),
+    )
+    app = OkrApp(demo_repository, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        assert rows(screen)[0] == "2026-Q4-going1"
+        await pilot.press("down")  # a finished meeting: nothing to resume
+        await pilot.press("r")
+        assert calls == []
+        await pilot.press("up", "r")
+        await pilot.pause()
+        assert calls == [("sales", "weekly")]
+
+
+async def test_deleting_asks_first_names_the_meeting_and_keeps_a_backup(
+    demo_folder: Path,
+) -> None:
+    repository = Repository.open(demo_folder)
+    app = OkrApp(repository, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, DeleteSessionDialog)
+        question = str(dialog.query_one("#delete-question").render())
+        assert question == "Delete Sales weekly · W6 of 2026-11-05?"
+        await pilot.press("n")
+        await pilot.pause()
+        assert repository.session("2026-Q4-demo06").week == 6
+
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.screen is screen
+        assert rows(screen) == [f"2026-Q4-demo0{w}" for w in range(5, 0, -1)]
+        with pytest.raises(NotFoundError):
+            Repository.open(demo_folder).session("2026-Q4-demo06")
+        backups = list((demo_folder / "backups").glob("2026-Q4.*demo06*.json"))
+        assert len(backups) == 1
+        assert '"2026-Q4-demo06"' in backups[0].read_text(encoding="utf-8")

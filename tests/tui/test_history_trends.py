@@ -1,0 +1,53 @@
+"""KR trends: every check-in of a key result, from this quarter or an earlier one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import DataTable, OptionList
+
+from okrtui.store import Repository
+from okrtui.tui.app import OkrApp
+from okrtui.tui.screens.history import HistoryScreen
+from okrtui.tui.screens.trends import TrendsScreen
+from tests.conftest import TODAY
+from tests.tui.history_data import three_quarter_folder
+
+
+async def test_trends_show_each_checkin_with_confidence_and_note(tmp_path: Path) -> None:
+    app = OkrApp(Repository.open(three_quarter_folder(tmp_path)), today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.action_browse_history()
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        await pilot.press("t")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TrendsScreen)
+        picker = screen.query_one("#kr-list", OptionList)
+        labels = [str(picker.get_option_at_index(i).prompt) for i in range(picker.option_count)]
+        assert labels[0] == "2026-Q4 · Upgrade 500 existing members from Tier 2 to Tier 1"
+        assert "2026-Q3 · Upgrade 500 existing members from Tier 2 to Tier 1" in labels
+
+        await pilot.press("down", "down")  # the Tier 1 price
+        await pilot.pause()
+        table = screen.query_one("#trend-table", DataTable)
+        cells = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+        assert [row[3] for row in cells] == [
+            "$4,920",
+            "$4,870",
+            "$4,790",
+            "$4,760",
+            "$4,835",
+            "$4,880",
+        ]
+        assert cells[3][4:] == ["● off track", "Agreed a discount floor with the director."]
+
+        # A key result of an earlier quarter: its check-ins come from that quarter's meetings.
+        picker.highlighted = labels.index(
+            "2026-Q3 · Upgrade 500 existing members from Tier 2 to Tier 1"
+        )
+        await pilot.pause()
+        cells = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+        assert [row[1] for row in cells] == ["2026-07-02", "2026-07-09"]
+        assert [row[3] for row in cells] == ["38 members", "71 members"]
