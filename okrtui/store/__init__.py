@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from okrtui.store.backends import FileBackend, MemoryBackend
 from okrtui.store.errors import DataFileError, NotFoundError, SaveError, StoreError
+from okrtui.store.holders import Holder, SessionHeldElsewhere
 from okrtui.store.migrations import SCHEMA_VERSION
 from okrtui.store.repository import Repository
 from okrtui.store.storage import AtomicJSONStorage
@@ -16,9 +17,11 @@ __all__ = [
     "AtomicJSONStorage",
     "DataFileError",
     "FileBackend",
+    "Holder",
     "MemoryBackend",
     "NotFoundError",
     "Repository",
     "SaveError",
+    "SessionHeldElsewhere",
     "StoreError",
 ]

@@ -7,8 +7,8 @@ live in one file per quarter, read only when a caller asks for that quarter.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Iterator
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -22,10 +22,12 @@ from okrtui.domain.quarters import is_quarter
 from okrtui.domain.validation import describe
 from okrtui.store.backends import Backend, FileBackend, MemoryBackend
 from okrtui.store.errors import DataFileError, NotFoundError
+from okrtui.store.holders import Holder, SessionHeldElsewhere, now_holder
 from okrtui.store.migrations import META_TABLE, SCHEMA_VERSION, migrate, schema_version
 
 PLAN_FILE = "okrtui"
 LIVE_FILE = "in-progress"
+HOLDERS = "holders"
 TEAMS = "teams"
 OBJECTIVES = "objectives"
 SESSIONS = "sessions"
@@ -190,13 +192,55 @@ class Repository:
         raise NotFoundError(f"no session '{session_id}'")
 
     def save_session(self, session: Session) -> None:
-        """Save a session: in progress into the live file, finished into its quarter's."""
+        """Save a session: in progress into the live file, finished into its quarter's.
+
+        Raises SessionHeldElsewhere when another live process has the meeting open.
+        """
         if session.status == "in_progress":
-            self._upsert(LIVE_FILE, SESSIONS, session)
+            self._upsert(LIVE_FILE, SESSIONS, session, guard=self._not_held_elsewhere)
             return
         self._upsert(session.quarter, SESSIONS, session)
-        if any(s.id == session.id for s in self._live()):
+        _, live = self.backend.snapshot(LIVE_FILE)
+        documents = [
+            d for table in (SESSIONS, HOLDERS) for d in (live or {}).get(table, {}).values()
+        ]
+        if any(session.id in (d.get("id"), d.get("session_id")) for d in documents):
             self._remove(LIVE_FILE, session.id)
+
+    # -- who has a meeting open ------------------------------------------------------------
+
+    def holder(self, session_id: str) -> Holder | None:
+        """Another live process that has this meeting open, or None."""
+        _, data = self.backend.snapshot(LIVE_FILE)
+        for document in (data or {}).get(HOLDERS, {}).values():
+            if document.get("session_id") == session_id:
+                found = _holder(document)
+                if found and found.is_alive() and not found.is_this_process():
+                    return found
+        return None
+
+    def hold(self, session_id: str, take_over: bool = False) -> None:
+        """Mark the meeting open in this process; SessionHeldElsewhere unless `take_over`."""
+        with self.backend.transaction(LIVE_FILE) as db:
+            self._prepare(LIVE_FILE, db)
+            if not take_over:
+                self._not_held_elsewhere(db, session_id)
+            document = {"session_id": session_id, **asdict(now_holder())}
+            db.table(HOLDERS).upsert(document, Query().session_id == session_id)
+
+    def release(self, session_id: str) -> None:
+        """Let go of a meeting this process holds (someone who took it over keeps it)."""
+        if self.holder(session_id) is not None:
+            return
+        with self.backend.transaction(LIVE_FILE) as db:
+            self._prepare(LIVE_FILE, db)
+            db.table(HOLDERS).remove(Query().session_id == session_id)
+
+    def _not_held_elsewhere(self, db: Any, session_id: str) -> None:
+        for document in db.table(HOLDERS).search(Query().session_id == session_id):
+            found = _holder(document)
+            if found and found.is_alive() and not found.is_this_process():
+                raise SessionHeldElsewhere(session_id, found)
 
     def delete_session(self, session_id: str) -> str | None:
         """Delete a session after writing a backup of its file; returns the copy."""
@@ -237,13 +281,23 @@ class Repository:
         with self.backend.transaction(name) as db:
             self._prepare(name, db)
             db.table(SESSIONS).remove(Query().id == session_id)
+            if name == LIVE_FILE:
+                db.table(HOLDERS).remove(Query().session_id == session_id)
 
     # -- files --------------------------------------------------------------------------
 
-    def _upsert(self, name: str, table: str, record: BaseModel) -> None:
+    def _upsert(
+        self,
+        name: str,
+        table: str,
+        record: BaseModel,
+        guard: Callable[[Any, str], None] | None = None,
+    ) -> None:
         document = record.model_dump(mode="json")
         with self.backend.transaction(name) as db:
             tables = self._prepare(name, db)
+            if guard is not None:
+                guard(db, document["id"])
             db.table(table).upsert(document, Query().id == document["id"])
             written = self.backend.snapshot(name)[0]  # under the lock: no one else wrote
         # Keep the cache current instead of validating the whole file again on the next
@@ -312,3 +366,10 @@ class Repository:
             tables[table] = records
         self._cache[name] = _Cached(version, tables)
         return tables
+
+
+def _holder(document: dict[str, Any]) -> Holder | None:
+    try:
+        return Holder(**{f.name: document[f.name] for f in fields(Holder)})
+    except (KeyError, TypeError):
+        return None

@@ -1,0 +1,30 @@
+"""A process that opens a meeting and keeps it, for tests of two processes on one folder.
+
+Run as `python holding_process.py FOLDER SESSION_ID`: it holds the meeting, prints `held`,
+then for each line on stdin tries to save an answer and prints `saved` or `taken: WHO`.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from okrtui.store import Repository, SessionHeldElsewhere
+
+
+def main(folder: Path, session_id: str) -> None:
+    repository = Repository.open(folder)
+    repository.hold(session_id)
+    print("held", flush=True)
+    for line in sys.stdin:
+        session = repository.session(session_id).model_copy(update={"summary": line.strip()})
+        try:
+            repository.save_session(session)
+        except SessionHeldElsewhere as exc:
+            print(f"taken: {exc.holder.describe()}", flush=True)
+        else:
+            print("saved", flush=True)
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]), sys.argv[2])
