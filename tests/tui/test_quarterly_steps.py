@@ -9,6 +9,7 @@ from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 
+from okrtui.domain.models import KeyResult
 from okrtui.domain.quarterly import quarter_paths, quarter_sessions
 from okrtui.domain.sample import OBJECTIVE, sample_sessions
 from okrtui.store import Repository
@@ -119,3 +120,32 @@ async def test_a_target_behind_the_new_baseline_must_be_fixed_before_saving(
 
     (planned,) = Repository.open(demo_folder).objectives("sales", "2027-Q1")
     assert (planned.key_results[0].baseline, planned.key_results[0].target) == (226, 600)
+
+
+async def test_a_kr_never_checked_in_is_scored_from_a_typed_final_value(
+    demo_folder: Path,
+) -> None:
+    repository = Repository.open(demo_folder)
+    launch = KeyResult(id="kr-referral", title="Launch the referral programme", kind="milestone")
+    repository.save_objective(
+        OBJECTIVE.model_copy(update={"key_results": [*OBJECTIVE.key_results, launch]})
+    )
+    app = OkrApp(Repository.open(demo_folder), today=TODAY, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_step(pilot, app, "scores")
+        await pilot.press("f")  # Tier 1 has check-ins: its last one is final
+        assert app.screen.query_one("#final-value", Input).display is False
+        await pilot.press("down", "down", "down", "down", "f")
+        await pilot.press(*"half", "enter")
+        assert "not a number" in str(app.screen.query_one("#final-value-error", Static).render())
+        await pilot.press("ctrl+u", *"60%", "enter")
+        await pilot.pause()
+
+    (review,) = Repository.open(demo_folder).sessions("2026-Q4", "sales", "quarterly")
+    (score,) = review.scores
+    assert (score.kr_id, score.final_value, score.computed, score.used) == (
+        "kr-referral",
+        60,
+        0.6,
+        0.6,
+    )

@@ -17,7 +17,7 @@ class ObjectiveScoresStep(QuarterlyStep):
 
     def compose(self) -> ComposeResult:
         yield Static(
-            "Weighted means of the scores used (weights in brackets). About 0.7 is the expected "
+            "Weighted means of the scores used (×weight). About 0.7 is the expected "
             "landing for a stretch objective.",
             classes="hint",
         )

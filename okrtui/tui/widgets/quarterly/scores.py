@@ -45,7 +45,7 @@ class ScoresStep(QuarterlyStep):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Label(
+        yield Static(
             "a accepts the computed score · o overrides it (a reason is required) · "
             "f enters a final value when there were no check-ins",
             classes="hint",
