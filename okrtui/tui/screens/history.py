@@ -171,9 +171,8 @@ class HistoryScreen(Screen[None]):
             status = "No meetings yet. Start one from home."
         elif self.pending:
             status = (
-                f"{len(shown)} shown from {', '.join(sorted(self.loaded, reverse=True))} "
-                f"({len(self.loaded)} of {total} quarters read) · scroll down or press o "
-                f"for {self.pending[0]}"
+                f"{len(shown)} shown · {len(self.loaded)} of {total} quarters read · "
+                f"o or ↓ at the end reads {self.pending[0]}"
             )
         else:
             quarters = "1 quarter" if total == 1 else f"{total} quarters"
