@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from okrtui.domain.models import KeyResult, Objective
 from okrtui.domain.next_quarter import (
@@ -89,3 +93,22 @@ def test_archived_objectives_and_krs_are_not_carried() -> None:
     old = Objective(id="old", team_id="sales", quarter="2026-Q4", title="Old", archived=True)
     (draft,) = draft_next_quarter([objective, old], FINALS)
     assert len(draft.key_results) == 3
+
+
+amounts = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False, allow_infinity=False)
+
+
+@given(amounts, amounts, amounts, st.sampled_from(["increase", "decrease"]))
+def test_a_carried_kr_starts_at_its_final_value_and_saves_only_when_the_target_is_beyond(
+    baseline: float, target: float, final: float, kind: Literal["increase", "decrease"]
+) -> None:
+    assume(abs(target - baseline) > 1e-6)
+    low, high = min(baseline, target), max(baseline, target)
+    start, goal = (low, high) if kind == "increase" else (high, low)
+    kr = KeyResult(id="k", title="Grow", kind=kind, baseline=start, target=goal)
+    objective = Objective(id="o", team_id="t", quarter="2026-Q4", title="O", key_results=[kr])
+    (draft,) = draft_next_quarter([objective], {"k": final})
+    carried = draft.key_results[0]
+    assert (carried.baseline, carried.target) == (final, goal)
+    beyond = goal > final if kind == "increase" else goal < final
+    assert (draft_problems([draft]) == []) == beyond

@@ -85,10 +85,18 @@ class NextQuarterStep(QuarterlyStep):
         self._render_draft()
 
     def _render_draft(self) -> None:
-        self.query_one("#nq-heading", Static).update(
+        heading = (
             f"Draft of {self.target_quarter}: new baselines are this quarter's final values. "
             "e edit · t kind · d drop/keep · k new KR · o new objective · s save into the plan"
         )
+        others = self._planned_elsewhere()
+        if others:
+            # Saving adds to the plan; say so before anyone expects it to replace.
+            heading += (
+                f"\n{self.target_quarter} already has {others} other objective"
+                f"{'s' if others != 1 else ''} in the plan; saving adds these beside them."
+            )
+        self.query_one("#nq-heading", Static).update(heading)
         listing = self.query_one("#draft-list", OptionList)
         highlighted = listing.highlighted
         listing.clear_options()
@@ -121,6 +129,17 @@ class NextQuarterStep(QuarterlyStep):
         ]
         drafts = draft_next_quarter(objectives, finals)
         self._commit(drafts, f"next quarter drafted ({self.target_quarter})")
+
+    def _planned_elsewhere(self) -> int:
+        """Objectives of the drafted quarter already in the plan that this draft did not write."""
+        try:
+            planned = cast("OkrApp", self.app).repository.objectives(
+                self.context.session.team_id, self.target_quarter
+            )
+        except StoreError:
+            return 0
+        drafted = {d.id for d in self.drafts}
+        return sum(1 for o in planned if o.id not in drafted)
 
     def _commit(self, drafts: list[DraftObjective], what: str) -> None:
         self.save_armed = False
