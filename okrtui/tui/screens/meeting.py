@@ -87,8 +87,8 @@ class MeetingScreen(Screen[None]):
         s = self.context.session
         week = f"week {s.week} · " if s.week else ""
         who = f" · {s.facilitator}" if s.facilitator else ""
-        kind = "Weekly" if s.kind == "weekly" else "Quarterly review"
-        return f"{s.team_name or s.team_id} · {kind} · {week}{s.date.isoformat()}{who}"
+        kind = "weekly" if s.kind == "weekly" else "quarterly review"
+        return f"{s.team_name or s.team_id} {kind} · {week}{s.date.isoformat()}{who}"
 
     # -- time -------------------------------------------------------------------------
 
@@ -176,7 +176,8 @@ class MeetingScreen(Screen[None]):
         widget.show_step()
         self.save(f"on {self.step.title}")
         self._tick()
-        self.call_after_refresh(widget.focus_first)
+        # Focus at once, so keys typed right after the step change land in it.
+        widget.focus_first()
         self.call_after_refresh(self._keep_focus_in_step)
 
     def on_screen_resume(self) -> None:

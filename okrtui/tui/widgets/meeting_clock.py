@@ -15,7 +15,7 @@ def format_duration(seconds: float) -> str:
 
 
 class MeetingClock(Static):
-    """Shows `label  spent / limit`; gets the class `-over` when spent exceeds the limit."""
+    """Shows `label spent/limit` (limit in minutes); class `-over` once spent exceeds it."""
 
     seconds: reactive[float] = reactive(0.0, layout=True)
     limit: reactive[float] = reactive(0.0, layout=True)
@@ -26,7 +26,7 @@ class MeetingClock(Static):
 
     def render(self) -> str:
         over = " over!" if self.limit and self.seconds > self.limit else ""
-        return f"{self.label} {format_duration(self.seconds)}/{format_duration(self.limit)}{over}"
+        return f"{self.label} {format_duration(self.seconds)}/{self.limit / 60:.0f}m{over}"
 
     def watch_seconds(self) -> None:
         self.set_class(bool(self.limit) and self.seconds > self.limit, "-over")
