@@ -68,6 +68,12 @@ async def test_demo_home_shows_each_kr_with_progress_pace_confidence_and_trend(
         assert table.get_row_at(0)[:4] == ["2026-11-05", "weekly", "6", "completed"]
         assert not app.screen.query_one("#banner").display
 
+        # What the team promised and has not yet closed, with who promised it.
+        promised = app.screen.query_one("#commitments-table", DataTable)
+        open_rows = [promised.get_row_at(i) for i in range(promised.row_count)]
+        assert ["Chen Wei", "Run the third webinar with marketing", "12 Nov"] in open_rows
+        assert all(row[0] != "nothing open" for row in open_rows)
+
 
 async def test_home_keys_hand_over_to_meetings_history_and_export(
     demo_repository: Repository, calls: list[tuple[object, ...]]

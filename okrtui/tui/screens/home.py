@@ -10,6 +10,7 @@ from textual.containers import Horizontal, ScrollableContainer, Vertical, Vertic
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, Select, Static
 
+from okrtui.domain.history import commitment_statuses
 from okrtui.domain.models import Session, Team
 from okrtui.domain.quarters import quarter_of, week_of_quarter
 from okrtui.domain.scoring import expected_pace
@@ -57,6 +58,8 @@ class HomeScreen(Screen[None]):
             with Vertical(id="recent"):
                 yield Label("Recent sessions", classes="section-title")
                 yield DataTable[str](id="recent-table", cursor_type="row", zebra_stripes=True)
+                yield Label("Open commitments", classes="section-title")
+                yield DataTable[str](id="commitments-table", cursor_type="none", zebra_stripes=True)
         yield Footer()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -72,6 +75,7 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one("#recent-table", DataTable)
         table.add_columns("Date", "Kind", "Week", "Status", "Facilitator")
+        self.query_one("#commitments-table", DataTable).add_columns("Who", "What", "Due")
         self.refresh_home()
 
     def on_screen_resume(self) -> None:
@@ -139,6 +143,7 @@ class HomeScreen(Screen[None]):
             )
         objectives_box.mount_all(widgets)
         self._show_recent(team_id)
+        self._show_commitments(sessions)
         pending = self._pending = repository.in_progress(team_id)
         self.refresh_bindings()
         if pending is not None:
@@ -167,6 +172,22 @@ class HomeScreen(Screen[None]):
             )
         if not recent:
             table.add_row("no sessions yet", "", "", "", "")
+
+    def _show_commitments(self, sessions: list[Session]) -> None:
+        """Targets and actions still open, so the room sees what was promised."""
+        table = self.query_one("#commitments-table", DataTable)
+        table.clear()
+        statuses = commitment_statuses(sessions)
+        for session in sessions:
+            for commitment in session.commitments:
+                if statuses.get(commitment.id) == "open":
+                    table.add_row(
+                        session.member_name(commitment.owner_id),
+                        commitment.text,
+                        f"{commitment.due:%d %b}",
+                    )
+        if not table.row_count:
+            table.add_row("nothing open", "", "")
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "team-select" and isinstance(event.value, str):
