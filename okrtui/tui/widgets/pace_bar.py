@@ -36,16 +36,19 @@ class PaceBar(Widget):
         self.progress = progress
         self.pace = pace
 
+    def on_mount(self) -> None:
+        # Colours come from the theme at render time, so redraw when the theme changes.
+        self.watch(self.app, "theme", lambda _theme: self.refresh(), init=False)
+
     def _colour(self, which: Band) -> str:
-        theme = self.app.current_theme
-        colours = {"green": theme.success, "yellow": theme.warning, "red": theme.error}
-        return colours[which] or theme.primary
+        names = {"green": "success", "yellow": "warning", "red": "error"}
+        return self.app.theme_variables.get(names[which], "white")
 
     def render(self) -> Text:
         width = max(self.size.width, 1)
         filled = round(self.progress * width)
         bar_style = Style(color=self._colour(band(self.progress)))
-        empty_style = Style(color=self.app.current_theme.panel or "grey37")
+        empty_style = Style(color=self.app.theme_variables.get("panel", "grey37"))
         text = Text(no_wrap=True, overflow="crop")
         text.append(FILLED * filled, bar_style)
         text.append(EMPTY * (width - filled), empty_style)
@@ -53,7 +56,8 @@ class PaceBar(Widget):
             # The marker sits on the cell where today's expected progress ends.
             at = min(width - 1, max(0, round(self.pace * width) - 1))
             marker_style = Style(
-                color=self.app.current_theme.foreground or "white",
+                # The widget's own text colour reads on both dark and light themes.
+                color=self.rich_style.color,
                 bgcolor=self._colour(band(self.progress)) if at < filled else None,
                 bold=True,
             )
