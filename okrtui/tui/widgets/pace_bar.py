@@ -38,7 +38,10 @@ class PaceBar(Widget):
 
     def on_mount(self) -> None:
         # Colours come from the theme at render time, so redraw when the theme changes.
-        self.watch(self.app, "theme", lambda _theme: self.refresh(), init=False)
+        self.watch(self.app, "theme", self._theme_changed, init=False)
+
+    def _theme_changed(self) -> None:
+        self.refresh()
 
     def _colour(self, which: Band) -> str:
         names = {"green": "success", "yellow": "warning", "red": "error"}
