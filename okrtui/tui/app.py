@@ -89,6 +89,8 @@ class OkrApp(App[None]):
 
     def open_plan_editor(self, team_id: str | None = None) -> None:
         """Open the plan editor, with `team_id` (or the chosen team) under the cursor."""
+        if isinstance(self.screen, PlanEditorScreen):
+            return
         self.push_screen(PlanEditorScreen(team_id or self.team_id))
 
     @property

@@ -14,6 +14,7 @@ from okrtui.tui.dialogs.confirm import ConfirmDialog
 from okrtui.tui.dialogs.kr_form import KeyResultForm
 from okrtui.tui.screens.home import HomeScreen
 from okrtui.tui.screens.plan_editor import PlanEditorScreen, PlanItem
+from okrtui.tui.widgets.kr_row import KrRow
 from tests.conftest import TODAY
 
 SIZE = (100, 36)
@@ -189,3 +190,43 @@ async def test_escape_with_unsaved_edits_asks_before_discarding(tmp_path: Path) 
         await pilot.pause()
         assert app.screen.__class__.__name__ == "OnboardingScreen"
     assert Repository.open(tmp_path / "data").teams() == []
+
+
+async def test_archived_kr_leaves_home_but_stays_in_the_plan(demo_folder: Path) -> None:
+    app = OkrApp(Repository.open(demo_folder), today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        await move_to(
+            pilot, app, PlanItem("kr", "sales", objective_id="obj-upgrade", kr_id="kr-t2-price")
+        )
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        shown = [row.status.kr.id for row in app.screen.query(KrRow)]
+        assert shown == ["kr-tier1", "kr-tier2", "kr-t1-price"]
+
+    (objective,) = Repository.open(demo_folder).objectives("sales")
+    archived = [kr.id for kr in objective.key_results if kr.archived]
+    assert archived == ["kr-t2-price"]
+    assert len(objective.key_results) == 4
+
+
+async def test_next_quarter_gets_its_own_objectives(demo_folder: Path) -> None:
+    app = OkrApp(Repository.open(demo_folder), today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert "2027-Q1" in str(app.screen.query_one("#plan-quarter").render())
+        await pilot.press("o")
+        await type_text(pilot, "Grow the Tier 1 base")
+        await pilot.press("enter")
+        await pilot.pause()
+
+    repository = Repository.open(demo_folder)
+    assert [o.title for o in repository.objectives("sales", "2027-Q1")] == ["Grow the Tier 1 base"]
+    assert len(repository.objectives("sales", "2026-Q4")) == 1

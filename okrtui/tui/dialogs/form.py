@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
 
 from pydantic import ValidationError
@@ -20,6 +19,7 @@ from okrtui.tui.dialogs.confirm import ConfirmDialog
 
 if TYPE_CHECKING:
     from okrtui.store import Repository
+    from okrtui.tui.app import OkrApp
 
 T = TypeVar("T")
 
@@ -56,7 +56,7 @@ class FormDialog(ModalScreen[T | None]):
     @property
     def repository(self) -> Repository:
         """The app's repository."""
-        return cast("Repository", getattr(self.app, "repository"))  # noqa: B009
+        return cast("OkrApp", self.app).repository
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog form"):
@@ -140,7 +140,7 @@ class FormDialog(ModalScreen[T | None]):
         if field_id and self.query(f"#{field_id}"):
             self.query_one(f"#{field_id}").add_class("-invalid-field")
 
-    def show_validation(self, exc: ValidationError, fields: Sequence[str] = ()) -> None:
+    def show_validation(self, exc: ValidationError) -> None:
         """Each pydantic error under the field it is about, in plain words."""
         for error in exc.errors():
             loc = [part for part in error["loc"] if isinstance(part, str)]
