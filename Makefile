@@ -39,3 +39,6 @@ screenshots: $(VENV)/.run-installed
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .cache
+
+bench: $(VENV)/.dev-installed
+	$(BIN)/python -m bench.run

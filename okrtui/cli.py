@@ -91,15 +91,18 @@ def cli(ctx: click.Context) -> None:
         run_app(open_repository(ctx))
 
 
-def run_app(repository: Repository) -> None:
-    """Open the app; the quarter files it shows first are checked before it starts."""
-    today = date.today()
+def run_app(repository: Repository, today: date | None = None, **run_options: Any) -> None:
+    """Open the app; the quarter files it shows first are checked before it starts.
+
+    `run_options` go to Textual's `App.run` (the benchmarks run it headless).
+    """
+    today = today or date.today()
     for quarter in repository.quarters()[:1]:
         repository.sessions(quarter)
     repository.sessions(quarter_of(today))
     from okrtui.tui.app import OkrApp  # Textual only when the app opens
 
-    OkrApp(repository, today=today).run()
+    OkrApp(repository, today=today).run(**run_options)
 
 
 @cli.command()

@@ -1,0 +1,276 @@
+"""okrtui's benchmarks: `make bench`. Prints each figure beside its goal and records them.
+
+Where a person waits for a whole process (start-up, memory) a whole process is measured.
+Every comparison is a ratio of figures taken in the same run, interleaved, because this
+machine is shared and noisy. Results are appended to bench/RESULTS.md with date and machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from bench.generate import generate
+from okrtui.cli import build_demo
+from okrtui.domain.sample import sample_plan
+from okrtui.store import Repository
+
+TODAY = date(2026, 11, 25)
+RESULTS = Path(__file__).with_name("RESULTS.md")
+
+
+@dataclass
+class Figure:
+    """One measured figure and its goal."""
+
+    name: str
+    value: float
+    unit: str
+    goal: float
+    lower_is_better: bool = True
+
+    @property
+    def met(self) -> bool:
+        return self.value <= self.goal if self.lower_is_better else self.value >= self.goal
+
+    def row(self) -> tuple[str, str, str, str]:
+        if self.goal == float("inf"):  # measured for context, no goal of its own
+            return (self.name, f"{self.value:.1f} {self.unit}", "", "")
+        sign = "≤" if self.lower_is_better else "≥"
+        return (
+            self.name,
+            f"{self.value:.2f} {self.unit}".strip(),
+            f"{sign} {self.goal:g} {self.unit}".strip(),
+            "met" if self.met else "MISSED",
+        )
+
+
+def percentile(values: list[float], share: float) -> float:
+    """The value below which `share` of the values lie (nearest rank)."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def whole_process(args: list[str]) -> tuple[float, int]:
+    """Seconds from spawning `python -m bench.first_frame ARGS` to its exit, and its peak kB."""
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.first_frame", *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).parent.parent,
+    )
+    return time.perf_counter() - started, int(done.stdout.split()[-1])
+
+
+def startup(large: Path, demo: Path, runs: int) -> list[Figure]:
+    """First frame of home: large vs demo folder, and okrtui vs a bare Textual app."""
+    times: dict[str, list[float]] = {"bare": [], "demo": [], "large": []}
+    whole_process(["bare"])  # warm the file cache once
+    for _ in range(runs):  # interleaved, so drift in the machine's load hits all three
+        times["bare"].append(whole_process(["bare"])[0])
+        times["demo"].append(whole_process(["okrtui", str(demo)])[0])
+        times["large"].append(whole_process(["okrtui", str(large)])[0])
+    bare, small, big = (statistics.median(times[k]) for k in ("bare", "demo", "large"))
+    return [
+        Figure("start-up to home, demo folder", small * 1000, "ms", float("inf")),
+        Figure("start-up to home, large folder", big * 1000, "ms", float("inf")),
+        Figure("start-up, large / demo", big / small, "×", 1.15),
+        Figure("start-up, large / bare Textual app", big / bare, "×", 1.6),
+    ]
+
+
+async def _autosave_latencies(folder: Path, team_id: str, commits: int) -> list[float]:
+    """Seconds from the Enter that commits a check-in to the file replaced on disk."""
+    from textual.widgets import Input
+
+    from okrtui.tui.app import OkrApp
+    from okrtui.tui.widgets.steps.checkin_card import CheckInCard
+
+    repository = Repository.open(folder)
+    saved_at: list[float] = []
+    save = repository.save_session
+
+    def timed_save(session: object) -> None:
+        save(session)  # type: ignore[arg-type]
+        saved_at.append(time.perf_counter())
+
+    repository.save_session = timed_save  # type: ignore[method-assign]
+    app = OkrApp(repository, today=TODAY)
+    latencies = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.team_id = team_id
+        app.action_start_weekly_meeting()
+        await pilot.pause()
+        for _ in range(2):  # attendance, commitments review, then the check-ins
+            await pilot.press("pagedown")
+            await pilot.pause()
+        field = app.screen.query(CheckInCard).first().query_one(Input)
+        for n in range(commits):
+            field.focus()
+            field.value = ""
+            await pilot.press(*str(100 + n))
+            before = len(saved_at)
+            started = time.perf_counter()
+            await pilot.press("enter")
+            if len(saved_at) > before:
+                latencies.append(saved_at[before] - started)
+    if len(latencies) < commits * 0.9:
+        raise RuntimeError(f"only {len(latencies)} of {commits} check-ins were saved")
+    return latencies
+
+
+def autosave(large: Path, empty: Path, commits: int) -> list[Figure]:
+    """Autosave of a check-in on the large folder and on an empty one."""
+    big = asyncio.run(_autosave_latencies(large, "team-01", commits))
+    small = asyncio.run(_autosave_latencies(empty, "sales", commits))
+    return [
+        Figure("autosave p50, large folder", percentile(big, 0.5) * 1000, "ms", float("inf")),
+        Figure("autosave p95, large folder", percentile(big, 0.95) * 1000, "ms", 15),
+        Figure("autosave p95, empty folder", percentile(small, 0.95) * 1000, "ms", float("inf")),
+        Figure(
+            "autosave p95, large / empty",
+            percentile(big, 0.95) / percentile(small, 0.95),
+            "×",
+            1.3,
+        ),
+    ]
+
+
+async def _history(folder: Path) -> tuple[float, float]:
+    """Seconds to the history screen's first frame after `h`; seconds for a search of all."""
+    from textual.widgets import Input
+
+    from okrtui.tui.app import OkrApp
+    from okrtui.tui.screens.history import HistoryScreen
+
+    app = OkrApp(Repository.open(folder), today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        started = time.perf_counter()
+        await pilot.press("h")
+        await pilot.pause()
+        first_frame = time.perf_counter() - started
+        if not isinstance(app.screen, HistoryScreen):
+            raise RuntimeError("h did not open the history screen")
+        search = app.screen.query_one("#search", Input)
+        started = time.perf_counter()
+        search.value = "zebra"  # in no meeting: every quarter must be read and searched
+        await pilot.pause()
+        searched = time.perf_counter() - started
+        if "nothing older" not in str(app.screen.query_one("#history-status").render()):
+            raise RuntimeError("the search did not reach the oldest quarter")
+    return first_frame, searched
+
+
+def history(large: Path) -> list[Figure]:
+    """The history screen on ten years of sessions."""
+    first_frame, searched = asyncio.run(_history(large))
+    memory_kb = whole_process(["history", str(large)])[1]
+    return [
+        Figure("history first frame after the key", first_frame * 1000, "ms", 400),
+        Figure("history search over every quarter", searched * 1000, "ms", 1000),
+        Figure("peak memory, history open (large)", memory_kb / 1024, "MB", 150),
+    ]
+
+
+def minutes(large: Path) -> list[Figure]:
+    """Rendering minutes of one session, and exporting one team's quarter."""
+    from okrtui.minutes import FORMATS, render
+    from okrtui.minutes.files import earlier_sessions, export_quarter
+
+    repository = Repository.open(large)
+    session = repository.sessions("2026-Q4", "team-01", "weekly")[7]
+    earlier = earlier_sessions(repository, session)
+    figures = []
+    for fmt in FORMATS:
+        figures.append(
+            Figure(
+                f"minutes of one session, {fmt}",
+                timed(lambda f=fmt: render(session, f, earlier), 50) * 1000,  # type: ignore[misc]
+                "ms",
+                10,
+            )
+        )
+    with tempfile.TemporaryDirectory() as out:
+
+        def whole_quarter() -> None:
+            export_quarter(Repository.open(large), "team-01", "2026-Q4", "md", Path(out))
+
+        figures.append(
+            Figure("minutes of a team's quarter (md)", timed(whole_quarter, 5) * 1000, "ms", 200)
+        )
+    return figures
+
+
+def timed(work: Callable[[], object], repeat: int) -> float:
+    """Median seconds of `work` over `repeat` runs."""
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def folders(work: Path) -> tuple[Path, Path, Path]:
+    """The large folder (generated), the demo folder and an empty one (plan only)."""
+    large, demo, empty = work / "large", work / "demo", work / "empty"
+    count = generate(large)
+    print(f"generated {count} sessions in {large}", file=sys.stderr)
+    build_demo(Repository.open(demo))
+    Repository.open(empty).save_plan(sample_plan())
+    return large, demo, empty
+
+
+def record(figures: list[Figure]) -> str:
+    """The figures as a Markdown table, appended to RESULTS.md with date and machine."""
+    rows = [("figure", "measured", "goal", "")] + [f.row() for f in figures]
+    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+    lines = [
+        "| " + " | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) + " |" for r in rows
+    ]
+    lines.insert(1, "|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    table = "\n".join(lines)
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    with RESULTS.open("a", encoding="utf-8") as handle:
+        handle.write(f"\n## {stamp} — {machine}\n\n{table}\n")
+    return table
+
+
+def main() -> None:
+    """Run every benchmark; exit 1 when a goal is missed."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=7, help="start-up runs per app")
+    parser.add_argument("--commits", type=int, default=200, help="check-ins saved per folder")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as work:
+        large, demo, empty = folders(Path(work))
+        figures = [
+            *startup(large, demo, args.runs),
+            *autosave(large, empty, args.commits),
+            *history(large),
+            *minutes(large),
+        ]
+    print(record(figures))
+    missed = [f.name for f in figures if not f.met]
+    if missed:
+        print(f"\nMissed: {', '.join(missed)}", file=sys.stderr)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
