@@ -199,3 +199,16 @@ async def test_deleting_asks_first_names_the_meeting_and_keeps_a_backup(
         backups = list((demo_folder / "backups").glob("2026-Q4.*demo06*.json"))
         assert len(backups) == 1
         assert '"2026-Q4-demo06"' in backups[0].read_text(encoding="utf-8")
+
+
+async def test_scrolling_to_the_bottom_reads_the_next_quarter(tmp_path: Path) -> None:
+    app = OkrApp(Repository.open(three_quarter_folder(tmp_path)), today=TODAY)
+    async with app.run_test(size=(120, 12)) as pilot:  # a short window: the list scrolls
+        screen = await open_history(pilot)
+        table = screen.query_one(SessionTable)
+        assert table.max_scroll_y > 0
+        assert screen.loaded == ["2026-Q4"]
+        table.scroll_end(animate=False)
+        await pilot.pause()
+        assert screen.loaded == ["2026-Q4", "2026-Q3"]
+        assert "2026-Q3-demo01" in rows(screen)

@@ -97,7 +97,9 @@ class HistoryScreen(Screen[None]):
         self.pending = self.okr_app.repository.quarters()
         self._load_next()
         self._show()
-        self.query_one(SessionTable).focus()
+        table = self.query_one(SessionTable)
+        table.focus()
+        self.watch(table, "scroll_y", self._scrolled, init=False)
 
     # -- loading, a quarter at a time -----------------------------------------------------
 
@@ -190,6 +192,12 @@ class HistoryScreen(Screen[None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.query_one(SessionTable).focus()
+
+    def _scrolled(self, scroll_y: float) -> None:
+        # Scrolling (wheel or keys) to the bottom of a long list reads the next quarter.
+        table = self.query_one(SessionTable)
+        if self.pending and table.max_scroll_y > 0 and scroll_y >= table.max_scroll_y:
+            self.action_older()
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         table = self.query_one(SessionTable)
