@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.widgets import DataTable, Static
 from textual_plot import HiResMode, PlotWidget
 
@@ -38,7 +38,7 @@ class KRChart(Horizontal):
             plot.can_focus = False
             yield plot
             yield Static("", id="kr-key")
-        table: DataTable[str | Text] = DataTable(
+        table: DataTable[str | Content] = DataTable(
             id="kr-table", cursor_type="none", zebra_stripes=True, show_cursor=False
         )
         table.can_focus = False
@@ -101,7 +101,7 @@ class KRChart(Horizontal):
             table.add_row("—", "no check-ins", "", "")
 
 
-def _cells(path: KRQuarterPath, row: PathRow) -> tuple[str | Text, ...]:
+def _cells(path: KRQuarterPath, row: PathRow) -> tuple[str | Content, ...]:
     # Symbols stay with the numbers; a word unit (members) is on the chart's axis instead.
     unit = "%" if path.kr.kind == "milestone" else path.kr.unit
     unit = unit if unit in SYMBOL_UNITS else ""
@@ -114,14 +114,14 @@ def _cells(path: KRQuarterPath, row: PathRow) -> tuple[str | Text, ...]:
     )
 
 
-def _key(path: KRQuarterPath) -> Text:
-    parts = [Text("━ value by week", style=VALUE_STYLE)]
+def _key(path: KRQuarterPath) -> Content:
+    parts = [Content.styled("━ value by week", VALUE_STYLE)]
     if path.target_line is not None:
         word = "threshold" if path.kr.kind in ("maintain_min", "maintain_max") else "target"
-        parts.append(Text(f"━ {word}", style=TARGET_STYLE))
+        parts.append(Content.styled(f"━ {word}", TARGET_STYLE))
     if path.pace_line():
-        parts.append(Text("━ expected pace", style=PACE_STYLE))
-    return Text("  ").join(parts)
+        parts.append(Content.styled("━ expected pace", PACE_STYLE))
+    return Content("  ").join(parts)
 
 
 def _unit_label(path: KRQuarterPath) -> str:

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.text import Text
+from textual.content import Content
 
 from okrtui.domain.models import Confidence
 
+# Theme variables, so the dots stay legible on light themes (projectors) as well as dark.
 DOT_STYLES: dict[Confidence, str] = {
-    "on_track": "green",
-    "at_risk": "yellow",
-    "off_track": "red",
+    "on_track": "$text-success",
+    "at_risk": "$text-warning",
+    "off_track": "$text-error",
 }
 WORDS: dict[Confidence, str] = {
     "on_track": "on track",
@@ -20,22 +21,22 @@ WORDS: dict[Confidence, str] = {
 }
 
 
-def confidence_dot(confidence: Confidence | None) -> Text:
+def confidence_dot(confidence: Confidence | None) -> Content:
     """One coloured dot; a hollow one when the room gave no confidence that week."""
     if confidence is None:
-        return Text("○", style="dim")
-    return Text("●", style=DOT_STYLES[confidence])
+        return Content.styled("○", "$text-muted")
+    return Content.styled("●", DOT_STYLES[confidence])
 
 
-def confidence_row(history: Sequence[Confidence | None]) -> Text:
+def confidence_row(history: Sequence[Confidence | None]) -> Content:
     """One dot per weekly meeting, oldest first."""
     if not history:
-        return Text("no check-ins", style="dim")
-    return Text(" ").join(confidence_dot(c) for c in history)
+        return Content.styled("no check-ins", "$text-muted")
+    return Content(" ").join(confidence_dot(c) for c in history)
 
 
-def confidence_legend() -> Text:
+def confidence_legend() -> Content:
     """What the dots mean."""
-    parts = [confidence_dot(c) + Text(f" {WORDS[c]}") for c in DOT_STYLES]
-    parts.append(confidence_dot(None) + Text(" not given"))
-    return Text("   ").join(parts)
+    parts = [Content.assemble(confidence_dot(c), f" {WORDS[c]}") for c in DOT_STYLES]
+    parts.append(Content.assemble(confidence_dot(None), " not given"))
+    return Content("   ").join(parts)

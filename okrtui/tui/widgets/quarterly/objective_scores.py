@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.content import Content
 from textual.widgets import Static
 
 from okrtui.domain.quarterly import ObjectiveResult, objective_results
@@ -56,13 +56,13 @@ class ObjectiveScoresStep(QuarterlyStep):
 
 
 def _result_widgets(result: ObjectiveResult) -> list[Static]:
-    heading = Text.assemble(
-        score_text(result.score), "  ", Text(result.objective.title, style="bold")
-    )
+    heading = Content.assemble(score_text(result.score), "  ", (result.objective.title, "bold"))
     widgets = [Static(heading, classes=f"group-title band-{result.band}")]
     for kr, score in result.kr_scores:
         widgets.append(
-            Static(Text.assemble("    ", score_text(score.used), f"  {kr.title}  (×{kr.weight:g})"))
+            Static(
+                Content.assemble("    ", score_text(score.used), f"  {kr.title}  (×{kr.weight:g})")
+            )
         )
     if result.callout:
         widgets.append(Static(result.callout, classes=f"callout band-{result.band}"))

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -26,13 +26,18 @@ from okrtui.tui.widgets.quarterly.base import QuarterlyStep
 from okrtui.tui.widgets.quarterly.confidence_dots import confidence_legend, confidence_row
 from okrtui.tui.widgets.steps.base import field
 
-BAND_STYLES = {"red": "bold red", "yellow": "bold yellow", "green": "bold green"}
+# Theme variables keep the bands legible on light themes as well as dark ones.
+BAND_STYLES = {
+    "red": "bold $text-error",
+    "yellow": "bold $text-warning",
+    "green": "bold $text-success",
+}
 
 
-def score_text(value: float) -> Text:
+def score_text(value: float) -> Content:
     """A score in its band's colour, e.g. `0.45 yellow`."""
     grade = band(value)
-    return Text(f"{value:.2f} {grade}", style=BAND_STYLES[grade])
+    return Content.styled(f"{value:.2f} {grade}", BAND_STYLES[grade])
 
 
 class ScoresStep(QuarterlyStep):
@@ -97,19 +102,19 @@ class ScoresStep(QuarterlyStep):
             return saved
         return computed_score(path)
 
-    def _line(self, path: KRQuarterPath) -> Text:
+    def _line(self, path: KRQuarterPath) -> Content:
         saved = self._saved(path.kr.id)
         score = self._proposed(path)
         if saved is None:
-            state = Text("to score", style="dim")
+            state = Content.styled("to score", "$text-muted")
         elif abs(saved.used - saved.computed) > 1e-9:
-            state = Text(f"overridden (computed {saved.computed:.2f})", style="italic")
+            state = Content.styled(f"overridden (computed {saved.computed:.2f})", "italic")
         else:
-            state = Text("accepted", style="green")
-        return Text.assemble(
+            state = Content.styled("accepted", "$text-success")
+        return Content.assemble(
             score_text(score.used),
             "  ",
-            Text(path.kr.title, style="bold"),
+            (path.kr.title, "bold"),
             "\n     ",
             state,
             "  confidence ",
@@ -140,14 +145,14 @@ class ScoresStep(QuarterlyStep):
             if path.values
             else f"no check-ins; final value {format_number(score.final_value, unit)} (press f)"
         )
-        lines = Text.assemble(
-            Text(path.kr.title, style="bold"),
+        lines = Content.assemble(
+            (path.kr.title, "bold"),
             "\nComputed ",
             score_text(score.computed),
             f" from {source}",
             "\nUsed ",
             score_text(score.used),
-            Text(f" — {score.rationale}" if score.rationale else ""),
+            f" — {score.rationale}" if score.rationale else "",
             "\nConfidence week by week: ",
             confidence_row(confidence_history(self.weekly_sessions(), path.kr.id)),
         )
