@@ -80,7 +80,7 @@ class MeetingScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._entered = self._last_save = self._now()
-        self.set_interval(1.0, self._tick)
+        self.set_interval(1.0, self.refresh_clocks)
         self._show_step(self.index)
 
     def _title(self) -> str:
@@ -110,7 +110,8 @@ class MeetingScreen(Screen[None]):
         self.context.session = add_time(self.context.session, self.step.key, seconds)
         self._entered = now
 
-    def _tick(self) -> None:
+    def refresh_clocks(self) -> None:
+        """Redraw the clocks and the agenda's times (every second); save the clocks now and then."""
         elapsed = self._elapsed()
         session = self.context.session
         step_clock = self.query_one("#step-clock", MeetingClock)
@@ -175,7 +176,7 @@ class MeetingScreen(Screen[None]):
         )
         widget.show_step()
         self.save(f"on {self.step.title}")
-        self._tick()
+        self.refresh_clocks()
         # Focus at once, so keys typed right after the step change land in it.
         widget.focus_first()
         self.call_after_refresh(self._keep_focus_in_step)
