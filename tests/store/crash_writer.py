@@ -7,8 +7,9 @@ stdin, so each of the hundred-odd kills costs a fork instead of a fresh interpre
               `ack I` after each save of write I returns. When the writer dies this process
               prints `died S` (S = the killing signal, or -code when it exited by itself).
 
-Write I saves one record, chosen by `target(I)`, whose content is `record(I)`: the test
-rebuilds any record from its index and compares it field by field.
+Write I saves one record, `record(I)`: a team, a meeting in progress (kept in the live
+file) or a finished meeting (moved into its quarter's file). The test rebuilds any record
+from its index and compares it field by field.
 """
 
 from __future__ import annotations
@@ -23,8 +24,14 @@ from okrtui.domain.models import Member, Session, Team
 from okrtui.store import Repository
 
 QUARTER = "2026-Q4"
-SESSION_SLOTS = 30  # with every fourth write a team, 30 slots still all get written
+# With every fourth write a team, ten session slots still all get written (10 % 4 != 0).
+SESSION_SLOTS = 10
 TEAM_SLOTS = 3
+# Each slot's meeting is saved in progress for two rounds of writes, then finished in the
+# third, then the slot starts a new meeting: saves go to the live file, the quarter file,
+# and the move from one to the other.
+ROUND = SESSION_SLOTS
+ROUNDS_PER_MEETING = 3
 # A writer that is never killed stops here, so a lost test run cannot leave it spinning.
 MAX_WRITES_PER_WRITER = 5_000
 
@@ -36,10 +43,18 @@ def target(index: int) -> tuple[str, int]:
     return "session", index % SESSION_SLOTS
 
 
+def finishes(index: int) -> bool:
+    """Whether write `index` (of a session) saves its meeting as completed."""
+    return index // ROUND % ROUNDS_PER_MEETING == ROUNDS_PER_MEETING - 1
+
+
 def record_key(index: int) -> str:
     """The id of the record that write `index` saves."""
     kind, slot = target(index)
-    return f"crash-{slot}" if kind == "team" else f"{QUARTER}-crash{slot:03d}"
+    if kind == "team":
+        return f"crash-{slot}"
+    meeting = index // (ROUND * ROUNDS_PER_MEETING)
+    return f"{QUARTER}-crash{slot:02d}m{meeting:03d}"
 
 
 def record(index: int) -> Team | Session:
@@ -47,23 +62,26 @@ def record(index: int) -> Team | Session:
     kind, slot = target(index)
     if kind == "team":
         return Team(
-            id=f"crash-{slot}",
+            id=record_key(index),
             name=f"Crash team {slot}",
             aligned_objective=f"write {index}",
             members=[Member(id=f"m{n}", name=f"Member {n}") for n in range(index % 7)],
         )
     day = 1 + index % 28
+    started = datetime(2026, 11, day, 9, index % 60)
     return Session(
-        id=f"{QUARTER}-crash{slot:03d}",
+        id=record_key(index),
         team_id=f"crash-{slot % TEAM_SLOTS}",
         kind="weekly",
         quarter=QUARTER,
         week=1 + index % 13,
         date=date(2026, 11, day),
         facilitator=f"write {index}",
-        started_at=datetime(2026, 11, day, 9, index % 60),
+        status="completed" if finishes(index) else "in_progress",
+        started_at=started,
+        ended_at=started.replace(hour=10) if finishes(index) else None,
         step_seconds={f"step{n}": float(index + n) for n in range(index % 9)},
-        summary="words " * (index % 300),
+        summary="words " * (index % 120),
     )
 
 

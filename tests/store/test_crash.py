@@ -19,14 +19,7 @@ import pytest
 
 from okrtui.domain.models import Session, Team
 from okrtui.store import Repository
-from tests.store.crash_writer import (
-    QUARTER,
-    SESSION_SLOTS,
-    TEAM_SLOTS,
-    index_of,
-    record,
-    record_key,
-)
+from tests.store.crash_writer import QUARTER, finishes, index_of, record, record_key, target
 
 WRITER = Path(__file__).with_name("crash_writer.py")
 KILLS = 120
@@ -95,10 +88,9 @@ def acks(lines: list[str]) -> list[int]:
 def check_folder(folder: Path, acknowledged: dict[str, int], started_below: int) -> None:
     """The folder loads; every acknowledged save is there, whole, or overtaken by a later one."""
     repository = Repository.open(folder)  # raises DataFileError on a torn or half-written file
+    assert set(repository.quarters()) <= {QUARTER}, "a leftover temp file shows up as a quarter"
     saved: dict[str, Team | Session] = {t.id: t for t in repository.teams()}
-    if repository.quarters():
-        assert repository.quarters() == [QUARTER], "a leftover temp file shows up as a quarter"
-        saved.update({s.id: s for s in repository.sessions(QUARTER)})
+    saved.update({s.id: s for s in repository.sessions(QUARTER)})
     for key, index in acknowledged.items():
         assert key in saved, f"acknowledged write {index} ({key}) is missing"
         assert index_of(saved[key]) >= index, f"{key} went back from write {index}"
@@ -146,5 +138,6 @@ def test_killed_writer_never_loses_an_acknowledged_save(tmp_path: Path) -> None:
             check_folder(folder, acknowledged, started_below)
             next_write = started_below - 1
     assert total_acks > 3 * KILLS, "too few saves were acknowledged to mean anything"
-    assert len(acknowledged) == SESSION_SLOTS + TEAM_SLOTS, "every record was written"
+    finished = [key for key, index in acknowledged.items() if target(index)[0] == "session"]
+    assert sum(finishes(acknowledged[key]) for key in finished) > 30, "few meetings finished"
     assert kills_before_first_ack > 5
