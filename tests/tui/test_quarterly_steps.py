@@ -106,16 +106,15 @@ async def test_a_target_behind_the_new_baseline_must_be_fixed_before_saving(
         assert "target above its baseline" in str(
             app.screen.query_one("#nq-target-error", Static).render()
         )
-        await pilot.press("escape")
-        app.screen.query_one("#draft-list").focus()
+        await pilot.press("escape")  # back to the list, the Tier 1 row still highlighted
+        assert app.screen.focused is app.screen.query_one("#draft-list")
         await pilot.press("s")
         assert "Fix these first" in str(app.screen.query_one("#nq-status", Static).render())
         await pilot.press("s")
         await pilot.pause()
         assert Repository.open(demo_folder).objectives("sales", "2027-Q1") == []
 
-        app.screen.query_one("#nq-target", Input).focus()
-        await pilot.press("ctrl+u", *"600", "enter", "s", "s")
+        await pilot.press("e", "enter", "enter", "ctrl+u", *"600", "enter", "s", "s")
         await pilot.pause()
 
     (planned,) = Repository.open(demo_folder).objectives("sales", "2027-Q1")

@@ -43,6 +43,7 @@ class NextQuarterStep(QuarterlyStep):
         Binding("k", "add_kr", "New KR"),
         Binding("o", "add_objective", "New objective"),
         Binding("s", "save_plan", "Save into plan"),
+        Binding("escape", "stop_editing", "Back to the list", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -334,6 +335,12 @@ class NextQuarterStep(QuarterlyStep):
             # Stay on the field: the plan would refuse this key result.
             self.show_error(event.input, problem)
             return
+        self._done_editing()
+
+    def action_stop_editing(self) -> None:
+        """Leave the fields (what was committed with Enter stays) and go back to the list."""
+        for input_id in ("#nq-title", "#nq-baseline", "#nq-target"):
+            self.clear_error(self.query_one(input_id, Input))
         self._done_editing()
 
     def _done_editing(self) -> None:

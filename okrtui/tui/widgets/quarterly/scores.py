@@ -47,6 +47,7 @@ class ScoresStep(QuarterlyStep):
         Binding("a", "accept", "Accept score"),
         Binding("o", "override", "Override"),
         Binding("f", "final_value", "Final value"),
+        Binding("escape", "back_to_list", "Back to the list", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -189,6 +190,14 @@ class ScoresStep(QuarterlyStep):
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.action_accept()
+
+    def action_back_to_list(self) -> None:
+        """Leave a half-typed override or final value and go back to the key results."""
+        for input_id in ("#final-value", "#override-score", "#override-rationale"):
+            field_input = self.query_one(input_id, Input)
+            field_input.value = ""
+            self.clear_error(field_input)
+        self.query_one("#score-list", OptionList).focus()
 
     def action_override(self) -> None:
         """Type another score and the reason for it."""
