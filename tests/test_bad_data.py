@@ -28,6 +28,7 @@ from okrtui.domain.sample import sample_plan, sample_sessions
 from okrtui.store import Repository
 
 QUARTER_FILE = "2026-Q4.json"
+LIVE_FILE = "in-progress.json"  # meetings in progress
 BACKUPS = r"Nothing was changed\. Fix the file, or restore a copy from .*backups/"
 
 
@@ -162,6 +163,12 @@ QUARTER_CASES = [
         QUARTER_FILE,
         r"sessions record '2026-Q4-demo01' is not valid: .*week",
     ),
+    Case(
+        "live-file-bad-json",
+        put(LIVE_FILE, '{"sessions": {"1": {"id": "2026-Q4-live01", '),
+        LIVE_FILE,
+        r"it is not valid JSON",
+    ),
 ]
 
 # Commands by name; DATA is the data folder, ROOT its parent (demo uses ROOT/demo), PLAN a
@@ -173,7 +180,7 @@ COMMANDS = {
     "plan-import": ["plan", "import", "PLAN", "--data", "DATA"],
     "demo": ["demo", "--data", "ROOT"],
 }
-# A broken quarter file is found by the commands that read sessions; the plan commands do
+# A broken quarter or live file is found by the commands that read sessions; the plan commands do
 # not read quarter files (plan import into such a folder is checked on its own below).
 QUARTER_COMMANDS = ["app", "sessions", "demo"]
 COMBINATIONS = [(case, command) for case in PLAN_CASES for command in COMMANDS] + [
@@ -182,7 +189,7 @@ COMBINATIONS = [(case, command) for case in PLAN_CASES for command in COMMANDS] 
 # A real process costs about half a second of CPU, nearly all of it importing pydantic and
 # building the models, so the real processes run each case through two of its commands in
 # turn (every command several times); click's runner above runs every combination.
-# Raise to 5 for the whole matrix in real processes (46 of them).
+# Raise to 5 for the whole matrix in real processes (49 of them).
 REAL_COMMANDS_PER_CASE = 2
 
 
