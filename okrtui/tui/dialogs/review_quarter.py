@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
@@ -14,7 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from okrtui.domain.quarters import quarter_of
+from okrtui.domain.quarters import previous_quarter, quarter_of, quarter_start
 from okrtui.store import Repository
 
 if TYPE_CHECKING:
@@ -46,8 +47,24 @@ def review_choices(repository: Repository, team_id: str, current: str) -> list[Q
     return choices
 
 
-def default_choice(repository: Repository, team_id: str, current: str) -> str:
-    """The current quarter, unless it has no objectives yet: then the latest one that has."""
+# Teams review a few days after a quarter closes: in these first days of a quarter, the one
+# that just ended is offered first while it has not been reviewed.
+LATE_REVIEW_DAYS = 21
+
+
+def default_choice(repository: Repository, team_id: str, today: date) -> str:
+    """The quarter to offer first: the current one, unless the last one just ended unreviewed
+    (or the current one has no objectives yet, then the latest one that has)."""
+    current = quarter_of(today)
+    previous = previous_quarter(current)
+    if (today - quarter_start(current)).days < LATE_REVIEW_DAYS and repository.objectives(
+        team_id, previous
+    ):
+        reviewed = any(
+            s.status == "completed" for s in repository.sessions(previous, team_id, "quarterly")
+        )
+        if not reviewed:
+            return previous
     if repository.objectives(team_id, current):
         return current
     earlier = [q for q in repository.objective_quarters(team_id) if q < current]
@@ -94,7 +111,7 @@ def ask_review_quarter(app: OkrApp, team_id: str, then: Callable[[str], None]) -
     current = quarter_of(app.today)
     repository = app.repository
     dialog = ReviewQuarterDialog(
-        review_choices(repository, team_id, current), default_choice(repository, team_id, current)
+        review_choices(repository, team_id, current), default_choice(repository, team_id, app.today)
     )
 
     def chosen(quarter: str | None) -> None:
