@@ -67,7 +67,9 @@ def test_tinydb_storage_suite_passes_on_atomic_storage(tmp_path: Path) -> None:
     report = tmp_path / "report.json"
     env = {
         **os.environ,
-        "PYTHONPATH": os.pathsep.join([str(PLUGIN_FOLDER), os.environ.get("PYTHONPATH", "")]),
+        "PYTHONPATH": os.pathsep.join(
+            p for p in [str(PLUGIN_FOLDER), os.environ.get("PYTHONPATH")] if p
+        ),
         "OKRTUI_TINYDB_REPORT": str(report),
         "PYTEST_ADDOPTS": "",
     }
