@@ -230,3 +230,29 @@ async def test_next_quarter_gets_its_own_objectives(demo_folder: Path) -> None:
     repository = Repository.open(demo_folder)
     assert [o.title for o in repository.objectives("sales", "2027-Q1")] == ["Grow the Tier 1 base"]
     assert len(repository.objectives("sales", "2026-Q4")) == 1
+
+
+async def test_member_added_then_renamed_keeps_their_id(demo_folder: Path) -> None:
+    app = OkrApp(Repository.open(demo_folder), today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press("m")
+        await type_text(pilot, "Fay Lund")
+        await pilot.press("tab")
+        await type_text(pilot, "Intern")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert cursor_item(app) == PlanItem("member", "sales", member_id="fay-lund")
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("end")
+        await type_text(pilot, "qvist")
+        await pilot.press("enter")
+        await pilot.pause()
+
+    team = Repository.open(demo_folder).team("sales")
+    fay = team.member("fay-lund")
+    assert fay is not None
+    assert (fay.name, fay.role, fay.active) == ("Fay Lundqvist", "Intern", True)
+    assert len(team.members) == 6
