@@ -8,6 +8,7 @@ from pathlib import Path
 from textual.widgets import Markdown
 
 from okrtui.store import Repository
+from okrtui.tui.screens.minutes import MinutesScreen
 from tests.conftest import TODAY
 from tests.tui.meeting_helpers import FakeClock, add_milestone_kr, demo_app, meeting
 
@@ -84,7 +85,10 @@ async def test_facilitator_holds_whole_weekly_meeting_by_keys(demo_folder: Path)
         clock.advance(120)
         await pilot.press("f")
         await pilot.pause()
-        assert app.screen.query(Markdown), "the finished meeting shows its minutes"
+        assert isinstance(app.screen, MinutesScreen), "the finished meeting shows its minutes"
+        minutes = app.screen.query_one(Markdown).source
+        assert "Closed 12 upgrades" in minutes
+        assert "Tier 1 ahead; portal late" in minutes
 
     saved = Repository.open(demo_folder).session(session_id)
     assert saved.status == "completed"

@@ -7,7 +7,6 @@ screen saves the session through the repository at once, before the next key.
 
 from __future__ import annotations
 
-import importlib
 from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -249,23 +248,17 @@ class MeetingScreen(Screen[None]):
             )
             return
         self.app.pop_screen()
-        show_minutes(cast("OkrApp", self.app), self.context.session, self.context.earlier)
+        show_minutes(cast("OkrApp", self.app), self.context.session)
 
 
 # -- starting and resuming ----------------------------------------------------------------
 
 
-def show_minutes(app: OkrApp, session: Session, earlier: list[Session]) -> None:
-    """Show a finished meeting's minutes: the minutes screen when it exists, else a preview."""
-    try:
-        # Imported by name: the minutes screen belongs to the history view and may not exist.
-        minutes_screen = importlib.import_module("okrtui.tui.screens.minutes").MinutesScreen
-    except (ImportError, AttributeError):
-        from okrtui.tui.dialogs.minutes_preview import MinutesPreviewScreen
+def show_minutes(app: OkrApp, session: Session) -> None:
+    """Show a finished meeting's minutes."""
+    from okrtui.tui.screens.minutes import MinutesScreen
 
-        app.push_screen(MinutesPreviewScreen(session, earlier))
-        return
-    app.push_screen(minutes_screen(session.id))
+    app.push_screen(MinutesScreen(session.id))
 
 
 def remember_facilitator(repository: Repository, team_id: str, name: str) -> None:

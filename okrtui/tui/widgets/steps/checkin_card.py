@@ -21,6 +21,7 @@ from okrtui.domain.scoring import holds, progress
 
 CONFIDENCES: tuple[Confidence, ...] = ("on_track", "at_risk", "off_track")
 CONFIDENCE_WORDS = {"on_track": "on track", "at_risk": "at risk", "off_track": "off track"}
+CONFIDENCE_COLOURS = {"on_track": "green", "at_risk": "yellow", "off_track": "red"}
 BAR_WIDTH = 30
 
 
@@ -55,7 +56,8 @@ class ConfidencePicker(Widget, can_focus=True):
         parts = []
         for number, value in enumerate(CONFIDENCES, start=1):
             word = f"{number} {CONFIDENCE_WORDS[value]}"
-            parts.append(f"[reverse b]{word}[/]" if value == self.confidence else word)
+            colour = CONFIDENCE_COLOURS[value]
+            parts.append(f"[b reverse {colour}]{word}[/]" if value == self.confidence else word)
         return "  ".join(parts)
 
     def action_pick(self, index: int) -> None:
@@ -99,7 +101,7 @@ class CheckInCard(Vertical):
             yield Label("New value" if kr.is_numeric else "% done", classes="card-label")
             yield Input(
                 self._value_text(self.checkin.value),
-                placeholder="e.g. 1,200" if kr.is_numeric else "60% or done",
+                placeholder=self._example(),
                 id=f"value-{self.number}",
                 classes="card-value",
             )
@@ -115,6 +117,14 @@ class CheckInCard(Vertical):
 
     def on_mount(self) -> None:
         self.show_numbers(self.checkin.value)
+
+    def _example(self) -> str:
+        """A placeholder in the key result's own unit, so people see what they may type."""
+        kr = self.snapshot.kr
+        if not kr.is_numeric:
+            return "60% or done"
+        sample = kr.target if kr.target is not None else 1200
+        return f"e.g. {format_number(sample, kr.unit if kr.unit in ('$', '€', '£', '%') else '')}"
 
     def _value_text(self, value: float | None) -> str:
         if value is None:
