@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -148,3 +150,15 @@ async def test_a_kr_never_checked_in_is_scored_from_a_typed_final_value(
         0.6,
         0.6,
     )
+
+
+def test_weekly_meetings_do_not_load_the_plotting_library() -> None:
+    """textual-plot brings numpy (~0.3 s); only the quarterly chart should pay for it."""
+    code = (
+        "import sys, okrtui.tui.screens.meeting, okrtui.tui.widgets.steps; "
+        "print('numpy' in sys.modules or 'textual_plot' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"

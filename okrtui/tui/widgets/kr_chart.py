@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import DataTable, Static
-from textual_plot import HiResMode, PlotWidget
 
 from okrtui.domain.numbers import format_number
 from okrtui.domain.quarterly import KRQuarterPath, PathRow
 from okrtui.tui.widgets.quarterly.confidence_dots import confidence_dot
+
+if TYPE_CHECKING:
+    from textual_plot import PlotWidget
 
 VALUE_STYLE = "bold cyan"
 TARGET_STYLE = "green"
@@ -33,6 +36,10 @@ class KRChart(Horizontal):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="kr-plot-area"):
+            # Imported here: textual-plot brings numpy (~0.3 s), and only a quarterly review
+            # draws charts, so weekly meetings never pay for it.
+            from textual_plot import PlotWidget
+
             plot = PlotWidget(allow_pan_and_zoom=False, id="kr-plot")
             # The chart is looked at, not driven: keys stay with the step around it.
             plot.can_focus = False
@@ -45,7 +52,7 @@ class KRChart(Horizontal):
         yield table
 
     def on_mount(self) -> None:
-        plot = self.query_one("#kr-plot", PlotWidget)
+        plot = self._plot()
         # Tick labels only below the axis and the unit above it: at 80x24 every row counts.
         plot.margin_top = 1
         plot.margin_bottom = 1
@@ -53,10 +60,17 @@ class KRChart(Horizontal):
         table.add_columns("Wk", "Value", "Pace", "")
         self.show_path(self.path)
 
+    def _plot(self) -> PlotWidget:
+        from textual_plot import PlotWidget
+
+        return self.query_one("#kr-plot", PlotWidget)
+
     def show_path(self, path: KRQuarterPath | None) -> None:
         """Draw another key result's path (None clears the chart)."""
+        from textual_plot import HiResMode
+
         self.path = path
-        plot = self.query_one("#kr-plot", PlotWidget)
+        plot = self._plot()
         table = self.query_one("#kr-table", DataTable)
         plot.clear()
         table.clear()
