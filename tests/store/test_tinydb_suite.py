@@ -10,9 +10,11 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tarfile
+import tempfile
 from importlib.metadata import version
 from pathlib import Path
 
@@ -27,6 +29,7 @@ TINYDB_TESTS = ["test_storages.py", "test_middlewares.py", "test_tinydb.py", "te
 # repr(table) that spells out `tinydb.storages.JSONStorage` (ours prints its own module).
 # Its memory-storage twin still runs, and the run must report exactly one deselected test.
 COSMETIC = "tests/test_tables.py::test_table_repr[json]"
+SHM = "/dev/shm"
 
 
 def tinydb_sdist() -> Path:
@@ -72,17 +75,27 @@ def test_tinydb_storage_suite_passes_on_atomic_storage(tmp_path: Path) -> None:
         ),
         "OKRTUI_TINYDB_REPORT": str(report),
         "PYTEST_ADDOPTS": "",
+        # TinyDB's tests need no plugin; ours (Textual snapshots, asyncio) triple the run time.
+        "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",
     }
     plugins = ["-p", "tinydb_plugin", "-p", "no:cacheprovider"]
-    result = subprocess.run(
-        [sys.executable, "-m", "pytest", *plugins, "-q", "--deselect", COSMETIC]
-        + [f"tests/{name}" for name in TINYDB_TESTS],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    # Their databases go to memory-backed /dev/shm when there is one: these tests check
+    # behaviour, not durability (test_crash.py does that on disk), and ~500 fsyncs on a disk
+    # busy with other tests take seconds.
+    scratch = tempfile.mkdtemp(dir=SHM) if os.path.isdir(SHM) else str(tmp_path / "scratch")
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "pytest", *plugins, "-q", "--deselect", COSMETIC]
+            + [f"--basetemp={scratch}/basetemp"]
+            + [f"tests/{name}" for name in TINYDB_TESTS],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
     output = result.stdout + result.stderr
     assert result.returncode == 0, output[-3000:]
     summary = output.strip().splitlines()[-1]
