@@ -5,23 +5,34 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Label
 
 
 def screen_keys(screen: Screen[object]) -> list[tuple[str, str]]:
-    """(key, what it does) for every binding active on `screen` that has a description."""
+    """(key, what it does) for every binding active on `screen` that has a description.
+
+    A binding's tooltip, when it has one, is the longer explanation of its footer word.
+    The keys this screen defines come first, then the app's, then the rest (focus, widgets).
+    """
+    own = type(screen).__dict__.get("BINDINGS", [])
+
+    def rank(active: ActiveBinding) -> int:
+        if active.node is screen and active.binding in own:
+            return 0
+        return 1 if active.node is screen.app else 2
+
     rows: dict[str, list[str]] = {}
-    for active in screen.active_bindings.values():
+    for active in sorted(screen.active_bindings.values(), key=rank):
         binding = active.binding
         if not binding.description or not active.enabled:
             continue
         shown = screen.app.get_key_display(binding)
-        rows.setdefault(binding.description, [])
-        if shown not in rows[binding.description]:
-            rows[binding.description].append(shown)
+        does = rows.setdefault(binding.tooltip or binding.description, [])
+        if shown not in does:
+            does.append(shown)
     return [(" / ".join(keys), description) for description, keys in rows.items()]
 
 

@@ -58,15 +58,21 @@ class PlanEditorScreen(Screen[None]):
     """Edit the plan by keyboard; each confirmed form is saved at once."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.pop_screen", "Back"),
-        Binding("n", "new_team", "New team"),
-        Binding("m", "add_member", "Add member"),
-        Binding("o", "add_objective", "Add objective"),
-        Binding("k", "add_kr", "Add key result"),
-        Binding("e", "edit", "Edit"),
-        Binding("d", "toggle_active", "Deactivate/archive"),
-        Binding("left_square_bracket", "quarter(-1)", "Prev quarter"),
-        Binding("right_square_bracket", "quarter(1)", "Next quarter"),
+        # Short words for the footer; the tooltips are what the help screen shows.
+        Binding("escape", "app.pop_screen", "Back", tooltip="Back to the home screen"),
+        Binding("m", "add_member", "Member", tooltip="Add a member to the team"),
+        Binding("o", "add_objective", "Objective", tooltip="Add an objective to the quarter"),
+        Binding("k", "add_kr", "KR", tooltip="Add a key result to the objective"),
+        Binding("e", "edit", "Edit", tooltip="Edit what the cursor is on (or enter)"),
+        Binding(
+            "d",
+            "toggle_active",
+            "Archive",
+            tooltip="Deactivate or bring back a member; archive or restore an objective or KR",
+        ),
+        Binding("n", "new_team", "New team", show=False),
+        Binding("left_square_bracket", "quarter(-1)", "Previous quarter", show=False),
+        Binding("right_square_bracket", "quarter(1)", "Next quarter", show=False),
     ]
 
     def __init__(self, team_id: str | None = None) -> None:
@@ -86,7 +92,7 @@ class PlanEditorScreen(Screen[None]):
         tree.show_root = False
         tree.auto_expand = False
         yield tree
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "Plan"
