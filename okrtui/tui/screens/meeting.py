@@ -50,6 +50,7 @@ class MeetingScreen(Screen[None]):
     def __init__(self, context: MeetingContext) -> None:
         super().__init__()
         self.context = context
+        context.save_now = self._save_committed
         self.steps: tuple[Step, ...] = agenda(context.session.kind)
         keys = [s.key for s in self.steps]
         current = context.session.current_step
@@ -153,11 +154,14 @@ class MeetingScreen(Screen[None]):
         status.update(f"Saved {now:%H:%M:%S}" + (f" — {what}" if what else ""))
         return True
 
+    def _save_committed(self, session: Session, what: str) -> None:
+        """A step committed an answer: write it now, in the handler of the key that did it."""
+        self.context.session = session
+        self.save(what)
+
     def on_step_widget_session_edited(self, event: StepWidget.SessionEdited) -> None:
-        """A step committed an answer: write it before anything else happens."""
+        """After a commit (already saved): redraw what shows the session."""
         event.stop()
-        self.context.session = event.session
-        self.save(event.what)
         self.query_one("#meeting-title", Static).update(self._title())
         if event.what == "facilitator":
             remember_facilitator(self.repository, event.session.team_id, event.session.facilitator)

@@ -8,9 +8,10 @@ How to add a step (weekly or quarterly):
 2. When the facilitator commits an answer (Enter, leaving a field, a one-key choice), build
    the new Session with the pure helpers of `okrtui.domain.meeting` and call
    `self.commit(new_session, "what changed")`. That sets `context.session` at once (so the
-   next edit builds on it) and posts `StepWidget.SessionEdited` up to the meeting screen,
-   which saves it through the repository and shows "saved" (or a "not saved" warning).
-   Never save from a step.
+   next edit builds on it), has the meeting screen write it through the repository right
+   away (`context.save_now`, before the next key is handled; it shows "saved" or a "not
+   saved" warning), and posts `StepWidget.SessionEdited` up for anything that redraws.
+   Never save from a step yourself.
 3. Override `show_step()` to redraw from `context.session` when the step is entered (other
    steps may have changed it, e.g. attendance changes who can rate), `focus_first()` to put
    the cursor where typing starts, and `leave()` to commit a half-typed field when the
@@ -52,6 +53,9 @@ class MeetingContext:
     objectives: list[Objective]
     earlier: list[Session] = dataclass_field(default_factory=list)
     today: date = dataclass_field(default_factory=date.today)
+    # Set by the meeting screen: writes a committed session at once, inside the handler
+    # of the key that committed it, so it is on disk before the next key is handled.
+    save_now: Callable[[Session, str], None] | None = None
 
     @property
     def snapshots(self) -> list[KRSnapshot]:
@@ -100,6 +104,8 @@ class StepWidget(VerticalScroll):
     def commit(self, session: Session, what: str) -> None:
         """Make `session` the meeting's record and ask the screen to save it."""
         self.context.session = session
+        if self.context.save_now is not None:
+            self.context.save_now(session, what)
         self.post_message(self.SessionEdited(session, what))
 
     def remember_undo(self, label: str, restore: Callable[[Session], Session]) -> None:
