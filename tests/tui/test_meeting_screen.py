@@ -7,6 +7,7 @@ from pathlib import Path
 from textual.widgets import OptionList
 
 from okrtui.store import Repository
+from okrtui.tui.screens.meeting import MeetingScreen
 from okrtui.tui.widgets.agenda_sidebar import AgendaSidebar
 from okrtui.tui.widgets.meeting_clock import MeetingClock
 from tests.tui.meeting_helpers import FakeClock, demo_app, meeting
@@ -89,3 +90,14 @@ async def test_facilitator_name_is_remembered_for_the_next_meeting(demo_folder: 
         await pilot.press("n")
         await pilot.pause()
         assert meeting(app).context.session.facilitator == "Dana Novak"
+
+
+async def test_a_team_that_is_gone_gets_a_message_not_a_crash(demo_folder: Path) -> None:
+    app = demo_app(demo_folder, FakeClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.team_id = "no-such-team"
+        app.action_start_weekly_meeting()
+        await pilot.pause()
+        assert not isinstance(app.screen, MeetingScreen)
+        assert any("cannot start" in n.message for n in app._notifications)

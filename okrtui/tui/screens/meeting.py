@@ -322,7 +322,11 @@ def start_new_meeting(
         ask_review_quarter(app, team_id, lambda q: start_new_meeting(app, team_id, kind, q))
         return
     repository = app.repository
-    team = repository.team(team_id)
+    try:
+        team = repository.team(team_id)
+    except StoreError as exc:
+        app.notify(f"The meeting cannot start: {exc}", severity="error", markup=False)
+        return
     quarter = quarter or quarter_of(app.today)
     session = new_session(
         session_id(quarter),
@@ -344,7 +348,11 @@ def resume_meeting(app: OkrApp, session: Session) -> None:
 
 def open_meeting(app: OkrApp, team_id: str, kind: SessionKind, quarter: str | None = None) -> None:
     """Start a new meeting of `kind` for the team, or offer to resume one in progress."""
-    pending = app.repository.in_progress(team_id, kind)
+    try:
+        pending = app.repository.in_progress(team_id, kind)
+    except StoreError as exc:
+        app.notify(f"The meeting cannot start: {exc}", severity="error", markup=False)
+        return
     if pending is None:
         start_new_meeting(app, team_id, kind, quarter)
         return

@@ -96,6 +96,8 @@ class EntryListStep(StepWidget):
             for item in members:
                 listing.add_option(Option(Text("  " + self.describe(item)), id=item.id))
         self.query_one(".entries-empty", Static).update("" if items else self.EMPTY)
+        if not items and listing.has_focus:
+            self.focus_first()  # the list is about to hide; keep the cursor somewhere visible
         listing.display = bool(items)
         if listing.option_count and highlighted is not None:
             listing.highlighted = min(highlighted, listing.option_count - 1)
