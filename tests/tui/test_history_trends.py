@@ -51,3 +51,29 @@ async def test_trends_show_each_checkin_with_confidence_and_note(tmp_path: Path)
         cells = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
         assert [row[1] for row in cells] == ["2026-07-02", "2026-07-09"]
         assert [row[3] for row in cells] == ["38 members", "71 members"]
+
+
+async def test_text_that_looks_like_markup_shows_as_typed(tmp_path: Path) -> None:
+    from okrtui.domain.models import CheckIn
+    from okrtui.domain.sample import sample_plan, sample_sessions
+    from okrtui.tui.widgets.session_table import SessionTable
+
+    repository = Repository.open(tmp_path / "data")
+    repository.save_plan(sample_plan())
+    week1 = sample_sessions()[0]
+    checkins = [CheckIn(kr_id="kr-tier1", value=38, confidence="on_track", note="[/] [red]x")]
+    session = week1.model_copy(
+        update={"summary": "[bold]not bold[/] [/]", "checkins": checkins + week1.checkins[1:]}
+    )
+    repository.save_session(session)
+    app = OkrApp(repository, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.action_browse_history()
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        row = app.screen.query_one(SessionTable).get_row(session.id)
+        assert str(row[-1]) == "[bold]not bold[/] [/]"
+        await pilot.press("t")
+        await pilot.pause()
+        table = app.screen.query_one("#trend-table", DataTable)
+        assert str(table.get_row_at(0)[-1]) == "[/] [red]x"

@@ -129,7 +129,7 @@ def open_export(app: OkrApp, session_id: str | None) -> None:
             return
         earlier = earlier_sessions(app.repository, session)
     except StoreError as exc:
-        app.notify(str(exc), title="Cannot export", severity="error")
+        app.notify(str(exc), title="Cannot export", severity="error", markup=False)
         return
     from okrtui.tui.widgets.session_table import meeting_label
 
@@ -137,6 +137,6 @@ def open_export(app: OkrApp, session_id: str | None) -> None:
 
     def exported(path: Path | None) -> None:
         if path is not None:
-            app.notify(f"Minutes saved to {path}", title="Exported")
+            app.notify(f"Minutes saved to {path}", title="Exported", markup=False)
 
     app.push_screen(ExportDialog(session, earlier, title), exported)

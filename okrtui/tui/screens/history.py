@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -63,7 +64,7 @@ class HistoryScreen(Screen[None]):
         yield Header()
         with Horizontal(id="history-filters"):
             yield Select(
-                [(t.name, t.id) for t in teams],
+                [(Text(t.name), t.id) for t in teams],
                 prompt="Any team",
                 value=known,
                 id="team",
@@ -109,7 +110,7 @@ class HistoryScreen(Screen[None]):
         try:
             found = self.okr_app.repository.sessions(quarter)
         except StoreError as exc:
-            self.notify(str(exc), title=f"Cannot read {quarter}", severity="error")
+            self.notify(str(exc), title=f"Cannot read {quarter}", severity="error", markup=False)
             found = []
         self.sessions.update((s.id, s) for s in found)
         self.loaded.append(quarter)
@@ -264,12 +265,12 @@ class HistoryScreen(Screen[None]):
         try:
             backup = self.okr_app.repository.delete_session(session.id)
         except StoreError as exc:
-            self.notify(str(exc), title="Not deleted", severity="error")
+            self.notify(str(exc), title="Not deleted", severity="error", markup=False)
             return
         self.sessions.pop(session.id, None)
         self._show()
         where = f" A copy is in {backup}." if backup else ""
-        self.notify(f"Deleted {label}.{where}", title="Deleted")
+        self.notify(f"Deleted {label}.{where}", title="Deleted", markup=False)
 
     def action_export(self) -> None:
         """Export the minutes of the meeting under the cursor."""

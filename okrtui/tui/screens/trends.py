@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -51,7 +52,8 @@ class TrendsScreen(Screen[None]):
         options: list[Option] = []
         for objective in sorted(objectives, key=lambda o: o.quarter, reverse=True):
             for kr in objective.key_results:
-                options.append(Option(f"{objective.quarter} · {kr.title}", id=str(len(options))))
+                label = Text(f"{objective.quarter} · {kr.title}")
+                options.append(Option(label, id=str(len(options))))
                 self.choices.append(KRChoice(objective.team_id, objective.quarter, kr))
         yield Header()
         with Horizontal(id="trends"):
@@ -77,6 +79,8 @@ class TrendsScreen(Screen[None]):
         try:
             sessions = app.repository.sessions(choice.quarter, choice.team_id)
         except StoreError as exc:
-            self.notify(str(exc), title=f"Cannot read {choice.quarter}", severity="error")
+            self.notify(
+                str(exc), title=f"Cannot read {choice.quarter}", severity="error", markup=False
+            )
             sessions = []
         self.query_one(KRTrend).show(choice.kr, choice.quarter, kr_path(sessions, choice.kr.id))
