@@ -1,0 +1,1 @@
+"""Real-terminal end-to-end tests: okrtui driven in tmux by keys alone."""
