@@ -64,6 +64,16 @@ def words(query: str) -> list[str]:
     return [w.casefold() for w in query.split()]
 
 
+def haystack(session: Session) -> str:
+    """All of a session's searchable text, case-folded: for a quick yes-or-no test."""
+    return "\n".join(text for _, text in texts(session)).casefold()
+
+
+def contains_all(folded: str, wanted: list[str]) -> bool:
+    """Whether every (case-folded) word occurs in a haystack."""
+    return all(word in folded for word in wanted)
+
+
 def search(session: Session, query: str) -> list[Match]:
     """Texts of the session holding any word of the query; [] unless every word occurs."""
     wanted = words(query)

@@ -6,6 +6,7 @@ the end of the list, as `o` asks, or as a filter or search needs more rows to sh
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -17,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
 from okrtui.domain.models import Session
-from okrtui.minutes.search import search
+from okrtui.minutes.search import contains_all, haystack, words
 from okrtui.store import StoreError
 from okrtui.tui.widgets.session_table import SessionTable, meeting_label
 
@@ -50,6 +51,8 @@ class HistoryScreen(Screen[None]):
         self.pending: list[str] = []
         # Filters as last shown: a Changed message that changes nothing reads no file.
         self.shown_filters: tuple[str | None, ...] = ()
+        # Each session's searchable text, folded once: typing searches it again and again.
+        self.haystacks: dict[str, str] = {}
 
     @property
     def okr_app(self) -> OkrApp:
@@ -134,8 +137,16 @@ class HistoryScreen(Screen[None]):
         if self._filter("quarter") is not None:
             self._load(cast(str, self._filter("quarter")))
         else:
-            while len(self.shown_sessions()) < ENOUGH_ROWS and self._load_next():
-                pass
+            # Count only each newly read quarter's matches: searching everything loaded
+            # again after every file would make a search of ten years quadratic.
+            passes = self._passes()
+            shown = sum(1 for s in self.sessions.values() if passes(s))
+            while shown < ENOUGH_ROWS and self.pending:
+                quarter = self.pending[0]
+                self._load(quarter)
+                shown += sum(
+                    1 for s in self.sessions.values() if s.quarter == quarter and passes(s)
+                )
         self._show()
 
     # -- filters --------------------------------------------------------------------------
@@ -149,20 +160,33 @@ class HistoryScreen(Screen[None]):
         """The search box's text."""
         return self.query_one("#search", Input).value
 
-    def shown_sessions(self) -> list[Session]:
-        """Loaded sessions that pass every filter, newest first."""
+    def _passes(self) -> Callable[[Session], bool]:
+        """A test of one session against the current filters and search."""
         team, kind = self._filter("team"), self._filter("kind")
         quarter, status = self._filter("quarter"), self._filter("status")
-        text = self.query_text
-        shown = [
-            s
-            for s in self.sessions.values()
-            if (team is None or s.team_id == team)
-            and (kind is None or s.kind == kind)
-            and (quarter is None or s.quarter == quarter)
-            and (status is None or s.status == status)
-            and (not text.strip() or search(s, text))
-        ]
+        wanted = words(self.query_text)
+
+        def passes(s: Session) -> bool:
+            return (
+                (team is None or s.team_id == team)
+                and (kind is None or s.kind == kind)
+                and (quarter is None or s.quarter == quarter)
+                and (status is None or s.status == status)
+                and (not wanted or contains_all(self._haystack(s), wanted))
+            )
+
+        return passes
+
+    def _haystack(self, session: Session) -> str:
+        found = self.haystacks.get(session.id)
+        if found is None:
+            found = self.haystacks[session.id] = haystack(session)
+        return found
+
+    def shown_sessions(self) -> list[Session]:
+        """Loaded sessions that pass every filter, newest first."""
+        passes = self._passes()
+        shown = [s for s in self.sessions.values() if passes(s)]
         return sorted(shown, key=lambda s: (s.date, s.started_at), reverse=True)
 
     def _show(self) -> None:
@@ -268,6 +292,7 @@ class HistoryScreen(Screen[None]):
             self.notify(str(exc), title="Not deleted", severity="error", markup=False)
             return
         self.sessions.pop(session.id, None)
+        self.haystacks.pop(session.id, None)
         self._show()
         where = f" A copy is in {backup}." if backup else ""
         self.notify(f"Deleted {label}.{where}", title="Deleted", markup=False)
