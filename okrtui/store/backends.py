@@ -51,6 +51,10 @@ class Backend(Protocol):
         """A database's contents, as in `snapshot`."""
         ...
 
+    def contains_all(self, name: str, words: list[str]) -> bool:
+        """Whether the database's stored text holds every (case-folded) word; cheap, no parse."""
+        ...
+
     def transaction(self, name: str) -> Any:
         """A context manager giving a TinyDB for one locked read-modify-write."""
         ...
@@ -109,6 +113,13 @@ class FileBackend:
 
     def load(self, name: str) -> RawData | None:
         return self.snapshot(name)[1]
+
+    def contains_all(self, name: str, words: list[str]) -> bool:
+        content = self._read(name)
+        if content is None:
+            return False
+        folded = content.decode("utf-8", errors="replace").casefold()
+        return all(word in folded for word in words)
 
     def _read(self, name: str) -> bytes | None:
         path = self.path(name)
@@ -247,6 +258,11 @@ class MemoryBackend:
 
     def load(self, name: str) -> RawData | None:
         return self.snapshot(name)[1]
+
+    def contains_all(self, name: str, words: list[str]) -> bool:
+        data = self.load(name)
+        folded = orjson.dumps(data).decode().casefold() if data else ""
+        return bool(data) and all(word in folded for word in words)
 
     @contextmanager
     def transaction(self, name: str) -> Iterator[TinyDB]:

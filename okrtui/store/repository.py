@@ -7,11 +7,13 @@ live in one file per quarter, read only when a caller asks for that quarter.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
+import orjson
 from pydantic import BaseModel, ValidationError
 from tinydb import Query
 
@@ -181,6 +183,36 @@ class Repository:
         """Sessions a quarter at a time, newest quarter first; each file read when reached."""
         for quarter in self.quarters():
             yield self.sessions(quarter, team_id, kind)
+
+    def search_sessions(self, quarter: str, words: list[str]) -> list[Session]:
+        """Sessions of a quarter whose stored text holds every case-folded word, oldest first.
+
+        A quick filter for searching many quarters: a file without the words is not parsed,
+        and only records that hold them are validated. It may return a few more sessions than
+        a search of the searchable fields would (a word in a KR title, say), never fewer.
+        """
+        pieces = [p for word in words for p in re.split(r'["\\]', word.casefold()) if p]
+        cached = self._cache.get(quarter)
+        if not pieces or (
+            cached is not None and cached.version == self.backend.snapshot(quarter)[0]
+        ):
+            return [s for s in self.sessions(quarter) if _holds_all(s.model_dump_json(), pieces)]
+        live = [s for s in self._live() if s.quarter == quarter]
+        found = [s for s in live if _holds_all(s.model_dump_json(), pieces)]
+        if not self.backend.contains_all(quarter, pieces):
+            return found
+        _, data = self._current(quarter)
+        where = Path(self.backend.describe(quarter))
+        for document in data.get(SESSIONS, {}).values():
+            if not _holds_all(orjson.dumps(document).decode(), pieces):
+                continue
+            try:
+                session = Session.model_validate(document)
+            except ValidationError as exc:
+                problems = "; ".join(describe(exc))
+                raise DataFileError(where, f"a session record is not valid: {problems}") from None
+            found = [s for s in found if s.id != session.id] + [session]
+        return sorted(found, key=lambda s: (s.date, s.started_at))
 
     def session(self, session_id: str) -> Session:
         """One session by id; NotFoundError when there is none."""
@@ -366,6 +398,11 @@ class Repository:
             tables[table] = records
         self._cache[name] = _Cached(version, tables)
         return tables
+
+
+def _holds_all(text: str, pieces: list[str]) -> bool:
+    folded = text.casefold()
+    return all(piece in folded for piece in pieces)
 
 
 def _holder(document: dict[str, Any]) -> Holder | None:

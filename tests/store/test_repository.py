@@ -217,3 +217,21 @@ def test_deleting_a_meeting_in_progress(tmp_path: Path) -> None:
     assert repository.delete_session(live.id) is not None
     assert repository.in_progress("sales") is None
     assert repository.sessions("2026-Q4") == []
+
+
+def test_search_parses_only_files_that_hold_the_words(tmp_path: Path) -> None:
+    writer = Repository.open(tmp_path)
+    for quarter in ("2026-Q2", "2026-Q3"):
+        for n in range(3):
+            summary = "Lighthouse deal closed" if (quarter, n) == ("2026-Q3", 1) else "Quiet"
+            writer.save_session(
+                finished(weekly(quarter, n)).model_copy(update={"summary": summary})
+            )
+    fresh = Repository.open(tmp_path)
+    reads = fresh.backend.reads  # type: ignore[attr-defined]
+    assert fresh.search_sessions("2026-Q2", ["lighthouse"]) == []
+    assert reads["2026-Q2"] == 0  # the words are not in the file: it was not parsed
+    found = fresh.search_sessions("2026-Q3", ["LIGHTHOUSE", "deal"])
+    assert [s.id for s in found] == ["2026-Q3-t0001"]
+    assert fresh.search_sessions("2026-Q3", ['"lighthouse"']) == found  # quotes are no obstacle
+    assert fresh.search_sessions("2026-Q3", ["lighthouse", "nowhere"]) == []

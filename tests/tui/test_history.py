@@ -107,7 +107,9 @@ async def test_search_reads_older_quarters_until_it_finds_enough(tmp_path: Path)
         await pilot.press("slash")
         await type_text(pilot, "lighthouse")
         assert rows(screen) == ["2026-Q3-demo02", "2026-Q3-demo01"]
-        assert "2026-Q3" in screen.loaded
+        # Searched, not read whole: only the meetings holding the word were loaded.
+        assert screen.searched["2026-Q3"] == ("lighthouse",)
+        assert "2026-Q3" not in screen.loaded
 
 
 async def test_filters_by_team_kind_and_status(demo_repository: Repository) -> None:

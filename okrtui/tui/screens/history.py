@@ -53,6 +53,8 @@ class HistoryScreen(Screen[None]):
         self.shown_filters: tuple[str | None, ...] = ()
         # Each session's searchable text, folded once: typing searches it again and again.
         self.haystacks: dict[str, str] = {}
+        # Quarters not read whole but searched, with the words they were searched for.
+        self.searched: dict[str, tuple[str, ...]] = {}
 
     @property
     def okr_app(self) -> OkrApp:
@@ -131,23 +133,42 @@ class HistoryScreen(Screen[None]):
         return (*(self._filter(n) for n in names), self.query_text.strip())
 
     def _fill(self) -> None:
-        """After a filter change: read older quarters until enough rows show (or none is left)."""
+        """After a filter change: read older quarters until enough rows show (or none is left).
+
+        With search words, quarters not read yet are searched instead of read: only the
+        meetings holding the words are loaded, so a search of ten years stays quick.
+        """
         if self._filters() == self.shown_filters:
             return
         if self._filter("quarter") is not None:
             self._load(cast(str, self._filter("quarter")))
-        else:
-            # Count only each newly read quarter's matches: searching everything loaded
-            # again after every file would make a search of ten years quadratic.
-            passes = self._passes()
-            shown = sum(1 for s in self.sessions.values() if passes(s))
-            while shown < ENOUGH_ROWS and self.pending:
-                quarter = self.pending[0]
+            self._show()
+            return
+        # Count only each newly read quarter's matches: searching everything loaded
+        # again after every file would make a search of ten years quadratic.
+        passes = self._passes()
+        wanted = tuple(words(self.query_text))
+        shown = sum(1 for s in self.sessions.values() if passes(s))
+        for quarter in list(self.pending):
+            if shown >= ENOUGH_ROWS:
+                break
+            if not wanted:
                 self._load(quarter)
-                shown += sum(
-                    1 for s in self.sessions.values() if s.quarter == quarter and passes(s)
-                )
+            elif self.searched.get(quarter) != wanted:
+                self._search(quarter, wanted)
+            else:
+                continue
+            shown += sum(1 for s in self.sessions.values() if s.quarter == quarter and passes(s))
         self._show()
+
+    def _search(self, quarter: str, wanted: tuple[str, ...]) -> None:
+        try:
+            found = self.okr_app.repository.search_sessions(quarter, list(wanted))
+        except StoreError as exc:
+            self.notify(str(exc), title=f"Cannot read {quarter}", severity="error", markup=False)
+            found = []
+        self.sessions.update((s.id, s) for s in found)
+        self.searched[quarter] = wanted
 
     # -- filters --------------------------------------------------------------------------
 
@@ -196,6 +217,11 @@ class HistoryScreen(Screen[None]):
         total = len(self.loaded) + len(self.pending)
         if not total:
             status = "No meetings yet. Start one from home."
+        elif self.pending and self._all_searched():
+            status = (
+                f"{len(shown)} shown · {len(self.loaded)} of {total} quarters read, "
+                "the rest searched, nothing older"
+            )
         elif self.pending:
             status = (
                 f"{len(shown)} shown · {len(self.loaded)} of {total} quarters read · "
@@ -205,6 +231,10 @@ class HistoryScreen(Screen[None]):
             quarters = "1 quarter" if total == 1 else f"{total} quarters"
             status = f"{len(shown)} shown · {quarters} read, nothing older"
         self.query_one("#history-status", Static).update(status)
+
+    def _all_searched(self) -> bool:
+        wanted = tuple(words(self.query_text))
+        return bool(wanted) and all(self.searched.get(q) == wanted for q in self.pending)
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
