@@ -23,10 +23,7 @@ from rich.cells import cell_len
 POLL_SECONDS = 0.05
 DEFAULT_TIMEOUT = 20.0
 # Printed after the captured lines by the same tmux call, so screen and cursor agree.
-STATE_FORMAT = (
-    "#{pane_width} #{pane_height} #{cursor_x} #{cursor_y}"
-    " #{pane_dead} #{pane_dead_status} #{pane_dead_signal}"
-)
+STATE_FORMAT = "#{pane_width} #{pane_height} #{cursor_x} #{cursor_y}"
 
 
 class TmuxMissing(RuntimeError):
@@ -52,8 +49,12 @@ class Screen:
     width: int
     height: int
     cursor: tuple[int, int]
-    exited: bool
-    exit_status: int | None  # negative: killed by that signal
+    exit_status: int | None  # None while the program runs
+
+    @property
+    def exited(self) -> bool:
+        """The program has ended."""
+        return self.exit_status is not None
 
     @property
     def text(self) -> str:
@@ -104,16 +105,20 @@ class Terminal:
         env: dict[str, str] | None = None,
     ) -> None:
         self.tmux = tmux_path()
-        self.socket = Path(tempfile.gettempdir()) / f"okrtui-e2e-{uuid.uuid4().hex[:12]}.sock"
+        name = Path(tempfile.gettempdir()) / f"okrtui-e2e-{uuid.uuid4().hex[:12]}"
+        self.socket = name.with_suffix(".sock")
+        # A shell around the program writes its exit status here: tmux 3.3a was seen to leave
+        # an exited program unreaped for many seconds, so its pane_dead_status can lag.
+        self.status_file = name.with_suffix(".status")
         self.target = "main"
         settings = {"TERM": "xterm-256color", "LANG": "C.UTF-8", **(env or {})}
         # `env` inside the pane, because tmux sets TERM from its own default-terminal.
         # COLUMNS and LINES (set under pytest) would pin the size and hide every resize.
-        shell_command = shlex.join(
-            ["env", "-u", "COLUMNS", "-u", "LINES"]
-            + [f"{k}={v}" for k, v in settings.items()]
-            + list(command)
-        )
+        program = ["env", "-u", "COLUMNS", "-u", "LINES"]
+        program += [f"{k}={v}" for k, v in settings.items()]
+        program += list(command)
+        record = f'"$@"; echo $? > {shlex.quote(str(self.status_file))}'
+        shell_command = shlex.join(["sh", "-c", record, "sh", *program])
         self._run(
             "new-session", "-d", "-s", self.target, "-x", str(width), "-y", str(height),
             *(["-c", str(cwd)] if cwd else []),
@@ -145,17 +150,21 @@ class Terminal:
         )  # fmt: skip
         # Only the final newline goes: blank lines at the bottom are part of the screen.
         *lines, state = output.removesuffix("\n").split("\n")
-        width, height, x, y, dead, status, signal = state.split(" ")
-        # tmux marks the pane dead a moment before it has reaped the process's status.
-        exit_status = int(status) if status else -int(signal) if signal else None
+        width, height, x, y = state.split(" ")
         return Screen(
             lines=tuple(lines),
             width=int(width),
             height=int(height),
             cursor=(int(x), int(y)),
-            exited=dead == "1" and exit_status is not None,
-            exit_status=exit_status if dead == "1" else None,
+            exit_status=self._exit_status(),
         )
+
+    def _exit_status(self) -> int | None:
+        try:
+            written = self.status_file.read_text(encoding="ascii").strip()
+        except FileNotFoundError:
+            return None
+        return int(written) if written else None
 
     def wait_for(
         self, condition: Condition, timeout: float = DEFAULT_TIMEOUT, what: str = ""
@@ -201,6 +210,7 @@ class Terminal:
             [self.tmux, "-S", str(self.socket), "kill-server"], capture_output=True, check=False
         )
         self.socket.unlink(missing_ok=True)
+        self.status_file.unlink(missing_ok=True)
 
     def __enter__(self) -> Terminal:
         return self
