@@ -83,7 +83,7 @@ def app_in_terminal(folder: Path, width: int = 80, height: int = 24) -> Iterator
     try:
         terminal = Terminal([str(OKRTUI), "--data", str(folder)], width=width, height=height)
     except TmuxMissing as exc:
-        pytest.fail(str(exc))
+        pytest.fail(str(exc), pytrace=False)
     with terminal:
         terminal.wait_for(
             lambda s: "Move 2,000 customers to premium support" in s and "w Weekly" in s.footer,
