@@ -36,7 +36,8 @@ ul { padding-left: 1.3em; margin: .3em 0 .8em; }
 .band-green { background: #c9ecd0; }
 .band-yellow { background: #f8eab0; }
 .band-red { background: #f6c9c5; }
-.legend, .none { color: #56616b; }
+.legend, .none, .draft { color: #56616b; }
+td.callout { font-style: italic; }
 @media print {
   body { margin: 0; padding: 0; max-width: none; font-size: 10pt; }
   a { color: inherit; }

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from okrtui.minutes import words
 from okrtui.minutes.css import CSS
 from okrtui.minutes.escape import html_text as t
-from okrtui.minutes.view import CommitmentLine, Group, MinutesView, NoteLine
+from okrtui.minutes.view import CommitmentLine, Group, KRLine, MinutesView, NoteLine
 
 NONE_RECORDED = '<p class="none">None recorded.</p>'
 
@@ -16,15 +16,17 @@ NONE_RECORDED = '<p class="none">None recorded.</p>'
 def _table(header: Sequence[str], numeric: str, rows: Iterable[Sequence[str]]) -> list[str]:
     """A table of escaped text; `numeric` has one letter per column, `r` for numbers."""
     cls = [' class="num"' if a == "r" else "" for a in numeric]
-    lines = [
-        "<table>",
-        "<thead><tr>" + "".join(f"<th>{t(h)}</th>" for h in header) + "</tr></thead>",
-    ]
-    lines.append("<tbody>")
+    lines = _head(header)
     for row in rows:
         cells = "".join(f"<td{c}>{t(v)}</td>" for c, v in zip(cls, row, strict=True))
         lines.append(f"<tr>{cells}</tr>")
     return [*lines, "</tbody>", "</table>"]
+
+
+def _head(header: Sequence[str]) -> list[str]:
+    """A table's opening, up to its body."""
+    cells = "".join(f"<th>{t(h)}</th>" for h in header)
+    return ["<table>", f"<thead><tr>{cells}</tr></thead>", "<tbody>"]
 
 
 def _list(items: Iterable[str]) -> list[str]:
@@ -64,30 +66,29 @@ def _key_results(view: MinutesView) -> list[str]:
     lines = ["<section>", f"<h2>{heading}</h2>"]
     if not view.objectives:
         return [*lines, NONE_RECORDED, "</section>"]
-    header = ("Key result", "Previous", "Value", "Target", "Progress", "Change", "Confidence")
     for objective in view.objectives:
         lines.append(f"<h3>{t(objective.title)}</h3>")
-        lines += _table(
-            header,
-            "lrrrrrl",
-            (
-                (
-                    k.kr.title,
-                    words.value(k.kr, k.previous),
-                    words.value(k.kr, k.value),
-                    words.target(k.kr),
-                    words.percent(k.progress),
-                    words.delta(k),
-                    words.confidence(k.confidence),
-                )
-                for k in objective.key_results
-            ),
-        )
+        if view.quarterly:
+            lines += _quarter_table(objective.key_results)
+        else:
+            lines += _table(
+                words.WEEKLY_KR_HEADER, "lrrrrrl", map(words.weekly_kr_row, objective.key_results)
+            )
     notes = [k for k in view.key_results if k.note]
     if notes:
         lines.append("<p>Check-in notes:</p>")
         lines += _list(f"{t(k.kr.title)}: {t(k.note)}" for k in notes)
     return [*lines, "</section>"]
+
+
+def _quarter_table(key_results: Sequence[KRLine]) -> list[str]:
+    # The same cells as Markdown's, with the band drawn in its colour.
+    lines = _head(words.QUARTER_KR_HEADER)
+    for k in key_results:
+        *cells, band = words.quarter_kr_row(k)
+        numbers = "".join(f'<td class="num">{t(c)}</td>' for c in cells[1:])
+        lines.append(f"<tr><td>{t(cells[0])}</td>{numbers}<td>{_band(band)}</td></tr>")
+    return [*lines, "</tbody>", "</table>"]
 
 
 def _confidence_history(view: MinutesView) -> list[str]:
@@ -121,11 +122,11 @@ def _scores(view: MinutesView) -> list[str]:
     scored_objectives = [o for o in view.objectives if o.score is not None]
     if not scored_objectives:
         return [*lines, '<p class="none">Not scored yet.</p>', "</section>"]
-    lines += ["<table>", "<thead><tr><th>Objective</th><th>Score</th><th>Band</th></tr></thead>"]
-    lines.append("<tbody>")
+    lines += ["<table>", "<thead><tr><th>Objective</th><th>Score</th><th>Band</th>"]
+    lines += ["<th>Call-out</th></tr></thead>", "<tbody>"]
     lines += [
         f'<tr><td>{t(o.title)}</td><td class="num">{words.score(o.score)}</td>'
-        f"<td>{_band(o.band)}</td></tr>"
+        f'<td>{_band(o.band)}</td><td class="callout">{t(o.callout or "")}</td></tr>'
         for o in scored_objectives
     ]
     return [*lines, "</tbody>", "</table>", "</section>"]
@@ -137,6 +138,10 @@ def _contributions(view: MinutesView) -> list[str]:
         return [*lines, NONE_RECORDED, "</section>"]
     for group in view.contributions:
         lines.append(f"<h3>{t(group.title)}</h3>")
+        if view.quarterly:
+            label = words.moved_by_label(group)
+            names = t(", ".join(group.members))
+            lines.append(f'<p class="moved-by"><strong>{label}:</strong> {names}</p>')
         items = []
         for c in group.items:
             week = f"(week {c.week}) " if c.week is not None else ""
@@ -171,7 +176,10 @@ def _trainings(view: MinutesView) -> list[str]:
             details.append(t(tr.notes))
         inner = "".join(f"<li>{d}</li>" for d in details)
         items.append(f"<strong>{t(tr.topic)}</strong>{week}<ul>{inner}</ul>")
-    return [*lines, *_list(items), "</section>"]
+    lines += _list(items)
+    if view.quarterly:
+        lines.append(f'<p class="total"><strong>Total:</strong> {words.trainings_total(view)}</p>')
+    return [*lines, "</section>"]
 
 
 def _commitment(line: CommitmentLine, reviewed: bool) -> str:
@@ -197,6 +205,8 @@ def _next_quarter(view: MinutesView) -> list[str]:
     lines = ["<section>", "<h2>Next quarter</h2>"]
     if not view.next_quarter:
         return [*lines, '<p class="none">Not drafted.</p>', "</section>"]
+    saved = "saved" if view.next_quarter_saved else "draft"
+    lines.append(f'<p class="{saved}">{t(words.next_quarter_saved(view))}</p>')
     items = []
     for o in view.next_quarter:
         krs = "".join(

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from okrtui.minutes.view import KRLine, MinutesView
+from okrtui.minutes.view import KRLine, MinutesView, ObjectiveLine
 
 FORMAT = "okrtui-minutes"
 FORMAT_VERSION = 1
@@ -44,10 +44,78 @@ def _kr(line: KRLine) -> dict[str, Any]:
     }
 
 
+def _quarter_kr(line: KRLine) -> dict[str, Any]:
+    # A review's key result over the whole quarter, beside the weekly-style fields.
+    return {
+        **_kr(line),
+        "quarter": {
+            "first_value": line.first,
+            "final_value": line.final,
+            "change": line.quarter_change,
+        },
+    }
+
+
+def _objective(view: MinutesView, o: ObjectiveLine) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "objective_id": o.objective_id,
+        "title": o.title,
+        "score": o.score,
+        "band": o.band,
+        "key_results": [(_quarter_kr if view.quarterly else _kr)(k) for k in o.key_results],
+    }
+    if view.quarterly:
+        record["callout"] = o.callout
+    return record
+
+
+def _quarter(view: MinutesView) -> dict[str, Any]:
+    """What only a quarterly review adds: the roll-up by key result, trainings, the draft."""
+    return {
+        "contributions_by_kr": [
+            {
+                "kr_id": None if group.key == "general" else group.key,
+                "title": group.title,
+                "moved_by": list(group.members),
+                "contributions": [
+                    {
+                        "member": c.member,
+                        "text": c.text,
+                        "celebrated": c.celebrated,
+                        "week": c.week,
+                    }
+                    for c in group.items
+                ],
+            }
+            for group in view.contributions
+        ],
+        "trainings_held": {
+            "count": len(view.trainings),
+            "total_minutes": view.training_minutes,
+            "trainings": [
+                {
+                    "topic": tr.topic,
+                    "presenter": tr.presenter,
+                    "minutes": tr.minutes,
+                    "attendees": list(tr.attendees),
+                    "week": tr.week,
+                }
+                for tr in view.trainings
+            ],
+        },
+        "next_quarter": {
+            "quarter": view.next_quarter_id,
+            "saved_into_plan": view.next_quarter_saved,
+        },
+    }
+
+
 def document(view: MinutesView) -> dict[str, Any]:
     """The JSON-ready dictionary of a computed view."""
     s = view.session
+    extra = _quarter(view) if view.quarterly else {}
     return {
+        **extra,
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "team": view.team,
@@ -55,16 +123,7 @@ def document(view: MinutesView) -> dict[str, Any]:
         "absent": list(view.absent),
         "duration_seconds": s.duration_seconds,
         "average_rating": view.average_rating,
-        "objectives": [
-            {
-                "objective_id": o.objective_id,
-                "title": o.title,
-                "score": o.score,
-                "band": o.band,
-                "key_results": [_kr(k) for k in o.key_results],
-            }
-            for o in view.objectives
-        ],
+        "objectives": [_objective(view, o) for o in view.objectives],
         "commitments_reviewed": [
             {
                 "commitment_id": c.commitment_id,

@@ -54,25 +54,18 @@ def _key_results(view: MinutesView) -> list[str]:
     lines = [f"## {heading}", ""]
     if not view.objectives:
         return [*lines, NONE_RECORDED, ""]
-    header = ("Key result", "Previous", "Value", "Target", "Progress", "Change", "Confidence")
     for objective in view.objectives:
         lines += [f"### {md_line(objective.title)}", ""]
-        lines += _table(
-            header,
-            "lrrrrrl",
-            (
-                (
-                    k.kr.title,
-                    words.value(k.kr, k.previous),
-                    words.value(k.kr, k.value),
-                    words.target(k.kr),
-                    words.percent(k.progress),
-                    words.delta(k),
-                    words.confidence(k.confidence),
-                )
-                for k in objective.key_results
-            ),
-        )
+        if view.quarterly:
+            lines += _table(
+                words.QUARTER_KR_HEADER,
+                "lrrrrrrl",
+                map(words.quarter_kr_row, objective.key_results),
+            )
+        else:
+            lines += _table(
+                words.WEEKLY_KR_HEADER, "lrrrrrl", map(words.weekly_kr_row, objective.key_results)
+            )
     notes = [k for k in view.key_results if k.note]
     if notes:
         lines += ["Check-in notes:", ""]
@@ -116,9 +109,9 @@ def _scores(view: MinutesView) -> list[str]:
     if not scored_objectives:
         return [*lines, "Not scored yet.", ""]
     return lines + _table(
-        ("Objective", "Score", "Band"),
-        "lrl",
-        ((o.title, words.score(o.score), o.band or "") for o in scored_objectives),
+        ("Objective", "Score", "Band", "Call-out"),
+        "lrll",
+        ((o.title, words.score(o.score), o.band or "", o.callout or "") for o in scored_objectives),
     )
 
 
@@ -128,6 +121,9 @@ def _contributions(view: MinutesView) -> list[str]:
         return [*lines, NONE_RECORDED, ""]
     for group in view.contributions:
         lines += [f"### {md_line(group.title)}", ""]
+        if view.quarterly:
+            label = words.moved_by_label(group)
+            lines += [f"**{label}:** {md(', '.join(group.members), after_label=True)}", ""]
         for c in group.items:
             week = f"(week {c.week}) " if c.week is not None else ""
             mark = "🎉 **Celebrated:** " if c.celebrated else ""
@@ -160,6 +156,8 @@ def _trainings(view: MinutesView) -> list[str]:
         lines.append(f"  - {md(f'Attended: {attended}', indent='    ')}")
         if t.notes:
             lines.append(f"  - {md(t.notes, indent='    ')}")
+    if view.quarterly:
+        lines += ["", f"**Total:** {words.trainings_total(view)}"]
     return [*lines, ""]
 
 
@@ -183,6 +181,7 @@ def _next_quarter(view: MinutesView) -> list[str]:
     lines = ["## Next quarter", ""]
     if not view.next_quarter:
         return [*lines, "Not drafted.", ""]
+    lines += [words.next_quarter_saved(view), ""]
     for o in view.next_quarter:
         lines.append(_item(o.title or "(untitled objective)"))
         if o.description:

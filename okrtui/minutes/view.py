@@ -10,15 +10,18 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Generic, TypeVar
 
-from okrtui.domain.history import in_order, previous_checkin
+from okrtui.domain.history import in_order, kr_path, previous_checkin
 from okrtui.domain.models import (
     Commitment,
     CommitmentStatus,
     Confidence,
     KeyResult,
     NoteKind,
+    Score,
     Session,
 )
+from okrtui.domain.quarterly import objective_results, reviewed_objectives
+from okrtui.domain.quarters import next_quarter
 from okrtui.domain.scoring import Band, band, progress
 
 EXPERIENCE_KINDS: tuple[tuple[NoteKind, str], ...] = (
@@ -64,6 +67,16 @@ class KRLine:
     score: ScoreLine | None
     # (week, confidence) from the quarter's weekly meetings; quarterly minutes only.
     confidences: tuple[tuple[int | None, Confidence | None], ...] = ()
+    # The quarter's first check-in and its final value; quarterly minutes only.
+    first: float | None = None
+    final: float | None = None
+
+    @property
+    def quarter_change(self) -> float | None:
+        """How far the key result moved over the quarter, first check-in to final value."""
+        if self.first is None or self.final is None:
+            return None
+        return self.final - self.first
 
 
 @dataclass(frozen=True)
@@ -75,6 +88,8 @@ class ObjectiveLine:
     key_results: tuple[KRLine, ...]
     score: float | None
     band: Band | None
+    # What the room should notice: targets too easy, or a score below 0.4.
+    callout: str | None = None
 
 
 @dataclass(frozen=True)
@@ -97,6 +112,13 @@ class Group(Generic[T]):
     key: str
     title: str
     items: tuple[T, ...]
+
+
+@dataclass(frozen=True)
+class ContributionGroup(Group[ContributionLine]):
+    """A key result's contributions and the people who moved it, alphabetically (never ranked)."""
+
+    members: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -163,7 +185,7 @@ class MinutesView:
     average_rating: float | None
     objectives: tuple[ObjectiveLine, ...]
     confidence_weeks: tuple[int | None, ...]
-    contributions: tuple[Group[ContributionLine], ...]
+    contributions: tuple[ContributionGroup, ...]
     experiences: tuple[Group[NoteLine], ...]
     trainings: tuple[TrainingLine, ...]
     reviewed: tuple[CommitmentLine, ...]
@@ -180,6 +202,21 @@ class MinutesView:
     def key_results(self) -> tuple[KRLine, ...]:
         """Every key result line, objective by objective."""
         return tuple(line for o in self.objectives for line in o.key_results)
+
+    @property
+    def training_minutes(self) -> int:
+        """Minutes of training given, all trainings listed together."""
+        return sum(t.minutes for t in self.trainings)
+
+    @property
+    def next_quarter_id(self) -> str:
+        """The quarter a review drafts the plan for."""
+        return next_quarter(self.session.quarter)
+
+    @property
+    def next_quarter_saved(self) -> bool:
+        """Whether the review's draft was saved into next quarter's plan."""
+        return self.session.next_quarter_saved
 
 
 def build_view(session: Session, earlier: Sequence[Session] = ()) -> MinutesView:
@@ -227,6 +264,12 @@ def _objectives(
 ) -> tuple[ObjectiveLine, ...]:
     scores = {s.kr_id: s for s in session.scores}
     objective_scores = {o.objective_id: o.score for o in session.objective_scores}
+    # The quarterly domain decides what is called out, so the review and its minutes agree.
+    callouts = {
+        r.objective.id: r.callout
+        for r in objective_results(reviewed_objectives(session), session.scores)
+    }
+    quarterly = session.kind == "quarterly"
     grouped: dict[str, tuple[str, list[KRLine]]] = {}
     for snapshot in session.kr_snapshots:
         kr = snapshot.kr
@@ -235,6 +278,7 @@ def _objectives(
         value = checkin.value if checkin is not None else None
         if value is None and score is not None:
             value = score.final_value
+        first, final = _quarter_ends(kr.id, weeklies, score) if quarterly else (None, None)
         before = previous_checkin(others, kr.id, session)
         previous = before.checkin.value if before is not None else None
         line = KRLine(
@@ -254,6 +298,8 @@ def _objectives(
                 (w.week, c.confidence if (c := w.checkin(kr.id)) is not None else None)
                 for w in weeklies
             ),
+            first=first,
+            final=final,
         )
         title_lines = grouped.setdefault(snapshot.objective_id, (snapshot.objective_title, []))
         title_lines[1].append(line)
@@ -264,14 +310,27 @@ def _objectives(
             key_results=tuple(lines),
             score=objective_scores.get(oid),
             band=band(objective_scores[oid]) if oid in objective_scores else None,
+            callout=callouts.get(oid) if oid in objective_scores else None,
         )
         for oid, (title, lines) in grouped.items()
     )
 
 
+def _quarter_ends(
+    kr_id: str, weeklies: Sequence[Session], score: Score | None
+) -> tuple[float | None, float | None]:
+    # The final value is the one the review scored (kept with it, so deleting a weekly
+    # meeting later cannot change an old review); unscored, it is the last check-in.
+    values = [p.checkin.value for p in kr_path(weeklies, kr_id) if p.checkin.value is not None]
+    final = score.final_value if score is not None else None
+    if final is None and values:
+        final = values[-1]
+    return (values[0] if values else None), final
+
+
 def _contributions(
     session: Session, weeklies: Sequence[Session], titles: dict[str, str]
-) -> tuple[Group[ContributionLine], ...]:
+) -> tuple[ContributionGroup, ...]:
     # Grouped by key result in the plan's order, never by person; "General" comes last.
     order = [snapshot.kr.id for snapshot in session.kr_snapshots]
     groups: dict[str | None, list[ContributionLine]] = {}
@@ -287,7 +346,13 @@ def _contributions(
         return (0, order.index(kr_id)) if kr_id in order else (1, 0)
 
     return tuple(
-        Group(kr_id or "general", titles.get(kr_id, kr_id) if kr_id else GENERAL, tuple(items))
+        ContributionGroup(
+            kr_id or "general",
+            titles.get(kr_id, kr_id) if kr_id else GENERAL,
+            tuple(items),
+            # Same rule as the review's roll-up: names once each, alphabetical, never counted.
+            members=tuple(sorted({c.member for c in items}, key=str.casefold)),
+        )
         for kr_id, items in sorted(groups.items(), key=lambda item: rank(item[0]))
     )
 

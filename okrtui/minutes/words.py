@@ -6,7 +6,8 @@ from datetime import date
 
 from okrtui.domain.models import CommitmentStatus, Confidence, KeyResult
 from okrtui.domain.numbers import format_number
-from okrtui.minutes.view import CommitmentLine, KRLine, MinutesView
+from okrtui.domain.scoring import progress as kr_progress
+from okrtui.minutes.view import CommitmentLine, ContributionGroup, KRLine, MinutesView
 
 NONE = "—"
 CONFIDENCE_WORDS: dict[str, str] = {
@@ -23,6 +24,18 @@ CONFIDENCE_SYMBOLS: dict[str | None, str] = {
 }
 CONFIDENCE_LEGEND = "✓ on track · ! at risk · ✗ off track · · no check-in"
 STATUS_WORDS: dict[str, str] = {"open": "still open", "done": "done", "dropped": "dropped"}
+WEEKLY_KR_HEADER = ("Key result", "Previous", "Value", "Target", "Progress", "Change", "Confidence")
+# A review looks at the whole quarter: where each key result began, ended, and what it scored.
+QUARTER_KR_HEADER = (
+    "Key result",
+    "First",
+    "Final",
+    "Target",
+    "Change",
+    "Progress",
+    "Score",
+    "Band",
+)
 
 
 def title(view: MinutesView) -> str:
@@ -83,14 +96,76 @@ def target(kr: KeyResult) -> str:
 
 def delta(line: KRLine) -> str:
     """The change since the previous check-in, signed."""
-    if line.delta is None:
+    return change(line.kr, line.delta)
+
+
+def quarter_change(line: KRLine) -> str:
+    """The change over the quarter, from its first check-in to its final value, signed."""
+    return change(line.kr, line.quarter_change)
+
+
+def change(kr: KeyResult, amount: float | None) -> str:
+    """A signed change in the key result's unit (points for a milestone)."""
+    if amount is None:
         return NONE
-    if line.kr.kind == "milestone":
-        return f"{line.delta:+g} pts"
-    if line.delta == 0:
+    if kr.kind == "milestone":
+        return f"{amount:+g} pts"
+    if amount == 0:
         return "±0"
-    text = format_number(abs(line.delta), line.kr.unit)
-    return f"+{text}" if line.delta > 0 else f"−{text}"
+    text = format_number(abs(amount), kr.unit)
+    return f"+{text}" if amount > 0 else f"−{text}"
+
+
+def trainings_total(view: MinutesView) -> str:
+    """How many trainings and how many minutes in all, as the review step says it."""
+    count = len(view.trainings)
+    trainings = "1 training" if count == 1 else f"{count} trainings"
+    return f"{trainings}, {view.training_minutes} minutes"
+
+
+def next_quarter_saved(view: MinutesView) -> str:
+    """Whether the drafted plan was saved into the next quarter."""
+    if view.next_quarter_saved:
+        return f"Saved into the plan for {view.next_quarter_id}."
+    return f"Not saved into the plan for {view.next_quarter_id}: this is a draft only."
+
+
+def weekly_kr_row(line: KRLine) -> tuple[str, ...]:
+    """A weekly key-result row: values since the previous check-in, and confidence."""
+    return (
+        line.kr.title,
+        value(line.kr, line.previous),
+        value(line.kr, line.value),
+        target(line.kr),
+        percent(line.progress),
+        delta(line),
+        confidence(line.confidence),
+    )
+
+
+def quarter_kr_row(line: KRLine) -> tuple[str, ...]:
+    """A quarterly key-result row: first and final value, change, progress, score and band."""
+    score_line = line.score
+    return (
+        line.kr.title,
+        value(line.kr, line.first),
+        value(line.kr, line.final),
+        target(line.kr),
+        quarter_change(line),
+        percent(progress_of(line)),
+        score(score_line.used if score_line is not None else None),
+        score_line.band if score_line is not None else "",
+    )
+
+
+def progress_of(line: KRLine) -> float | None:
+    """Progress at the final value."""
+    return None if line.final is None else kr_progress(line.kr, line.final)
+
+
+def moved_by_label(group: ContributionGroup) -> str:
+    """The words before the names of the people under a contributions heading."""
+    return "Contributed by" if group.key == "general" else "Moved by"
 
 
 def percent(share: float | None) -> str:
