@@ -8,7 +8,8 @@ from collections.abc import Iterable, Sequence
 from okrtui.minutes import words
 from okrtui.minutes.css import CSS
 from okrtui.minutes.escape import html_text as t
-from okrtui.minutes.view import CommitmentLine, Group, KRLine, MinutesView, NoteLine
+from okrtui.minutes.lines import CommitmentLine, Group, KRLine, NoteLine
+from okrtui.minutes.view import MinutesView
 
 NONE_RECORDED = '<p class="none">None recorded.</p>'
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from okrtui.minutes.view import KRLine, MinutesView, ObjectiveLine
+from okrtui.minutes.lines import KRLine, ObjectiveLine
+from okrtui.minutes.view import MinutesView
 
 FORMAT = "okrtui-minutes"
 FORMAT_VERSION = 1

@@ -6,7 +6,8 @@ from collections.abc import Iterable, Sequence
 
 from okrtui.minutes import words
 from okrtui.minutes.escape import md, md_cell, md_line
-from okrtui.minutes.view import CommitmentLine, Group, MinutesView, NoteLine
+from okrtui.minutes.lines import CommitmentLine, Group, NoteLine
+from okrtui.minutes.view import MinutesView
 
 NONE_RECORDED = "None recorded."
 

@@ -1,28 +1,31 @@
 """What the minutes say, computed once; the Markdown, HTML and JSON renderers only format it.
 
-Numbers stay raw here (JSON wants them); `okrtui.minutes.words` turns them into text.
+The records it is made of live in `okrtui.minutes.lines`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
-from typing import Generic, TypeVar
 
 from okrtui.domain.history import in_order, kr_path, previous_checkin
-from okrtui.domain.models import (
-    Commitment,
-    CommitmentStatus,
-    Confidence,
-    KeyResult,
-    NoteKind,
-    Score,
-    Session,
-)
+from okrtui.domain.models import Commitment, CommitmentStatus, NoteKind, Score, Session
 from okrtui.domain.quarterly import objective_results, reviewed_objectives
 from okrtui.domain.quarters import next_quarter
-from okrtui.domain.scoring import Band, band, progress
+from okrtui.domain.scoring import band, progress
+from okrtui.minutes.lines import (
+    CommitmentLine,
+    ContributionGroup,
+    ContributionLine,
+    DraftLine,
+    DraftObjectiveLine,
+    Group,
+    KRLine,
+    NoteLine,
+    ObjectiveLine,
+    ScoreLine,
+    TrainingLine,
+)
 
 EXPERIENCE_KINDS: tuple[tuple[NoteKind, str], ...] = (
     ("win", "Wins"),
@@ -35,143 +38,6 @@ RETRO_KINDS: tuple[tuple[NoteKind, str], ...] = (
     ("to_change", "To change"),
 )
 GENERAL = "General"
-
-
-@dataclass(frozen=True)
-class ScoreLine:
-    """A key result's quarterly score."""
-
-    final_value: float | None
-    computed: float
-    used: float
-    band: Band
-    rationale: str
-
-    @property
-    def overridden(self) -> bool:
-        """Whether the room used another score than the computed one."""
-        return abs(self.used - self.computed) > 1e-9
-
-
-@dataclass(frozen=True)
-class KRLine:
-    """One key result as the meeting saw it: values, progress, confidence, score."""
-
-    kr: KeyResult
-    previous: float | None
-    value: float | None
-    delta: float | None
-    progress: float | None
-    confidence: Confidence | None
-    note: str
-    score: ScoreLine | None
-    # (week, confidence) from the quarter's weekly meetings; quarterly minutes only.
-    confidences: tuple[tuple[int | None, Confidence | None], ...] = ()
-    # The quarter's first check-in and its final value; quarterly minutes only.
-    first: float | None = None
-    final: float | None = None
-
-    @property
-    def quarter_change(self) -> float | None:
-        """How far the key result moved over the quarter, first check-in to final value."""
-        if self.first is None or self.final is None:
-            return None
-        return self.final - self.first
-
-
-@dataclass(frozen=True)
-class ObjectiveLine:
-    """An objective with the key results the meeting reviewed and its score, if scored."""
-
-    objective_id: str
-    title: str
-    key_results: tuple[KRLine, ...]
-    score: float | None
-    band: Band | None
-    # What the room should notice: targets too easy, or a score below 0.4.
-    callout: str | None = None
-
-
-@dataclass(frozen=True)
-class ContributionLine:
-    """What someone did; `week` is set when it comes from an earlier meeting."""
-
-    member: str
-    text: str
-    celebrated: bool
-    week: int | None = None
-
-
-T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Group(Generic[T]):
-    """Items under a heading: contributions of one key result, notes of one kind."""
-
-    key: str
-    title: str
-    items: tuple[T, ...]
-
-
-@dataclass(frozen=True)
-class ContributionGroup(Group[ContributionLine]):
-    """A key result's contributions and the people who moved it, alphabetically (never ranked)."""
-
-    members: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class NoteLine:
-    """An experience or retrospective note and who said it (may be empty)."""
-
-    member: str
-    text: str
-
-
-@dataclass(frozen=True)
-class TrainingLine:
-    """A mini-training and who gave and attended it."""
-
-    topic: str
-    presenter: str
-    minutes: int
-    attendees: tuple[str, ...]
-    notes: str
-    week: int | None = None
-
-
-@dataclass(frozen=True)
-class CommitmentLine:
-    """A commitment made or reviewed, with its owner's name and its status."""
-
-    commitment_id: str
-    kind: str
-    owner: str
-    text: str
-    kr_title: str
-    due: date | None
-    status: CommitmentStatus
-
-
-@dataclass(frozen=True)
-class DraftLine:
-    """A key result drafted for next quarter, as text."""
-
-    title: str
-    kind: str
-    unit: str
-    baseline: float | None
-    target: float | None
-
-
-@dataclass(frozen=True)
-class DraftObjectiveLine:
-    """An objective drafted for next quarter."""
-
-    title: str
-    description: str
-    key_results: tuple[DraftLine, ...]
 
 
 @dataclass(frozen=True)

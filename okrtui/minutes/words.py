@@ -7,7 +7,8 @@ from datetime import date
 from okrtui.domain.models import CommitmentStatus, Confidence, KeyResult
 from okrtui.domain.numbers import format_number
 from okrtui.domain.scoring import progress as kr_progress
-from okrtui.minutes.view import CommitmentLine, ContributionGroup, KRLine, MinutesView
+from okrtui.minutes.lines import CommitmentLine, ContributionGroup, KRLine
+from okrtui.minutes.view import MinutesView
 
 NONE = "—"
 CONFIDENCE_WORDS: dict[str, str] = {

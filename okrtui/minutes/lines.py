@@ -1,0 +1,150 @@
+"""The lines of the minutes: one record per thing the meeting saw, computed by `view`.
+
+Numbers stay raw here (JSON wants them); `okrtui.minutes.words` turns them into text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Generic, TypeVar
+
+from okrtui.domain.models import CommitmentStatus, Confidence, KeyResult
+from okrtui.domain.scoring import Band
+
+
+@dataclass(frozen=True)
+class ScoreLine:
+    """A key result's quarterly score."""
+
+    final_value: float | None
+    computed: float
+    used: float
+    band: Band
+    rationale: str
+
+    @property
+    def overridden(self) -> bool:
+        """Whether the room used another score than the computed one."""
+        return abs(self.used - self.computed) > 1e-9
+
+
+@dataclass(frozen=True)
+class KRLine:
+    """One key result as the meeting saw it: values, progress, confidence, score."""
+
+    kr: KeyResult
+    previous: float | None
+    value: float | None
+    delta: float | None
+    progress: float | None
+    confidence: Confidence | None
+    note: str
+    score: ScoreLine | None
+    # (week, confidence) from the quarter's weekly meetings; quarterly minutes only.
+    confidences: tuple[tuple[int | None, Confidence | None], ...] = ()
+    # The quarter's first check-in and its final value; quarterly minutes only.
+    first: float | None = None
+    final: float | None = None
+
+    @property
+    def quarter_change(self) -> float | None:
+        """How far the key result moved over the quarter, first check-in to final value."""
+        if self.first is None or self.final is None:
+            return None
+        return self.final - self.first
+
+
+@dataclass(frozen=True)
+class ObjectiveLine:
+    """An objective with the key results the meeting reviewed and its score, if scored."""
+
+    objective_id: str
+    title: str
+    key_results: tuple[KRLine, ...]
+    score: float | None
+    band: Band | None
+    # What the room should notice: targets too easy, or a score below 0.4.
+    callout: str | None = None
+
+
+@dataclass(frozen=True)
+class ContributionLine:
+    """What someone did; `week` is set when it comes from an earlier meeting."""
+
+    member: str
+    text: str
+    celebrated: bool
+    week: int | None = None
+
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Group(Generic[T]):
+    """Items under a heading: contributions of one key result, notes of one kind."""
+
+    key: str
+    title: str
+    items: tuple[T, ...]
+
+
+@dataclass(frozen=True)
+class ContributionGroup(Group[ContributionLine]):
+    """A key result's contributions and the people who moved it, alphabetically (never ranked)."""
+
+    members: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class NoteLine:
+    """An experience or retrospective note and who said it (may be empty)."""
+
+    member: str
+    text: str
+
+
+@dataclass(frozen=True)
+class TrainingLine:
+    """A mini-training and who gave and attended it."""
+
+    topic: str
+    presenter: str
+    minutes: int
+    attendees: tuple[str, ...]
+    notes: str
+    week: int | None = None
+
+
+@dataclass(frozen=True)
+class CommitmentLine:
+    """A commitment made or reviewed, with its owner's name and its status."""
+
+    commitment_id: str
+    kind: str
+    owner: str
+    text: str
+    kr_title: str
+    due: date | None
+    status: CommitmentStatus
+
+
+@dataclass(frozen=True)
+class DraftLine:
+    """A key result drafted for next quarter, as text."""
+
+    title: str
+    kind: str
+    unit: str
+    baseline: float | None
+    target: float | None
+
+
+@dataclass(frozen=True)
+class DraftObjectiveLine:
+    """An objective drafted for next quarter."""
+
+    title: str
+    description: str
+    key_results: tuple[DraftLine, ...]
