@@ -204,3 +204,85 @@ def _shape(value: object) -> object:
     if isinstance(value, list):
         return [_shape(item) for item in value]
     return type(value).__name__
+
+
+# -- Names in the quarterly roll-up ------------------------------------------------------------
+# "Moved by" lists members' names in a place of their own; each name must come out as typed
+# there, not only where the same text also appears in a contribution.
+
+
+def _moved_by_markdown(markdown: str) -> list[list[tuple[str, str]]]:
+    return [
+        [(child.type, child.content) for child in token.children or []]
+        for token in MarkdownIt("gfm-like").parse(markdown)
+        if token.type == "inline" and token.content.startswith(("**Moved by:**", "**Contributed"))
+    ]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_markdown_moved_by_shows_each_name_as_typed(text: str) -> None:
+    session, earlier = _case("quarterly", text)
+    paragraphs = _moved_by_markdown(render_markdown(session, earlier))
+    assert len(paragraphs) == 5
+    for children in paragraphs:
+        # A bare URL may become a link (GFM autolinks), its text unchanged.
+        assert {kind for kind, _ in children} <= {
+            "text",
+            "strong_open",
+            "strong_close",
+            "hardbreak",
+            "link_open",
+            "link_close",
+        }
+        assert [kind for kind, _ in children].count("strong_open") == 1
+        shown = "".join(
+            {"text": content, "hardbreak": "\n"}.get(kind, "") for kind, content in children
+        )
+        for line in _lines(text):
+            assert line in shown
+
+
+class _MovedBy(HTMLParser):
+    """Collects the tags and text inside each `<p class="moved-by">`."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.inside = False
+        self.paragraphs: list[tuple[list[str], str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "p" and ("class", "moved-by") in attrs:
+            self.inside = True
+            self.paragraphs.append(([], ""))
+        elif self.inside:
+            self.paragraphs[-1][0].append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "p":
+            self.inside = False
+
+    def handle_data(self, data: str) -> None:
+        if self.inside:
+            tags, shown = self.paragraphs[-1]
+            self.paragraphs[-1] = (tags, shown + data)
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_html_moved_by_shows_each_name_as_typed(text: str) -> None:
+    session, earlier = _case("quarterly", text)
+    parser = _MovedBy()
+    parser.feed(render_html(session, earlier))
+    assert len(parser.paragraphs) == 5
+    for tags, shown in parser.paragraphs:
+        assert set(tags) <= {"strong", "bdi", "br"}
+        for line in _lines(text):
+            assert line in shown
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_json_roll_up_keeps_names_and_titles_as_typed(text: str) -> None:
+    session, earlier = _case("quarterly", text)
+    groups = json.loads(render_json(session, earlier))["contributions_by_kr"]
+    names = {n for g in groups for n in g["moved_by"]}
+    assert names <= set(session.member_names.values())
+    assert {g["title"] for g in groups if g["kr_id"]} == {s.kr.title for s in session.kr_snapshots}
