@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import json
 import shutil
+import time
 import zlib
 from collections import Counter
 from collections.abc import Hashable, Iterator
@@ -31,6 +32,7 @@ from okrtui.store.storage import FILE_MODE, AtomicJSONStorage, replace_atomicall
 
 RawData = dict[str, dict[str, Any]]
 LOCK_TIMEOUT_SECONDS = 10.0
+STALE_TEMP_SECONDS = 3600.0
 
 
 class Backend(Protocol):
@@ -93,6 +95,24 @@ class FileBackend:
                 "this is a file, but okrtui needs a folder here",
                 "Nothing was changed. Pass another folder with --data DIR or OKRTUI_DATA.",
             )
+
+    def sweep_temp_files(self, older_than_seconds: float = STALE_TEMP_SECONDS) -> list[Path]:
+        """Remove temporary files left by a process killed mid-write; returns what went.
+
+        Only old ones: a young temporary file may be another process's write in flight.
+        """
+        if not self.folder.is_dir():
+            return []
+        removed = []
+        limit = time.time() - older_than_seconds
+        for path in self.folder.glob(".*.json.*.tmp"):
+            try:
+                if path.stat().st_mtime < limit:
+                    path.unlink()
+                    removed.append(path)
+            except FileNotFoundError:
+                continue
+        return removed
 
     def names(self) -> list[str]:
         if not self.folder.is_dir():

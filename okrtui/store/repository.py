@@ -62,6 +62,7 @@ class Repository:
         backend.check_folder()
         repository = cls(backend)
         repository.plan()
+        backend.sweep_temp_files()
         return repository
 
     @classmethod

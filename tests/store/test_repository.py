@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -235,3 +236,18 @@ def test_search_parses_only_files_that_hold_the_words(tmp_path: Path) -> None:
     assert [s.id for s in found] == ["2026-Q3-t0001"]
     assert fresh.search_sessions("2026-Q3", ['"lighthouse"']) == found  # quotes are no obstacle
     assert fresh.search_sessions("2026-Q3", ["lighthouse", "nowhere"]) == []
+
+
+def test_opening_a_folder_sweeps_old_temp_files_left_by_a_crash(tmp_path: Path) -> None:
+    repository = Repository.open(tmp_path)
+    repository.save_session(finished(weekly("2026-Q4", 1)))
+    old = tmp_path / ".2026-Q4.json.abc123.tmp"
+    young = tmp_path / ".okrtui.json.def456.tmp"
+    for path in (old, young):
+        path.write_text('{"half": ')
+    hours_ago = time.time() - 2 * 3600
+    os.utime(old, (hours_ago, hours_ago))
+    Repository.open(tmp_path)
+    assert not old.exists()
+    assert young.exists()  # may be another process's write in flight
+    assert (tmp_path / "2026-Q4.json").exists()
