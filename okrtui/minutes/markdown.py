@@ -60,7 +60,7 @@ def _key_results(view: MinutesView) -> list[str]:
         if view.quarterly:
             lines += _table(
                 words.QUARTER_KR_HEADER,
-                "lrrrrrrl",
+                "lrrrrrl",
                 map(words.quarter_kr_row, objective.key_results),
             )
         else:

@@ -6,7 +6,6 @@ from datetime import date
 
 from okrtui.domain.models import CommitmentStatus, Confidence, KeyResult
 from okrtui.domain.numbers import format_number
-from okrtui.domain.scoring import progress as kr_progress
 from okrtui.minutes.lines import CommitmentLine, ContributionGroup, KRLine
 from okrtui.minutes.view import MinutesView
 
@@ -27,16 +26,7 @@ CONFIDENCE_LEGEND = "✓ on track · ! at risk · ✗ off track · · no check-i
 STATUS_WORDS: dict[str, str] = {"open": "still open", "done": "done", "dropped": "dropped"}
 WEEKLY_KR_HEADER = ("Key result", "Previous", "Value", "Target", "Progress", "Change", "Confidence")
 # A review looks at the whole quarter: where each key result began, ended, and what it scored.
-QUARTER_KR_HEADER = (
-    "Key result",
-    "First",
-    "Final",
-    "Target",
-    "Change",
-    "Progress",
-    "Score",
-    "Band",
-)
+QUARTER_KR_HEADER = ("Key result", "First", "Final", "Target", "Change", "Score", "Band")
 
 
 def title(view: MinutesView) -> str:
@@ -145,7 +135,7 @@ def weekly_kr_row(line: KRLine) -> tuple[str, ...]:
 
 
 def quarter_kr_row(line: KRLine) -> tuple[str, ...]:
-    """A quarterly key-result row: first and final value, change, progress, score and band."""
+    """A quarterly key-result row: first and final value, change, score and band."""
     score_line = line.score
     return (
         line.kr.title,
@@ -153,15 +143,9 @@ def quarter_kr_row(line: KRLine) -> tuple[str, ...]:
         value(line.kr, line.final),
         target(line.kr),
         quarter_change(line),
-        percent(progress_of(line)),
         score(score_line.used if score_line is not None else None),
         score_line.band if score_line is not None else "",
     )
-
-
-def progress_of(line: KRLine) -> float | None:
-    """Progress at the final value."""
-    return None if line.final is None else kr_progress(line.kr, line.final)
 
 
 def moved_by_label(group: ContributionGroup) -> str:

@@ -50,17 +50,17 @@ def test_each_key_result_shows_its_first_and_final_value_change_and_score_over_t
 ):
     session, earlier = quarterly_case()
     markdown = render_markdown(session, earlier)
-    assert "| Key result | First | Final | Target | Change | Progress | Score | Band |" in markdown
+    assert "| Key result | First | Final | Target | Change | Score | Band |" in markdown
     assert (
-        f"| {TIER1} | 38 members | 412 members | 500 members | +374 members | 82% | 0.82 | green |"
+        f"| {TIER1} | 38 members | 412 members | 500 members | +374 members | 0.82 | green |"
         in markdown
     )
-    assert "| \\$4,920 | \\$4,890 | ≥ \\$4,800 | −\\$30 | 100% | 0.80 | green |" in markdown
+    assert "| \\$4,920 | \\$4,890 | ≥ \\$4,800 | −\\$30 | 0.80 | green |" in markdown
     html = render_html(session, earlier)
     assert (
         '<td class="num">52 members</td><td class="num">538 members</td>'
         '<td class="num">1,000 members</td><td class="num">+486 members</td>'
-        '<td class="num">54%</td><td class="num">0.60</td>'
+        '<td class="num">0.60</td>'
         '<td><span class="band band-yellow">yellow</span></td>'
     ) in html
     kr = json.loads(render_json(session, earlier))["objectives"][0]["key_results"][0]
@@ -73,7 +73,10 @@ def test_a_review_scored_from_the_last_check_in_shows_the_quarters_change_not_ze
     session, earlier = quarterly_case()
     review = _scored_as_the_review_does(session, earlier)
     markdown = render_markdown(review, earlier)
-    assert f"| {TIER1} | 38 members | 226 members | 500 members | +188 members | 45% |" in markdown
+    assert (
+        f"| {TIER1} | 38 members | 226 members | 500 members | +188 members | 0.45 | yellow |"
+        in markdown
+    )
     assert f"| {TIER2} | 52 members | 248 members | 1,000 members | +196 members |" in markdown
     numbers = markdown.split("## The quarter in numbers")[1].split("## Confidence")[0]
     assert "±0" not in numbers
@@ -86,7 +89,7 @@ def test_an_unscored_review_shows_the_last_check_in_as_its_final_value() -> None
         update={"scores": [], "objective_scores": [], "status": "in_progress"}
     )
     markdown = render_markdown(unscored, earlier)
-    assert f"| {TIER1} | 38 members | 226 members | 500 members | +188 members | 45% | — |  |" in (
+    assert f"| {TIER1} | 38 members | 226 members | 500 members | +188 members | — |  |" in (
         markdown
     )
 
