@@ -77,7 +77,7 @@ class OkrApp(App[None]):
             self.repository.save_settings({"theme": theme.name})
             self._saved_theme = theme.name
         except StoreError as exc:
-            self.notify(f"Could not remember the theme: {exc}", severity="warning")
+            self.notify(f"Could not remember the theme: {exc}", severity="warning", markup=False)
 
     def show_home(self, repository: Repository | None = None) -> None:
         """Replace the whole screen stack with home, optionally on another data folder."""

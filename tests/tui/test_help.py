@@ -53,7 +53,7 @@ async def test_help_lists_the_keys_of_the_screen_it_was_opened_from(
         assert rows["Next quarter"] == "]"  # kept out of the footer, still listed here
         # The screen's own keys lead; focus and scrolling keys follow.
         first = app.screen.query_one("#help-table", DataTable).get_row_at(0)
-        assert first == ["esc", "Back to the home screen"]
+        assert [str(cell) for cell in first] == ["esc", "Back to the home screen"]
         assert "Weekly" not in rows
         await pilot.press("escape", "escape")
         await pilot.pause()

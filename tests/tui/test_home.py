@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import DataTable, Label, Select, Sparkline, Static
@@ -19,6 +20,11 @@ from okrtui.tui.widgets.pace_bar import PaceBar
 from tests.conftest import TODAY
 
 SIZE = (100, 36)
+
+
+def cells(table: DataTable[Any], row: int) -> list[str]:
+    """A table row's text as shown."""
+    return [str(cell) for cell in table.get_row_at(row)]
 
 
 @pytest.fixture
@@ -65,12 +71,12 @@ async def test_demo_home_shows_each_kr_with_progress_pace_confidence_and_trend(
 
         table = app.screen.query_one("#recent-table", DataTable)
         assert table.row_count == 6
-        assert table.get_row_at(0)[:4] == ["2026-11-05", "weekly", "6", "completed"]
+        assert cells(table, 0)[:4] == ["2026-11-05", "weekly", "6", "completed"]
         assert not app.screen.query_one("#banner").display
 
         # What the team promised and has not yet closed, with who promised it.
         promised = app.screen.query_one("#commitments-table", DataTable)
-        open_rows = [promised.get_row_at(i) for i in range(promised.row_count)]
+        open_rows = [cells(promised, i) for i in range(promised.row_count)]
         assert ["Chen Wei", "Run the third webinar with marketing", "12 Nov"] in open_rows
         assert all(row[0] != "nothing open" for row in open_rows)
 
@@ -147,3 +153,19 @@ async def test_single_team_needs_no_picker(demo_repository: Repository) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert not app.screen.query_one("#team-select", Select).display
+
+
+async def test_names_that_look_like_markup_show_as_typed(demo_folder: Path) -> None:
+    repository = Repository.open(demo_folder)
+    repository.save_team(Team(id="ops", name="[b]Ops[/]"))
+    first = repository.sessions("2026-Q4", "sales")[0]
+    repository.save_session(first.model_copy(update={"facilitator": "Ana [/]"}))
+    app = OkrApp(repository, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#recent-table", DataTable)
+        facilitators = [cells(table, i)[4] for i in range(table.row_count)]
+        assert "Ana [/]" in facilitators
+        await pilot.press("t")
+        await pilot.pause()
+        assert "[b]Ops[/]" in str(app.screen.query_one("#quarter-label").render())

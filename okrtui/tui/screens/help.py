@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Vertical
@@ -52,10 +53,10 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="help-box"):
             yield Label(self.title_text, classes="dialog-title")
-            table = DataTable[str](id="help-table", cursor_type="row", zebra_stripes=True)
+            table = DataTable[Text](id="help-table", cursor_type="row", zebra_stripes=True)
             table.add_columns("Key", "Does")
             for keys, description in self.keys:
-                table.add_row(keys, description)
+                table.add_row(Text(keys), Text(description))
             yield table
             yield Label("Press escape to go back. ctrl+p finds any command.", classes="hint")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, ScrollableContainer, Vertical, VerticalScroll
@@ -20,6 +21,11 @@ if TYPE_CHECKING:
     from okrtui.tui.app import OkrApp
 
 RECENT_SESSIONS = 8
+
+
+def plain(cells: tuple[str, ...]) -> list[Text]:
+    """Table cells shown exactly as typed (a DataTable reads plain strings as markup)."""
+    return [Text(cell) for cell in cells]
 
 
 class HomeScreen(Screen[None]):
@@ -50,16 +56,18 @@ class HomeScreen(Screen[None]):
         yield Static(id="banner", markup=False)
         with Horizontal(id="team-bar"):
             yield Label("Team", id="team-label")
-            options = [(t.name, t.id) for t in self.teams()] or [("no team", "")]
+            options = [(Text(t.name), t.id) for t in self.teams()] or [(Text("no team"), "")]
             yield Select[str](options, id="team-select", allow_blank=False)
             yield Label(id="quarter-label", markup=False)
         with ScrollableContainer(id="home-body"):
             yield VerticalScroll(id="objectives")
             with Vertical(id="recent"):
                 yield Label("Recent sessions", classes="section-title")
-                yield DataTable[str](id="recent-table", cursor_type="row", zebra_stripes=True)
+                yield DataTable[Text](id="recent-table", cursor_type="row", zebra_stripes=True)
                 yield Label("Open commitments", classes="section-title")
-                yield DataTable[str](id="commitments-table", cursor_type="none", zebra_stripes=True)
+                yield DataTable[Text](
+                    id="commitments-table", cursor_type="none", zebra_stripes=True
+                )
         yield Footer()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -95,7 +103,7 @@ class HomeScreen(Screen[None]):
         select = self.query_one("#team-select", Select)
         with self.prevent(Select.Changed):
             if teams:
-                select.set_options([(t.name, t.id) for t in teams])
+                select.set_options([(Text(t.name), t.id) for t in teams])
             if app.team_id is not None:
                 select.value = app.team_id
         self.query_one("#team-bar").set_class(len(teams) > 1, "-several")
@@ -162,16 +170,16 @@ class HomeScreen(Screen[None]):
             if len(recent) >= RECENT_SESSIONS:
                 break
         for session in recent[:RECENT_SESSIONS]:
-            table.add_row(
+            cells = (
                 f"{session.date:%Y-%m-%d}",
                 session.kind,
                 str(session.week or ""),
                 session.status.replace("_", " "),
                 session.facilitator,
-                key=session.id,
             )
+            table.add_row(*plain(cells), key=session.id)
         if not recent:
-            table.add_row("no sessions yet", "", "", "", "")
+            table.add_row(*plain(("no sessions yet", "", "", "", "")))
 
     def _show_commitments(self, sessions: list[Session]) -> None:
         """Targets and actions still open, so the room sees what was promised."""
@@ -181,13 +189,10 @@ class HomeScreen(Screen[None]):
         for session in sessions:
             for commitment in session.commitments:
                 if statuses.get(commitment.id) == "open":
-                    table.add_row(
-                        session.member_name(commitment.owner_id),
-                        commitment.text,
-                        f"{commitment.due:%d %b}",
-                    )
+                    owner = session.member_name(commitment.owner_id)
+                    table.add_row(*plain((owner, commitment.text, f"{commitment.due:%d %b}")))
         if not table.row_count:
-            table.add_row("nothing open", "", "")
+            table.add_row(*plain(("nothing open", "", "")))
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "team-select" and isinstance(event.value, str):

@@ -158,6 +158,6 @@ class OnboardingScreen(Screen[None]):
                 demo = app.repository
             build_demo(demo)
         except StoreError as exc:
-            self.notify(f"Could not build the demo: {exc}", severity="error")
+            self.notify(f"Could not build the demo: {exc}", severity="error", markup=False)
             return
         app.show_home(demo)

@@ -287,11 +287,11 @@ class PlanEditorScreen(Screen[None]):
         try:
             message = self._toggle(item)
         except StoreError as exc:
-            self.notify(f"Not saved: {exc}", severity="error")
+            self.notify(f"Not saved: {exc}", severity="error", markup=False)
             return
         if message:
             self.rebuild(item)
-            self.notify(message, timeout=3)
+            self.notify(message, timeout=3, markup=False)
 
     def _toggle(self, item: PlanItem) -> str:
         repository = self.repository
