@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, Sparkline, Static
@@ -76,7 +77,7 @@ class KrRow(Vertical):
 
     def compose(self) -> ComposeResult:
         status = self.status
-        self.border_title = status.kr.title
+        self.border_title = Text(status.kr.title)  # a Text, so brackets in a title stay text
         yield Label(status.kr.title, classes="kr-title", markup=False)
         with Horizontal(classes="kr-line"):
             yield Label(
