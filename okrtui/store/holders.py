@@ -52,10 +52,13 @@ class SessionHeldElsewhere(StoreError):
         super().__init__(f"this meeting is open elsewhere: {holder.describe()}")
 
 
-@cache
 def this_process() -> Holder:
     """The running process as a holder (its `since` is filled in when it takes a meeting)."""
-    pid = os.getpid()
+    return _process(os.getpid())  # by pid: a forked child is not its parent
+
+
+@cache
+def _process(pid: int) -> Holder:
     try:
         user = getpass.getuser()
     except (KeyError, OSError):

@@ -30,6 +30,7 @@ from okrtui.store.migrations import META_TABLE, SCHEMA_VERSION, migrate, schema_
 PLAN_FILE = "okrtui"
 LIVE_FILE = "in-progress"
 HOLDERS = "holders"
+DISPLACED = "displaced"  # processes whose meeting was taken over: they may not save it
 TEAMS = "teams"
 OBJECTIVES = "objectives"
 SESSIONS = "sessions"
@@ -253,12 +254,30 @@ class Repository:
         return None
 
     def hold(self, session_id: str, take_over: bool = False) -> None:
-        """Mark the meeting open in this process; SessionHeldElsewhere unless `take_over`."""
+        """Mark the meeting open in this process; SessionHeldElsewhere unless `take_over`.
+
+        A process that was taken over can never save the meeting again (its screen is
+        stale), not even after the new holder has left, until it holds it again here.
+        """
         with self.backend.transaction(LIVE_FILE) as db:
             self._prepare(LIVE_FILE, db)
+            me = now_holder()
             if not take_over:
-                self._not_held_elsewhere(db, session_id)
-            document = {"session_id": session_id, **asdict(now_holder())}
+                self._not_held_elsewhere(db, session_id, displaced_too=False)
+            for document in db.table(HOLDERS).search(Query().session_id == session_id):
+                found = _holder(document)
+                if found and found.is_alive() and not found.is_this_process():
+                    victim = {k: document[k] for k in ("host", "pid", "started")}
+                    db.table(DISPLACED).insert(
+                        {"session_id": session_id, **victim, "by": asdict(me)}
+                    )
+            db.table(DISPLACED).remove(
+                (Query().session_id == session_id)
+                & (Query().host == me.host)
+                & (Query().pid == me.pid)
+                & (Query().started == me.started)
+            )
+            document = {"session_id": session_id, **asdict(me)}
             db.table(HOLDERS).upsert(document, Query().session_id == session_id)
 
     def release(self, session_id: str) -> None:
@@ -269,11 +288,22 @@ class Repository:
             self._prepare(LIVE_FILE, db)
             db.table(HOLDERS).remove(Query().session_id == session_id)
 
-    def _not_held_elsewhere(self, db: Any, session_id: str) -> None:
+    def _not_held_elsewhere(self, db: Any, session_id: str, displaced_too: bool = True) -> None:
         for document in db.table(HOLDERS).search(Query().session_id == session_id):
             found = _holder(document)
             if found and found.is_alive() and not found.is_this_process():
                 raise SessionHeldElsewhere(session_id, found)
+        if not displaced_too:
+            return
+        me = now_holder()
+        for document in db.table(DISPLACED).search(Query().session_id == session_id):
+            if (document.get("host"), document.get("pid"), document.get("started")) == (
+                me.host,
+                me.pid,
+                me.started,
+            ):
+                by = _holder(document.get("by") or {})
+                raise SessionHeldElsewhere(session_id, by or me)
 
     def delete_session(self, session_id: str) -> str | None:
         """Delete a session after writing a backup of its file; returns the copy."""
@@ -316,6 +346,7 @@ class Repository:
             db.table(SESSIONS).remove(Query().id == session_id)
             if name == LIVE_FILE:
                 db.table(HOLDERS).remove(Query().session_id == session_id)
+                db.table(DISPLACED).remove(Query().session_id == session_id)
 
     # -- files --------------------------------------------------------------------------
 

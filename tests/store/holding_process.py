@@ -1,7 +1,8 @@
 """A process that opens a meeting and keeps it, for tests of two processes on one folder.
 
 Run as `python holding_process.py FOLDER SESSION_ID`: it holds the meeting, prints `held`,
-then for each line on stdin tries to save an answer and prints `saved` or `taken: WHO`.
+then for each line on stdin tries to save an answer and prints `saved` or `taken: WHO`;
+the line `hold again` holds the meeting again and prints `held`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,10 @@ def main(folder: Path, session_id: str) -> None:
     repository.hold(session_id)
     print("held", flush=True)
     for line in sys.stdin:
+        if line.strip() == "hold again":  # opening the meeting again on purpose
+            repository.hold(session_id)
+            print("held", flush=True)
+            continue
         session = repository.session(session_id).model_copy(update={"summary": line.strip()})
         try:
             repository.save_session(session)

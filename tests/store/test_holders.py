@@ -107,3 +107,36 @@ def test_finishing_a_meeting_clears_its_holder(tmp_path: Path) -> None:
     )
     live = Repository.open(tmp_path).backend.load("in-progress") or {}
     assert live.get("holders") == {}
+
+
+def test_a_process_taken_over_cannot_save_even_after_the_new_holder_left(
+    tmp_path: Path, other_process: subprocess.Popen[str]
+) -> None:
+    repository = Repository.open(tmp_path)
+    repository.hold(meeting().id, take_over=True)
+    repository.save_session(meeting().model_copy(update={"summary": "taken over"}))
+    repository.release(meeting().id)  # the new holder leaves
+    reply = ask(other_process, "stale screen")
+    assert reply.startswith("taken: ")
+    assert Repository.open(tmp_path).session(meeting().id).summary == "taken over"
+
+
+def test_a_process_taken_over_may_open_the_meeting_again_on_purpose(tmp_path: Path) -> None:
+    Repository.open(tmp_path).save_session(meeting())
+    first = subprocess.Popen(
+        [sys.executable, str(HOLDER), str(tmp_path), meeting().id],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert first.stdout is not None and first.stdout.readline() == "held\n"
+        repository = Repository.open(tmp_path)
+        repository.hold(meeting().id, take_over=True)
+        repository.release(meeting().id)
+        assert ask(first, "stale").startswith("taken: ")
+        assert ask(first, "hold again") == "held"
+        assert ask(first, "fresh answer") == "saved"
+    finally:
+        first.kill()
+        first.wait()

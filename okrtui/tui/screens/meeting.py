@@ -7,6 +7,7 @@ screen saves the session through the repository at once, before the next key.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -21,8 +22,9 @@ from okrtui.domain.ids import session_id
 from okrtui.domain.meeting import add_time, finish, new_session, set_current_step
 from okrtui.domain.models import Session, SessionKind
 from okrtui.domain.quarters import previous_quarter, quarter_of
-from okrtui.store import Repository, StoreError
+from okrtui.store import Repository, SessionHeldElsewhere, StoreError
 from okrtui.tui.dialogs.go_to_step import GoToStepDialog
+from okrtui.tui.dialogs.held_elsewhere import HeldChoice, HeldElsewhereDialog
 from okrtui.tui.dialogs.resume_or_new import ResumeChoice, ResumeOrNewDialog
 from okrtui.tui.widgets.agenda_sidebar import AgendaSidebar
 from okrtui.tui.widgets.meeting_clock import MeetingClock
@@ -141,6 +143,14 @@ class MeetingScreen(Screen[None]):
         self._last_save = now
         try:
             self.repository.save_session(self.context.session)
+        except SessionHeldElsewhere as exc:
+            self.unsaved = True
+            status.update(
+                f"NOT SAVED: {exc.holder.describe()} took this meeting over. This screen can "
+                "no longer save it; leave with ctrl+l and open it again to view or take it back."
+            )
+            status.add_class("-error")
+            return False
         except (StoreError, OSError) as exc:
             self.unsaved = True
             status.update(
@@ -233,6 +243,9 @@ class MeetingScreen(Screen[None]):
                 self.repository.save_session(self.context.session)
             except (StoreError, OSError):
                 pass
+        # Let another okrtui open it without being told it is in use here.
+        with suppress(StoreError, OSError):
+            self.repository.release(self.context.session.id)
 
     # -- finishing --------------------------------------------------------------------
 
@@ -338,11 +351,39 @@ def start_new_meeting(
         facilitator=remembered_facilitator(repository, team_id),
         quarter=quarter,
     )
-    app.push_screen(MeetingScreen(meeting_context(app, session)))
+    run_meeting(app, session)
 
 
 def resume_meeting(app: OkrApp, session: Session) -> None:
-    """Open an in-progress meeting where it stopped."""
+    """Open an in-progress meeting where it stopped, unless another okrtui has it open:
+    then ask whether to view it read-only or take it over."""
+    try:
+        holder = app.repository.holder(session.id)
+    except StoreError as exc:
+        app.notify(f"The meeting cannot open: {exc}", severity="error", markup=False)
+        return
+    if holder is None:
+        run_meeting(app, session)
+        return
+
+    def chosen(choice: HeldChoice | None) -> None:
+        if choice == "view":
+            from okrtui.tui.screens.minutes import MinutesScreen
+
+            app.push_screen(MinutesScreen(session.id))
+        elif choice == "take_over":
+            run_meeting(app, session, take_over=True)
+
+    app.push_screen(HeldElsewhereDialog(session, holder), chosen)
+
+
+def run_meeting(app: OkrApp, session: Session, take_over: bool = False) -> None:
+    """Mark the meeting open in this process and show it."""
+    try:
+        app.repository.hold(session.id, take_over=take_over)
+    except StoreError as exc:
+        app.notify(f"The meeting cannot open: {exc}", severity="error", markup=False)
+        return
     app.push_screen(MeetingScreen(meeting_context(app, session)))
 
 
