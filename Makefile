@@ -19,7 +19,7 @@ typecheck: $(VENV)/.dev-installed
 	$(BIN)/mypy
 
 pytest: $(VENV)/.dev-installed
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n 2 --durations=15
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
