@@ -1,4 +1,5 @@
-"""Redraw the README's pictures: home on the demo data and onboarding, as SVG.
+"""Redraw the README's pictures: home, onboarding, a weekly meeting, a quarterly review and
+history, on the demo data, as SVG.
 
 Run with `make screenshots`. The date is fixed so the pace markers do not move between runs.
 """
@@ -7,7 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import tempfile
-from datetime import date
+from collections.abc import Sequence
+from datetime import date, datetime
 from pathlib import Path
 
 from okrtui.cli import build_demo
@@ -18,11 +20,21 @@ HERE = Path(__file__).resolve().parent
 TODAY = date(2026, 11, 12)  # week 7 of the demo quarter, as in the tests
 
 
-async def screenshot(repository: Repository, name: str, size: tuple[int, int]) -> Path:
-    """Open the app headless at `size` and save what it shows as HERE/name."""
-    app = OkrApp(repository, today=TODAY)
+def fixed_clock() -> datetime:
+    """A clock that never moves, so the meeting clocks read the same on every run."""
+    return datetime(2026, 11, 12, 10, 0)
+
+
+async def screenshot(
+    repository: Repository, name: str, size: tuple[int, int], keys: Sequence[str] = ()
+) -> Path:
+    """Open the app headless at `size`, press `keys` (one pause after each), save HERE/name."""
+    app = OkrApp(repository, today=TODAY, clock=fixed_clock)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
         written = app.save_screenshot(filename=name, path=str(HERE))
     return Path(written)
 
@@ -36,7 +48,20 @@ async def main() -> None:
             await screenshot(demo, "home.svg", (120, 36)),
             await screenshot(demo, "home-projector.svg", (200, 60)),
             await screenshot(empty, "onboarding.svg", (100, 28)),
+            await screenshot(demo, "history.svg", (120, 32), ["h"]),
+            await screenshot(
+                demo, "quarterly.svg", (120, 36), ["r", "enter", "pagedown"]
+            ),
         ]
+        # Last: it leaves a meeting in progress in the demo folder.
+        shots.append(
+            await screenshot(
+                demo,
+                "weekly-checkins.svg",
+                (120, 36),
+                ["w", "pagedown", "pagedown", *"241", "enter", "1", *"Two renewals", "enter"],
+            )
+        )
     for shot in shots:
         print(f"wrote {shot.relative_to(Path.cwd()) if shot.is_relative_to(Path.cwd()) else shot}")
 
