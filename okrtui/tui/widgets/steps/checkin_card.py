@@ -67,7 +67,11 @@ class ConfidencePicker(Widget, can_focus=True):
 
 
 class CheckInCard(Vertical):
-    """The check-in of one key result; posts `Answered` with what changed."""
+    """The check-in of one key result; posts `Answered` with what changed on blur.
+
+    Enter and the confidence keys are handled by the step (`CheckInsStep`), so that they
+    commit and move the focus while the key itself is handled.
+    """
 
     @dataclass
     class Answered(Message):
@@ -207,6 +211,21 @@ class CheckInCard(Vertical):
             changes["note"] = note
         return changes
 
+    @property
+    def value_field(self) -> Input:
+        """The field where the new value is typed."""
+        return self.query_one(f"#value-{self.number}", Input)
+
+    @property
+    def note_field(self) -> Input:
+        """The field where the note is typed."""
+        return self.query_one(f"#note-{self.number}", Input)
+
+    @property
+    def picker(self) -> ConfidencePicker:
+        """The confidence picker (1/2/3)."""
+        return self.query_one(ConfidencePicker)
+
     def saved(self, checkin: CheckIn | None) -> None:
         """The step committed this check-in: it is now the reference for changes."""
         if checkin is not None:
@@ -216,16 +235,6 @@ class CheckInCard(Vertical):
     def _answer(self, changes: dict[str, Any]) -> None:
         if changes:
             self.post_message(self.Answered(self, self.snapshot.kr.id, changes))
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        ok, _ = self.parse_value()
-        self._answer(self.pending())
-        if event.input.id == f"value-{self.number}" and ok:
-            self.query_one(ConfidencePicker).focus()
-        elif event.input.id == f"note-{self.number}":
-            self.post_message(self.Done(self))
 
     @on(Input.Blurred)
     def _blurred(self, event: Input.Blurred) -> None:
@@ -246,9 +255,3 @@ class CheckInCard(Vertical):
         event.stop()
         self._answer({**self.pending(), "confidence": event.confidence})
         self.query_one(f"#note-{self.number}", Input).focus()
-
-    @dataclass
-    class Done(Message):
-        """The last field of the card was committed: the next card may take the focus."""
-
-        card: CheckInCard

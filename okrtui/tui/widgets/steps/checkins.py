@@ -2,19 +2,55 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
+from typing import ClassVar
+
 from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from okrtui.domain.history import previous_checkin
 from okrtui.domain.meeting import set_checkin
 from okrtui.domain.scoring import expected_pace
 from okrtui.tui.widgets.steps.base import StepWidget
-from okrtui.tui.widgets.steps.checkin_card import CheckInCard
+from okrtui.tui.widgets.steps.checkin_card import CONFIDENCES, CheckInCard, ConfidencePicker
+
+# Longest wait for a field to apply keys already queued for it before Enter commits it.
+SETTLE_TIMEOUT = 1.0
+
+
+async def settled(widget: Widget) -> None:
+    """Let `widget` apply the keys the app already forwarded to it (typed before Enter).
+
+    In a burst of input the app forwards keys to the focused field's own queue faster than
+    the field applies them; Enter must commit what was typed before it, not less.
+    """
+    if not widget.message_queue_size:
+        return  # the usual case: nothing to wait for, the commit stays synchronous
+    deadline = time.monotonic() + SETTLE_TIMEOUT
+    while widget.message_queue_size and time.monotonic() < deadline:
+        await asyncio.sleep(0)  # the field's task runs and empties its queue
+    await asyncio.sleep(0)  # and finishes the last key it took
 
 
 class CheckInsStep(StepWidget):
-    """Value, confidence (1/2/3) and note per key result; Enter moves through the fields."""
+    """Value, confidence (1/2/3) and note per key result; Enter moves through the fields.
+
+    Enter and 1/2/3 are priority bindings: the app runs them as it handles the key, so the
+    answer is saved and the focus has moved before the next key is routed anywhere (keys
+    typed right after Enter belong to the next field).
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "commit_field", "Commit the field", show=False, priority=True),
+        Binding("1", "confidence(0)", "On track", show=False, priority=True),
+        Binding("2", "confidence(1)", "At risk", show=False, priority=True),
+        Binding("3", "confidence(2)", "Off track", show=False, priority=True),
+    ]
 
     def compose(self) -> ComposeResult:
         session = self.context.session
@@ -40,6 +76,42 @@ class CheckInsStep(StepWidget):
         if cards:
             cards[0].query_one(Input).focus()
 
+    def _focused_card(self) -> tuple[Widget, CheckInCard]:
+        """The focused widget and its card; SkipAction (the key goes on) outside a card."""
+        focused = self.app.focused
+        if focused is not None:
+            for node in focused.ancestors:
+                if isinstance(node, CheckInCard) and node.parent is self:
+                    return focused, node
+        raise SkipAction()
+
+    async def action_commit_field(self) -> None:
+        """Enter: commit and save the field, then move on (value → confidence, note → next)."""
+        field, card = self._focused_card()
+        if not isinstance(field, Input):
+            raise SkipAction()
+        await settled(field)
+        ok, _ = card.parse_value()
+        changes = card.pending()
+        if changes:
+            self._commit(card, changes)
+        # screen.set_focus, not widget.focus(): focus() is deferred behind the keys
+        # already queued, which would then reach the old field.
+        if field is card.value_field:
+            if ok:
+                self.screen.set_focus(card.picker)
+        elif field is card.note_field:
+            self._focus_next_card(card)
+
+    def action_confidence(self, index: int) -> None:
+        """1/2/3 on the confidence picker: save it with the card's typed answers, go to the note."""
+        picker, card = self._focused_card()
+        if not isinstance(picker, ConfidencePicker):
+            raise SkipAction()  # a digit typed into a field
+        picker.confidence = CONFIDENCES[index]
+        self._commit(card, {**card.pending(), "confidence": CONFIDENCES[index]})
+        self.screen.set_focus(card.note_field)
+
     @on(CheckInCard.Answered)
     def _answered(self, event: CheckInCard.Answered) -> None:
         event.stop()
@@ -50,13 +122,11 @@ class CheckInsStep(StepWidget):
         self.commit(session, f"check-in of {card.snapshot.kr.title}")
         card.saved(session.checkin(card.snapshot.kr.id))
 
-    @on(CheckInCard.Done)
-    def _next_card(self, event: CheckInCard.Done) -> None:
-        event.stop()
+    def _focus_next_card(self, card: CheckInCard) -> None:
         cards = list(self.query(CheckInCard))
-        index = cards.index(event.card)
+        index = cards.index(card)
         if index + 1 < len(cards):
-            cards[index + 1].query_one(Input).focus()
+            self.screen.set_focus(cards[index + 1].value_field)
 
     def leave(self) -> None:
         for card in self.query(CheckInCard):

@@ -1,0 +1,108 @@
+"""Keys typed right after Enter reach the next field, and the answer is saved before them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import events
+from textual.pilot import Pilot
+from textual.widgets import Input, Static
+
+from okrtui.domain.models import Session
+from okrtui.store import Repository
+from okrtui.tui.app import OkrApp
+from okrtui.tui.screens.meeting import MeetingScreen
+from tests.tui.meeting_helpers import FakeClock, demo_app, meeting
+
+NOTE = "Three renewals"
+
+
+async def open_checkins(app: OkrApp, pilot: Pilot[None]) -> MeetingScreen:
+    """Start the demo team's meeting and go to the check-ins (step 3)."""
+    await pilot.pause()
+    app.action_start_weekly_meeting()
+    await pilot.pause()
+    await pilot.press("ctrl+g", "3")
+    await pilot.pause()
+    return meeting(app)
+
+
+def saved_checkin(folder: Path, session_id: str, kr_id: str) -> tuple[float | None, str, str]:
+    """(value, confidence, note) of a check-in as a fresh repository reads it from disk."""
+    session = Repository.open(folder).session(session_id)
+    checkin = session.checkin(kr_id)
+    assert checkin is not None, "the check-in was not saved"
+    return checkin.value, str(checkin.confidence), checkin.note
+
+
+def burst(app: OkrApp, keys: list[str]) -> None:
+    """Queue keys all at once, as a terminal delivers a fast typist's (or tmux's) input."""
+    assert app._driver is not None
+    names = {" ": "space", ",": "comma", "enter": "enter"}
+    for key in keys:
+        character = "\r" if key == "enter" else key
+        app._driver.send_message(events.Key(names.get(key, key), character))
+
+
+def value_error(screen: MeetingScreen) -> str:
+    error = screen.query_one("#value-1-error", Static)
+    return str(error.render()) if error.has_class("-shown") else ""
+
+
+async def test_typing_ahead_of_enter_fills_the_next_fields(demo_folder: Path) -> None:
+    app = demo_app(demo_folder, FakeClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_checkins(app, pilot)
+        await pilot.press(*"1200", "enter", "1", *NOTE, "enter")
+        await pilot.pause()
+        assert screen.query_one("#value-1", Input).value == "1200"
+        assert value_error(screen) == ""
+        assert screen.query_one("#note-1", Input).value == NOTE
+        session_id = screen.context.session.id
+    assert saved_checkin(demo_folder, session_id, "kr-tier1") == (1200, "on_track", NOTE)
+
+
+async def test_a_burst_of_keys_lands_field_by_field(demo_folder: Path) -> None:
+    app = demo_app(demo_folder, FakeClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_checkins(app, pilot)
+        burst(app, [*"1200", "enter", "1", *NOTE, "enter", *"950"])
+        for _ in range(50):  # bounded: until the last key has reached the second card
+            await pilot.pause()
+            if screen.query_one("#value-2", Input).value == "950":
+                break
+        assert screen.query_one("#value-1", Input).value == "1200"
+        assert value_error(screen) == ""
+        assert screen.query_one("#note-1", Input).value == NOTE
+        assert screen.query_one("#value-2", Input).value == "950"
+        session_id = screen.context.session.id
+    assert saved_checkin(demo_folder, session_id, "kr-tier1") == (1200, "on_track", NOTE)
+
+
+async def test_enter_saves_before_the_next_key_is_handled(demo_folder: Path) -> None:
+    app = demo_app(demo_folder, FakeClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_checkins(app, pilot)
+        value = screen.query_one("#value-1", Input)
+        saved: list[tuple[Session, str]] = []
+        save = app.repository.save_session
+
+        def recording_save(session: Session) -> None:
+            # What the value field holds when the save happens: the keys typed after
+            # Enter must not have reached it yet (nor anywhere else).
+            saved.append((session, value.value))
+            save(session)
+
+        app.repository.save_session = recording_save  # type: ignore[method-assign]
+        await pilot.press(*"1200")
+        burst(app, ["enter", "2"])
+        for _ in range(50):
+            await pilot.pause()
+            if saved and len(saved) >= 2:
+                break
+        first, field_text = saved[0]
+        checkin = first.checkin("kr-tier1")
+        assert checkin is not None and checkin.value == 1200
+        assert field_text == "1200"
+        assert value.value == "1200"
+        assert screen.context.session.checkin("kr-tier1").confidence == "at_risk"  # type: ignore[union-attr]
