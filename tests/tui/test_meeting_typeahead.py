@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from textual import events
@@ -19,12 +20,7 @@ NOTE = "Three renewals"
 
 async def open_checkins(app: OkrApp, pilot: Pilot[None]) -> MeetingScreen:
     """Start the demo team's meeting and go to the check-ins (step 3)."""
-    await pilot.pause()
-    app.action_start_weekly_meeting()
-    await pilot.pause()
-    await pilot.press("ctrl+g", "3")
-    await pilot.pause()
-    return meeting(app)
+    return await open_step(app, pilot, 3)
 
 
 def saved_checkin(folder: Path, session_id: str, kr_id: str) -> tuple[float | None, str, str]:
@@ -106,3 +102,48 @@ async def test_enter_saves_before_the_next_key_is_handled(demo_folder: Path) -> 
         assert field_text == "1200"
         assert value.value == "1200"
         assert screen.context.session.checkin("kr-tier1").confidence == "at_risk"  # type: ignore[union-attr]
+
+
+async def open_step(app: OkrApp, pilot: Pilot[None], number: int) -> MeetingScreen:
+    """Start the demo team's meeting and jump to step `number`."""
+    await pilot.pause()
+    app.action_start_weekly_meeting()
+    await pilot.pause()
+    await pilot.press("ctrl+g", str(number))
+    await pilot.pause()
+    return meeting(app)
+
+
+async def settle_until(pilot: Pilot[None], done: Callable[[], bool]) -> None:
+    """Let the app work until `done()` holds (bounded)."""
+    for _ in range(50):
+        await pilot.pause()
+        if done():
+            return
+
+
+async def test_guests_typed_in_one_burst_are_each_added(demo_folder: Path) -> None:
+    app = demo_app(demo_folder, FakeClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_step(app, pilot, 1)
+        await pilot.press("tab")
+        burst(app, [*"Maya", "enter", *"Lee", "enter"])
+        await settle_until(pilot, lambda: len(screen.context.session.guests) == 2)
+        assert screen.context.session.guests == ["Maya", "Lee"]
+        assert screen.query_one("#guest-name", Input).value == ""
+        session_id = screen.context.session.id
+    assert Repository.open(demo_folder).session(session_id).guests == ["Maya", "Lee"]
+
+
+async def test_an_experience_typed_in_one_burst_is_added_whole(demo_folder: Path) -> None:
+    app = demo_app(demo_folder, FakeClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_step(app, pilot, 5)
+        burst(app, [*"lesson", "enter", "enter", *"Ask early", "enter", *"win"])
+        await settle_until(pilot, lambda: screen.query_one("#note-kind", Input).value == "win")
+        notes = screen.context.session.notes
+        assert [(n.kind, n.text) for n in notes] == [("lesson", "Ask early")]
+        assert screen.query_one("#note-kind", Input).value == "win"
+        session_id = screen.context.session.id
+    saved = Repository.open(demo_folder).session(session_id).notes
+    assert [(n.kind, n.text) for n in saved] == [("lesson", "Ask early")]

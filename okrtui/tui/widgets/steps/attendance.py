@@ -12,7 +12,7 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from okrtui.domain.meeting import add_guest, remove_guest, set_facilitator, toggle_present
-from okrtui.tui.widgets.steps.base import StepWidget, field
+from okrtui.tui.widgets.steps.base import StepWidget, field, settled
 
 
 class AttendanceStep(StepWidget):
@@ -21,6 +21,7 @@ class AttendanceStep(StepWidget):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle_present", "Present/absent"),
         Binding("delete", "remove_guest", "Remove guest"),
+        Binding("enter", "enter_field", "Commit the field", show=False, priority=True),
     ]
 
     def compose(self) -> ComposeResult:
@@ -95,25 +96,27 @@ class AttendanceStep(StepWidget):
             )
             self.show_step()
 
-    @on(Input.Submitted, "#guest-name")
-    def _add_guest(self, event: Input.Submitted) -> None:
-        event.stop()
-        try:
-            session = add_guest(self.context.session, event.value)
-        except ValueError as exc:
-            self.show_error(event.input, str(exc))
+    async def action_enter_field(self) -> None:
+        """Enter in the guest or facilitator field: commit and save it now."""
+        field = self.focused_input("guest-name", "facilitator")
+        await settled(field)
+        if field.id == "facilitator":
+            self._commit_facilitator()
+            self.screen.set_focus(self.query_one("#attendance-list", OptionList))
             return
-        self.clear_error(event.input)
-        event.input.value = ""
+        try:
+            session = add_guest(self.context.session, field.value)
+        except ValueError as exc:
+            self.show_error(field, str(exc))
+            return
+        self.clear_error(field)
+        field.value = ""
         self.commit(session, "guest added")
         self.show_step()
 
-    @on(Input.Submitted, "#facilitator")
     @on(Input.Blurred, "#facilitator")
-    def _facilitator(self, event: Input.Submitted | Input.Blurred) -> None:
+    def _facilitator(self, event: Input.Blurred) -> None:
         self._commit_facilitator()
-        if isinstance(event, Input.Submitted):
-            self.query_one("#attendance-list", OptionList).focus()
 
     def _commit_facilitator(self) -> None:
         name = self.query_one("#facilitator", Input).value.strip()

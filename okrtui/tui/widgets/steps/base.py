@@ -12,6 +12,11 @@ How to add a step (weekly or quarterly):
    away (`context.save_now`, before the next key is handled; it shows "saved" or a "not
    saved" warning), and posts `StepWidget.SessionEdited` up for anything that redraws.
    Never save from a step yourself.
+   Enter in an Input: handle it with a `Binding("enter", ..., priority=True)` on the step,
+   not `Input.Submitted` (a message that arrives after the next keys). In the action, take
+   the field with `self.focused_input(...)`, `await settled(field)`, commit, and move the
+   cursor with `self.screen.set_focus(...)` (`widget.focus()` is deferred), so keys typed
+   right after Enter reach the next field.
 3. Override `show_step()` to redraw from `context.session` when the step is entered (other
    steps may have changed it, e.g. attendance changes who can rate), `focus_first()` to put
    the cursor where typing starts, and `leave()` to commit a half-typed field when the
@@ -27,12 +32,15 @@ How to add a step (weekly or quarterly):
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from datetime import date
 from typing import ClassVar
 
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -75,6 +83,24 @@ def field(label: str, input_widget: Input) -> Iterator[Widget]:
     yield Static("", id=f"{input_widget.id}-error", classes="field-error")
 
 
+# Longest wait for a field to apply keys already queued for it before Enter commits it.
+SETTLE_TIMEOUT = 1.0
+
+
+async def settled(widget: Widget) -> None:
+    """Let `widget` apply the keys the app already forwarded to it (typed before Enter).
+
+    In a burst of input the app forwards keys to the focused field's own queue faster than
+    the field applies them; Enter must commit what was typed before it, not less.
+    """
+    if not widget.message_queue_size:
+        return  # the usual case: nothing to wait for, the commit stays synchronous
+    deadline = time.monotonic() + SETTLE_TIMEOUT
+    while widget.message_queue_size and time.monotonic() < deadline:
+        await asyncio.sleep(0)  # the field's task runs and empties its queue
+    await asyncio.sleep(0)  # and finishes the last key it took
+
+
 class StepWidget(VerticalScroll):
     """Base of every agenda step's body. Attributes down (`context`), messages up."""
 
@@ -107,6 +133,20 @@ class StepWidget(VerticalScroll):
         if self.context.save_now is not None:
             self.context.save_now(session, what)
         self.post_message(self.SessionEdited(session, what))
+
+    def focused_input(self, *ids: str) -> Input:
+        """The focused Input of this step (one of `ids` if given); SkipAction otherwise.
+
+        For priority Enter bindings: raising SkipAction lets the key go on to the widget.
+        """
+        focused = self.app.focused
+        if (
+            not isinstance(focused, Input)
+            or self not in focused.ancestors
+            or (ids and focused.id not in ids)
+        ):
+            raise SkipAction()
+        return focused
 
     def remember_undo(self, label: str, restore: Callable[[Session], Session]) -> None:
         """Offer ctrl+z to put back what was just deleted (until the step changes)."""

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import time
 from typing import ClassVar
 
 from textual import on
@@ -16,25 +14,8 @@ from textual.widgets import Input, Static
 from okrtui.domain.history import previous_checkin
 from okrtui.domain.meeting import set_checkin
 from okrtui.domain.scoring import expected_pace
-from okrtui.tui.widgets.steps.base import StepWidget
+from okrtui.tui.widgets.steps.base import StepWidget, settled
 from okrtui.tui.widgets.steps.checkin_card import CONFIDENCES, CheckInCard, ConfidencePicker
-
-# Longest wait for a field to apply keys already queued for it before Enter commits it.
-SETTLE_TIMEOUT = 1.0
-
-
-async def settled(widget: Widget) -> None:
-    """Let `widget` apply the keys the app already forwarded to it (typed before Enter).
-
-    In a burst of input the app forwards keys to the focused field's own queue faster than
-    the field applies them; Enter must commit what was typed before it, not less.
-    """
-    if not widget.message_queue_size:
-        return  # the usual case: nothing to wait for, the commit stays synchronous
-    deadline = time.monotonic() + SETTLE_TIMEOUT
-    while widget.message_queue_size and time.monotonic() < deadline:
-        await asyncio.sleep(0)  # the field's task runs and empties its queue
-    await asyncio.sleep(0)  # and finishes the last key it took
 
 
 class CheckInsStep(StepWidget):

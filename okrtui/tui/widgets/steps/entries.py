@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 
 from okrtui.domain.meeting import ListField, remove_item, upsert_item
 from okrtui.domain.models import Session
-from okrtui.tui.widgets.steps.base import StepWidget
+from okrtui.tui.widgets.steps.base import StepWidget, settled
 
 
 class FieldProblem(ValueError):
@@ -36,11 +36,13 @@ class EntryListStep(StepWidget):
         Binding("e", "edit_entry", "Edit"),
         Binding("delete,backspace", "delete_entry", "Delete"),
         Binding("escape", "clear_form", "Clear form", show=False),
+        Binding("enter", "enter_field", "Next field / add", show=False, priority=True),
     ]
 
     FIELD: ClassVar[ListField]
     ENTRY_NAME: ClassVar[str] = "entry"
     FORM_FIELDS: ClassVar[Sequence[str]] = ()
+    FIRST_FIELD: ClassVar[str | None] = None  # where a new entry starts; the first field if None
     EMPTY: ClassVar[str] = "Nothing yet."
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -102,9 +104,13 @@ class EntryListStep(StepWidget):
         if listing.option_count and highlighted is not None:
             listing.highlighted = min(highlighted, listing.option_count - 1)
 
+    def first_field(self) -> Input:
+        """The form field a new entry starts in."""
+        return self.query_one(f"#{self.FIRST_FIELD or self.FORM_FIELDS[0]}", Input)
+
     def focus_first(self) -> None:
         if self.FORM_FIELDS:
-            self.query_one(f"#{self.FORM_FIELDS[0]}", Input).focus()
+            self.first_field().focus()
 
     def _highlighted(self) -> Any | None:
         listing = self.query_one(".entries", OptionList)
@@ -156,23 +162,23 @@ class EntryListStep(StepWidget):
 
     # -- the form -----------------------------------------------------------------------
 
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        field_id = event.input.id
-        if field_id is None or field_id not in self.FORM_FIELDS:
-            return
-        event.stop()
+    async def action_enter_field(self) -> None:
+        """Enter in a form field: check it and move on; in the last one, add the entry now."""
+        field = self.focused_input(*self.FORM_FIELDS)
+        await settled(field)
+        field_id = field.id or ""
         try:
             self.check_field(field_id)
         except FieldProblem as problem:
             self._show_problem(problem)
             return
-        self.clear_error(event.input)
+        self.clear_error(field)
         position = list(self.FORM_FIELDS).index(field_id)
         if position + 1 < len(self.FORM_FIELDS):
-            self.query_one(f"#{self.FORM_FIELDS[position + 1]}", Input).focus()
+            self.screen.set_focus(self.query_one(f"#{self.FORM_FIELDS[position + 1]}", Input))
             return
-        self.submit_form()
+        if self.submit_form():
+            self.screen.set_focus(self.first_field())
 
     def _show_problem(self, problem: FieldProblem) -> None:
         widget = self.query_one(f"#{problem.field_id}", Input)

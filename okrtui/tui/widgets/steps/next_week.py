@@ -30,6 +30,7 @@ class NextWeekStep(EntryListStep):
     FIELD = "commitments"
     ENTRY_NAME = "commitment"
     FORM_FIELDS = ("commit-kind", "commit-owner", "commit-text", "commit-kr", "commit-due")
+    FIRST_FIELD = "commit-owner"  # the kind is prefilled; most start with who owns them
     EMPTY = "No commitments yet. What will each of us do next week?"
 
     def compose(self) -> ComposeResult:
@@ -114,10 +115,6 @@ class NextWeekStep(EntryListStep):
         super().reset_form()
         self.query_one("#commit-kind", Input).value = "target"
         self.query_one("#commit-due", Input).value = self._default_due()
-
-    def focus_first(self) -> None:
-        # The kind is prefilled; most commitments start with who owns them.
-        self.query_one("#commit-owner", Input).focus()
 
     def groups(self, items: list[Commitment]) -> list[tuple[str, list[Commitment]]]:
         return [
