@@ -28,9 +28,9 @@ class CheckInsStep(StepWidget):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "commit_field", "Commit the field", show=False, priority=True),
-        Binding("1", "confidence(0)", "On track", show=False, priority=True),
-        Binding("2", "confidence(1)", "At risk", show=False, priority=True),
-        Binding("3", "confidence(2)", "Off track", show=False, priority=True),
+        Binding("1", "confidence(0)", "On track", priority=True),
+        Binding("2", "confidence(1)", "At risk", priority=True),
+        Binding("3", "confidence(2)", "Off track", priority=True),
     ]
 
     def compose(self) -> ComposeResult:
@@ -56,6 +56,13 @@ class CheckInsStep(StepWidget):
                 return
         if cards:
             cards[0].query_one(Input).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # 1/2/3 exist (and show in the footer) only on a confidence picker; in a field
+        # they are typed digits.
+        if action == "confidence":
+            return isinstance(self.app.focused, ConfidencePicker)
+        return True
 
     def _focused_card(self) -> tuple[Widget, CheckInCard]:
         """The focused widget and its card; SkipAction (the key goes on) outside a card."""
