@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -15,7 +14,6 @@ from textual.widgets import Button, Label
 class DeleteSessionDialog(ModalScreen[bool]):
     """Dismisses with True when the person confirms the deletion."""
 
-    CSS_PATH = Path(__file__).with_name("history_dialogs.tcss")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Delete"),
         Binding("n,escape", "answer(False)", "Keep"),

@@ -25,7 +25,6 @@ FORMAT_NAMES: dict[Format, str] = {"md": "Markdown", "html": "HTML", "json": "JS
 class ExportDialog(ModalScreen[Path | None]):
     """Writes a session's minutes to a file (dismissing with its path) or to the clipboard."""
 
-    CSS_PATH = Path(__file__).with_name("history_dialogs.tcss")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "export", "Export"),

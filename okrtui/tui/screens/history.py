@@ -7,7 +7,6 @@ the end of the list, as `o` asks, or as a filter or search needs more rows to sh
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
@@ -15,11 +14,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+from textual.widgets import DataTable, Header, Input, Select, Static
 
 from okrtui.domain.models import Session
 from okrtui.minutes.search import contains_all, haystack, words
 from okrtui.store import StoreError
+from okrtui.tui.widgets.keys_footer import KeysFooter
 from okrtui.tui.widgets.session_table import SessionTable, meeting_label
 
 if TYPE_CHECKING:
@@ -32,7 +32,6 @@ ENOUGH_ROWS = 20
 class HistoryScreen(Screen[None]):
     """Past and unfinished meetings; Enter reads one's minutes."""
 
-    CSS_PATH = Path(__file__).with_name("history.tcss")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("slash", "focus_search", "Search"),
@@ -96,7 +95,7 @@ class HistoryScreen(Screen[None]):
             yield Input(placeholder="/ search notes, summaries…", id="search", compact=True)
         yield SessionTable(id="sessions")
         yield Static("", id="history-status")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "History"

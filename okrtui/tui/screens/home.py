@@ -9,12 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, ScrollableContainer, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Label, Select, Static
+from textual.widgets import DataTable, Header, Label, Select, Static
 
 from okrtui.domain.history import commitment_statuses
 from okrtui.domain.models import Session, Team
 from okrtui.domain.quarters import quarter_of, week_of_quarter
 from okrtui.domain.scoring import expected_pace
+from okrtui.tui.widgets.keys_footer import KeysFooter
 from okrtui.tui.widgets.kr_row import KrRow, KrStatus
 
 if TYPE_CHECKING:
@@ -68,7 +69,7 @@ class HomeScreen(Screen[None]):
                 yield DataTable[Text](
                     id="commitments-table", cursor_type="none", zebra_stripes=True
                 )
-        yield Footer()
+        yield KeysFooter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # "Continue" is offered only while a meeting is in progress.

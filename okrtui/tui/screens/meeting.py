@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Static
+from textual.widgets import ContentSwitcher, Static
 
 from okrtui.domain.agenda import Step, agenda
 from okrtui.domain.ids import session_id
@@ -27,6 +27,7 @@ from okrtui.tui.dialogs.go_to_step import GoToStepDialog
 from okrtui.tui.dialogs.held_elsewhere import HeldChoice, HeldElsewhereDialog
 from okrtui.tui.dialogs.resume_or_new import ResumeChoice, ResumeOrNewDialog
 from okrtui.tui.widgets.agenda_sidebar import AgendaSidebar
+from okrtui.tui.widgets.keys_footer import KeysFooter
 from okrtui.tui.widgets.meeting_clock import MeetingClock
 from okrtui.tui.widgets.steps import MeetingContext, StepWidget, step_widget
 
@@ -41,7 +42,6 @@ CLOCK_SAVE_SECONDS = 30.0
 class MeetingScreen(Screen[None]):
     """Runs one meeting: the current step, the agenda, the clocks and the save status."""
 
-    CSS_PATH = "meeting.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("pagedown,ctrl+n", "next_step", "Next step", priority=True),
         Binding("pageup,ctrl+b", "previous_step", "Previous step", priority=True),
@@ -78,7 +78,7 @@ class MeetingScreen(Screen[None]):
                     for step in self.steps:
                         yield step_widget(step, self.context)
         yield Static("Not saved yet", id="save-status")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self._entered = self._last_save = self._now()

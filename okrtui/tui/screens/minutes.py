@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown, Static
+from textual.widgets import Header, Markdown, Static
 
 from okrtui.minutes import render_markdown
 from okrtui.minutes.files import earlier_sessions
 from okrtui.store import StoreError
+from okrtui.tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from okrtui.tui.app import OkrApp
@@ -22,7 +22,6 @@ if TYPE_CHECKING:
 class MinutesScreen(Screen[None]):
     """Shows one session's minutes; `e` exports them, Esc goes back."""
 
-    CSS_PATH = Path(__file__).with_name("minutes.tcss")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "app.pop_screen", "Back"),
         Binding("e", "export", "Export"),
@@ -45,7 +44,7 @@ class MinutesScreen(Screen[None]):
                 )
             else:
                 yield Markdown(text, id="minutes")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Minutes"

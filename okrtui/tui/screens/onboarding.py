@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, Static
+from textual.widgets import Button, Header, Input, Label, Static
 
 from okrtui.domain.models import Team
 from okrtui.domain.plan import PlanError
 from okrtui.store import FileBackend, Repository, StoreError
 from okrtui.store.plan_import import import_plan_file
 from okrtui.tui.dialogs.team_form import TeamForm
+from okrtui.tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from okrtui.tui.app import OkrApp
@@ -80,7 +81,7 @@ class OnboardingScreen(Screen[None]):
                     classes="hint",
                 )
                 yield Button("Open the demo", id="demo", compact=True)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Getting started"

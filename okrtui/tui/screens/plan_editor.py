@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, Tree
+from textual.widgets import Header, Label, Tree
 from textual.widgets.tree import TreeNode
 
 from okrtui.domain.models import KeyResult, Objective, Team
@@ -22,6 +22,7 @@ from okrtui.tui.dialogs.kr_form import KeyResultForm
 from okrtui.tui.dialogs.member_form import MemberForm
 from okrtui.tui.dialogs.objective_form import ObjectiveForm
 from okrtui.tui.dialogs.team_form import TeamForm
+from okrtui.tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from okrtui.store import Repository
@@ -92,7 +93,7 @@ class PlanEditorScreen(Screen[None]):
         tree.show_root = False
         tree.auto_expand = False
         yield tree
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "Plan"

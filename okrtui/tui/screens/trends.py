@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
@@ -11,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList
+from textual.widgets import Header, OptionList
 from textual.widgets.option_list import Option
 
 from okrtui.domain.history import kr_path
 from okrtui.domain.models import KeyResult
 from okrtui.store import StoreError
+from okrtui.tui.widgets.keys_footer import KeysFooter
 from okrtui.tui.widgets.kr_trend import KRTrend
 
 if TYPE_CHECKING:
@@ -35,7 +35,6 @@ class KRChoice:
 class TrendsScreen(Screen[None]):
     """A list of key results, newest quarter first; the highlighted one is charted."""
 
-    CSS_PATH = Path(__file__).with_name("trends.tcss")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("tab", "focus_next", "Next pane", show=False),
@@ -59,7 +58,7 @@ class TrendsScreen(Screen[None]):
         with Horizontal(id="trends"):
             yield OptionList(*options, id="kr-list")
             yield KRTrend(id="kr-trend")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Key-result trends"

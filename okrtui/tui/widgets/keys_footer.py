@@ -1,0 +1,37 @@
+"""The footer of every screen: Textual's, redrawn only when the keys it shows change."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+
+from textual.screen import Screen
+from textual.widgets import Footer
+
+
+class KeysFooter(Footer):
+    """A footer that keeps its keys while focus moves between widgets with the same bindings.
+
+    Textual's footer rebuilds every key after each focus change; in a meeting, where Tab
+    and Enter move focus from field to field, that rebuild was most of a key's cost.
+    """
+
+    def __init__(self, *, compact: bool = False) -> None:
+        super().__init__(compact=compact)
+        self._shown: Hashable = None
+
+    def _keys_shown(self, screen: Screen[object]) -> Hashable:
+        """What the footer would draw: every shown binding, whether it is enabled, its tip."""
+        return tuple(
+            (binding.key, binding.action, binding.description, binding.group, enabled, tooltip)
+            for (_, binding, enabled, tooltip) in screen.active_bindings.values()
+            if binding.show
+        )
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        if not (self.is_attached and screen is self.screen and screen.app.app_focus):
+            super().bindings_changed(screen)
+            return
+        shown = self._keys_shown(screen)
+        if shown != self._shown:
+            self._shown = shown
+            super().bindings_changed(screen)
