@@ -199,6 +199,8 @@ class MeetingScreen(Screen[None]):
 
     def _keep_focus_in_step(self) -> None:
         """Focus stays inside the step on screen (a dialog may have restored an old focus)."""
+        if not self.is_current:  # the meeting was left before this ran
+            return
         widget = self.query_one(f"#step-{self.step.key}", StepWidget)
         if self.focused is None or widget not in self.focused.ancestors_with_self:
             widget.focus_first()
