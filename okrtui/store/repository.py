@@ -9,23 +9,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Hashable, Iterator
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any
 
 import orjson
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 from tinydb import Query
 
 from okrtui.domain.ids import quarter_of_session_id
 from okrtui.domain.models import Objective, Session, SessionKind, Team
 from okrtui.domain.plan import Plan
 from okrtui.domain.quarters import is_quarter
-from okrtui.domain.validation import describe
 from okrtui.store.backends import Backend, FileBackend, MemoryBackend
 from okrtui.store.errors import DataFileError, NotFoundError
 from okrtui.store.holders import Holder, SessionHeldElsewhere, now_holder
 from okrtui.store.migrations import META_TABLE, SCHEMA_VERSION, migrate, schema_version
+from okrtui.store.records import FileRecords, RawData
 
 PLAN_FILE = "okrtui"
 LIVE_FILE = "in-progress"
@@ -43,18 +43,13 @@ _MODELS: dict[str, dict[str, type[BaseModel]]] = {
 }
 
 
-@dataclass
-class _Cached:
-    version: Hashable
-    tables: dict[str, list[Any]]
-
-
 class Repository:
     """Typed access to one data folder (or to memory, in tests)."""
 
     def __init__(self, backend: Backend) -> None:
         self.backend = backend
-        self._cache: dict[str, _Cached] = {}
+        # Per file: the models validated so far from its current version.
+        self._cache: dict[str, FileRecords] = {}
 
     @classmethod
     def open(cls, folder: Path | str) -> Repository:
@@ -75,8 +70,8 @@ class Repository:
 
     def plan(self) -> Plan:
         """Every team and objective."""
-        tables = self._tables(PLAN_FILE, _MODELS[PLAN_FILE])
-        return Plan(teams=list(tables[TEAMS]), objectives=list(tables[OBJECTIVES]))
+        records, data = self._records(PLAN_FILE)
+        return Plan(teams=records.all(data, TEAMS), objectives=records.all(data, OBJECTIVES))
 
     def teams(self, include_archived: bool = False) -> list[Team]:
         """Teams, in the order they were created."""
@@ -167,9 +162,17 @@ class Repository:
 
         The models are shared with the repository's cache: copy one before changing it.
         """
-        stored: list[Session] = self._tables(quarter, _MODELS[SESSIONS])[SESSIONS]
-        ids = {s.id for s in stored}
-        live = [s for s in self._live() if s.quarter == quarter and s.id not in ids]
+        records, data = self._records(quarter)
+        stored: list[Session] = (
+            records.all(data, SESSIONS)
+            if team_id is None
+            else records.of_team(data, SESSIONS, team_id)
+        )
+        live = [
+            s
+            for s in self._live()
+            if s.quarter == quarter and not records.holds(data, SESSIONS, s.id)
+        ]
         return sorted(
             (
                 s
@@ -196,33 +199,33 @@ class Repository:
         pieces = [p for word in words for p in re.split(r'["\\]', word.casefold()) if p]
         cached = self._cache.get(quarter)
         if not pieces or (
-            cached is not None and cached.version == self.backend.snapshot(quarter)[0]
+            cached is not None
+            and cached.is_complete(SESSIONS)
+            and cached.version == self.backend.snapshot(quarter)[0]
         ):
             return [s for s in self.sessions(quarter) if _holds_all(s.model_dump_json(), pieces)]
         live = [s for s in self._live() if s.quarter == quarter]
         found = [s for s in live if _holds_all(s.model_dump_json(), pieces)]
         if not self.backend.contains_all(quarter, pieces):
             return found
-        _, data = self._current(quarter)
-        where = Path(self.backend.describe(quarter))
-        for document in data.get(SESSIONS, {}).values():
-            if not _holds_all(orjson.dumps(document).decode(), pieces):
-                continue
-            try:
-                session = Session.model_validate(document)
-            except ValidationError as exc:
-                problems = "; ".join(describe(exc))
-                raise DataFileError(where, f"a session record is not valid: {problems}") from None
-            found = [s for s in found if s.id != session.id] + [session]
+        records, data = self._records(quarter)
+        matched: list[Session] = records.matching(
+            data, SESSIONS, lambda d: _holds_all(orjson.dumps(d).decode(), pieces)
+        )
+        ids = {s.id for s in matched}
+        found = [s for s in found if s.id not in ids] + matched
         return sorted(found, key=lambda s: (s.date, s.started_at))
 
     def session(self, session_id: str) -> Session:
         """One session by id; NotFoundError when there is none."""
         quarter = quarter_of_session_id(session_id)
         if quarter is not None:
-            for session in self.sessions(quarter):
-                if session.id == session_id:
-                    return session
+            records, data = self._records(quarter)
+            stored: list[Session] = records.with_id(data, SESSIONS, session_id)
+            live = [s for s in self._live() if s.quarter == quarter and s.id == session_id]
+            found = stored or live
+            if found:
+                return min(found, key=lambda s: (s.date, s.started_at))
         raise NotFoundError(f"no session '{session_id}'")
 
     def save_session(self, session: Session) -> None:
@@ -323,22 +326,23 @@ class Repository:
         # A meeting finished just before a crash is still in the live file: skip it.
         pending = [s for s in pending if not self._holds(s.quarter, s.id)]
         for quarter in self.quarters()[:2]:  # data written before the live file existed
+            records, data = self._records(quarter)
             pending += [
                 s
-                for s in self._tables(quarter, _MODELS[SESSIONS])[SESSIONS]
-                if s.status == "in_progress"
-                and s.team_id == team_id
-                and (kind is None or s.kind == kind)
+                for s in records.of_team(data, SESSIONS, team_id)
+                if s.status == "in_progress" and (kind is None or s.kind == kind)
             ]
         pending.sort(key=lambda s: (s.date, s.started_at))
         return pending[-1] if pending else None
 
     def _live(self) -> list[Session]:
-        sessions: list[Session] = self._tables(LIVE_FILE, _MODELS[SESSIONS])[SESSIONS]
+        records, data = self._records(LIVE_FILE)
+        sessions: list[Session] = records.all(data, SESSIONS)
         return sessions
 
     def _holds(self, name: str, session_id: str) -> bool:
-        return any(s.id == session_id for s in self._tables(name, _MODELS[SESSIONS])[SESSIONS])
+        records, data = self._records(name)
+        return records.holds(data, SESSIONS, session_id)
 
     def _remove(self, name: str, session_id: str) -> None:
         with self.backend.transaction(name) as db:
@@ -359,27 +363,29 @@ class Repository:
     ) -> None:
         document = record.model_dump(mode="json")
         with self.backend.transaction(name) as db:
-            tables = self._prepare(name, db)
+            before = self._prepare(name, db)
             if guard is not None:
                 guard(db, document["id"])
             db.table(table).upsert(document, Query().id == document["id"])
-            written = self.backend.snapshot(name)[0]  # under the lock: no one else wrote
+            written, data = self.backend.snapshot(name)  # under the lock: no one else wrote
         # Keep the cache current instead of validating the whole file again on the next
-        # read: a meeting saves after every answer, into a quarter file of hundreds.
+        # read: a meeting saves after every answer. Its own copy: callers change theirs.
         copy = type(record).model_validate(document)
-        records = [r for r in tables[table] if r.id != document["id"]]
-        position = next((i for i, r in enumerate(tables[table]) if r.id == document["id"]), None)
-        records.insert(len(records) if position is None else position, copy)
-        self._cache[name] = _Cached(written, {**tables, table: records})
+        self._cache[name] = before.after_write(written, data or {}, table, copy)
 
-    def _prepare(self, name: str, db: Any) -> dict[str, list[Any]]:
-        """Under the lock: the file's records, checked usable and at the current schema."""
-        tables = self._tables(name, _MODELS[PLAN_FILE] if name == PLAN_FILE else _MODELS[SESSIONS])
+    def _prepare(self, name: str, db: Any) -> FileRecords:
+        """Under the lock: every record of the file validated, at the current schema.
+
+        A write rewrites the whole file, so none is written while any record is unusable.
+        """
+        records, data = self._records(name)
+        for table in records.models:
+            records.all(data, table)
         if not db.table(META_TABLE).all():
             db.table(META_TABLE).insert({"schema_version": SCHEMA_VERSION})
-        return tables
+        return records
 
-    def _current(self, name: str) -> tuple[Hashable, dict[str, dict[str, Any]]]:
+    def _current(self, name: str) -> tuple[Hashable, RawData]:
         """A file's version and contents at the current schema, migrating (after a backup)."""
         version, data = self.backend.snapshot(name)
         where = Path(self.backend.describe(name))
@@ -404,32 +410,15 @@ class Repository:
             return self.backend.snapshot(name)[0], migrated
         return version, data
 
-    def _tables(self, name: str, models: dict[str, type[BaseModel]]) -> dict[str, list[Any]]:
-        """A file's records as models; validated again only when the file changed."""
+    def _records(self, name: str) -> tuple[FileRecords, RawData]:
+        """A file's validated records so far and its current data (same version)."""
         version, data = self._current(name)
-        cached = self._cache.get(name)
-        if (
-            cached is not None
-            and cached.version == version
-            and models.keys() <= cached.tables.keys()
-        ):
-            return cached.tables
-        where = Path(self.backend.describe(name))
-        tables: dict[str, list[Any]] = {}
-        for table, model in models.items():
-            records = []
-            for key, document in data.get(table, {}).items():
-                try:
-                    records.append(model.model_validate(document))
-                except ValidationError as exc:
-                    label = document.get("id") if isinstance(document.get("id"), str) else key
-                    problems = "; ".join(describe(exc))
-                    raise DataFileError(
-                        where, f"{table} record '{label}' is not valid: {problems}"
-                    ) from None
-            tables[table] = records
-        self._cache[name] = _Cached(version, tables)
-        return tables
+        records = self._cache.get(name)
+        if records is None or records.version != version:
+            models = _MODELS[PLAN_FILE] if name == PLAN_FILE else _MODELS[SESSIONS]
+            records = FileRecords(version, Path(self.backend.describe(name)), models)
+            self._cache[name] = records
+        return records, data
 
 
 def _holds_all(text: str, pieces: list[str]) -> bool:
