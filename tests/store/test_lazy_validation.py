@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from okrtui.domain.models import Session
-from okrtui.store import DataFileError, Repository
+from okrtui.store import DataFileError, Repository, SaveError
 
 QUARTER = "2026-Q4"
 
@@ -172,3 +172,24 @@ def test_a_meeting_in_progress_elsewhere_is_found_without_reading_other_teams(
     assert found is not None and found.id == late["id"]
     assert found.date == date(2026, 10, 10)
     assert {d["team_id"] for d in validations if isinstance(d, dict)} == {"sales"}
+
+
+def test_a_failed_save_leaves_what_is_read_as_it_is_on_disk(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repository = Repository.open(folder)
+    target = repository.sessions(QUARTER, "sales")[1]
+    before = (folder / f"{QUARTER}.json").read_bytes()
+
+    def full_disk(path: str, payload: bytes) -> None:
+        raise OSError(28, "No space left on device")
+
+    # TinyDB has changed its parsed copy by the time this write fails: none of it may show.
+    monkeypatch.setattr("okrtui.store.backends.replace_atomically", full_disk)
+    with pytest.raises(SaveError, match="No space left"):
+        repository.save_session(target.model_copy(update={"summary": "never saved"}))
+    monkeypatch.undo()
+    assert (folder / f"{QUARTER}.json").read_bytes() == before
+    assert repository.sessions(QUARTER, "sales")[1].summary == ""
+    assert repository.session(target.id).summary == ""
+    assert all(s.summary == "" for s in repository.sessions(QUARTER))
