@@ -7,7 +7,7 @@ from pathlib import Path
 
 from okrtui.domain.models import Objective, Session
 from okrtui.domain.quarters import quarter_of
-from okrtui.domain.sample import OBJECTIVE, sample_plan, sample_sessions
+from okrtui.domain.sample import OBJECTIVE, TEAM, sample_plan, sample_sessions
 from okrtui.store import Repository
 
 OLDER_QUARTERS = {"2026-Q3": 91, "2026-Q2": 182}
@@ -50,4 +50,23 @@ def three_quarter_folder(tmp_path: Path) -> Path:
             if quarter == "2026-Q3":
                 copy = copy.model_copy(update={"summary": "Planned the lighthouse project."})
             repository.save_session(copy)
+    return folder
+
+
+def two_team_folder(tmp_path: Path) -> Path:
+    """The three-quarter folder plus a Support team with the same meetings as Sales."""
+    folder = three_quarter_folder(tmp_path)
+    repository = Repository.open(folder)
+    repository.save_team(TEAM.model_copy(update={"id": "support", "name": "Support"}))
+    for quarter in repository.quarters():
+        for session in repository.sessions(quarter):
+            repository.save_session(
+                session.model_copy(
+                    update={
+                        "id": session.id.replace("demo", "help"),
+                        "team_id": "support",
+                        "team_name": "Support",
+                    }
+                )
+            )
     return folder

@@ -21,7 +21,7 @@ from okrtui.tui.screens.history import HistoryScreen
 from okrtui.tui.screens.minutes import MinutesScreen
 from okrtui.tui.widgets.session_table import SessionTable
 from tests.conftest import TODAY
-from tests.tui.history_data import three_quarter_folder
+from tests.tui.history_data import three_quarter_folder, two_team_folder
 
 SIZE = (120, 36)
 
@@ -73,6 +73,38 @@ async def test_opening_history_reads_only_the_newest_quarter(tmp_path: Path) -> 
         await pilot.pause()
         assert reads["2026-Q2"] >= 1
         assert rows(screen) == ["2026-Q2-demo02", "2026-Q2-demo01"]
+
+
+async def test_history_holds_the_chosen_teams_meetings_until_any_team_is_chosen(
+    tmp_path: Path,
+) -> None:
+    app = OkrApp(Repository.open(two_team_folder(tmp_path)), today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        app.team_id = "support"
+        screen = await open_history(pilot)
+        assert {s.team_id for s in screen.sessions.values()} == {"support"}
+        assert rows(screen) == [f"2026-Q4-help0{w}" for w in range(6, 0, -1)]
+        await pilot.press("o")  # read 2026-Q3 too, still for Support only
+        await pilot.pause()
+        assert screen.loaded == ["2026-Q4", "2026-Q3"]
+        assert {s.team_id for s in screen.sessions.values()} == {"support"}
+
+        # Any team: both teams' meetings of the quarters already read (16 rows, so the
+        # list goes on to read 2026-Q2 as well, as for any filter showing fewer than 20).
+        screen.query_one("#team", Select).value = Select.NULL
+        await pilot.pause()
+        assert screen.loaded == ["2026-Q4", "2026-Q3", "2026-Q2"]
+        assert sorted(rows(screen)) == sorted(
+            f"{q}-{who}0{w}"
+            for q, weeks in (("2026-Q4", 6), ("2026-Q3", 2), ("2026-Q2", 2))
+            for who in ("demo", "help")
+            for w in range(1, weeks + 1)
+        )
+
+        # Back to one team: what was loaded stays, and the list shows that team's again.
+        screen.query_one("#team", Select).value = "sales"
+        await pilot.pause()
+        assert rows(screen)[0] == "2026-Q4-demo06" and len(rows(screen)) == 10
 
 
 async def test_search_finds_last_months_meeting_by_a_word_from_its_notes(

@@ -1,7 +1,9 @@
 """The history screen: every meeting of every quarter, newest first, filtered and searched.
 
 Quarter files are read one at a time: the newest on opening, older ones as the cursor reaches
-the end of the list, as `o` asks, or as a filter or search needs more rows to show.
+the end of the list, as `o` asks, or as a filter or search needs more rows to show. Only the
+chosen team's meetings of a quarter are loaded; choosing another team (or any team) loads
+theirs from the quarters already read.
 """
 
 from __future__ import annotations
@@ -47,6 +49,8 @@ class HistoryScreen(Screen[None]):
         self.start_team_id = team_id
         self.sessions: dict[str, Session] = {}
         self.loaded: list[str] = []
+        # Per quarter read: the teams whose meetings are loaded, or None for every team.
+        self.loaded_teams: dict[str, set[str] | None] = {}
         self.pending: list[str] = []
         # Filters as last shown: a Changed message that changes nothing reads no file.
         self.shown_filters: tuple[str | None, ...] = ()
@@ -109,15 +113,24 @@ class HistoryScreen(Screen[None]):
     # -- loading, a quarter at a time -----------------------------------------------------
 
     def _load(self, quarter: str) -> None:
-        if quarter in self.loaded:
+        """Load the chosen team's meetings of a quarter (every team's when none is chosen).
+
+        A quarter file holds every team's meetings; asking for one team's lets the repository
+        validate and keep only those, and the list shows one team's unless asked for more.
+        """
+        team = self._filter("team")
+        teams = self.loaded_teams.get(quarter, set())
+        if teams is None or (team is not None and team in teams):
             return
         try:
-            found = self.okr_app.repository.sessions(quarter)
+            found = self.okr_app.repository.sessions(quarter, team)
         except StoreError as exc:
             self.notify(str(exc), title=f"Cannot read {quarter}", severity="error", markup=False)
             found = []
         self.sessions.update((s.id, s) for s in found)
-        self.loaded.append(quarter)
+        self.loaded_teams[quarter] = None if team is None else {*teams, team}
+        if quarter not in self.loaded:
+            self.loaded.append(quarter)
         if quarter in self.pending:
             self.pending.remove(quarter)
 
@@ -139,6 +152,8 @@ class HistoryScreen(Screen[None]):
         """
         if self._filters() == self.shown_filters:
             return
+        for quarter in list(self.loaded):  # another team chosen: its meetings of these too
+            self._load(quarter)
         if self._filter("quarter") is not None:
             self._load(cast(str, self._filter("quarter")))
             self._show()
