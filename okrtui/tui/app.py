@@ -14,11 +14,14 @@ from textual.binding import Binding, BindingType
 from textual.theme import Theme
 
 from okrtui.store import Repository, StoreError
+from okrtui.tui import textual_fixes
 from okrtui.tui.commands import OkrCommands
 from okrtui.tui.screens.help import HelpScreen
 from okrtui.tui.screens.home import HomeScreen
 from okrtui.tui.screens.onboarding import OnboardingScreen
 from okrtui.tui.screens.plan_editor import PlanEditorScreen
+
+textual_fixes.apply()
 
 DARK_THEME = "textual-dark"
 LIGHT_THEME = "textual-light"
