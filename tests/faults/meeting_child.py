@@ -1,6 +1,6 @@
 """Runs the real app headless through weekly meetings on a data folder; the kill test kills it.
 
-Run as `python meeting_child.py FOLDER`. It imports Textual and okrtui once, then serves
+Run as `python -m tests.faults.meeting_child FOLDER` from the project's root. It imports Textual and okrtui once, then serves
 commands read on stdin, so each of the fifty-odd kills costs a fork, not a fresh interpreter:
 
     start     fork a child that prints `pid P`, opens FOLDER in the app, starts (or resumes)
@@ -31,6 +31,7 @@ from okrtui.store import Repository
 from okrtui.tui.app import OkrApp
 from okrtui.tui.dialogs.resume_or_new import ResumeOrNewDialog
 from okrtui.tui.screens.meeting import MeetingScreen
+from tests.quick_keys import press_quickly
 
 TODAY = date(2026, 11, 12)
 # A child never killed stops after this many meetings, so a lost test run cannot spin forever.
@@ -112,7 +113,8 @@ async def hold_meetings(folder: Path) -> None:
             keys = [step.key for step in screen.steps]
             for key in keys[screen.index :]:
                 for answer in STEP_KEYS[key]:
-                    await pilot.press(*answer)
+                    await press_quickly(pilot, answer)
+                    await pilot.pause()
                 if key != keys[-1]:
                     await pilot.press("pagedown")
                     await pilot.pause()

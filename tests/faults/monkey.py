@@ -20,8 +20,9 @@ from okrtui.store import Repository
 from okrtui.tui.app import OkrApp
 from okrtui.tui.dialogs.resume_or_new import ResumeOrNewDialog
 from okrtui.tui.screens.home import HomeScreen
+from tests.quick_keys import press_quickly
 
-KEYS_PER_BATCH = 25
+KEYS_PER_BATCH = 50
 
 # What a person at a keyboard presses, weighted roughly by how often. Never ctrl+q or
 # ctrl+c (they quit) nor ctrl+p (the palette can quit too).
@@ -93,9 +94,9 @@ async def open_screen(app: OkrApp, pilot: Pilot[None], spec: ScreenSpec) -> bool
         await app.pop_screen()
         await pilot.pause()
     for key in spec.opener:
-        await pilot.press(key)
+        await press_quickly(pilot, [key])
         await pilot.pause()
         if isinstance(app.screen, ResumeOrNewDialog):
-            await pilot.press("r")
+            await press_quickly(pilot, ["r"])
             await pilot.pause()
     return on_screen(app, spec)

@@ -24,7 +24,9 @@ import pytest
 from okrtui.cli import build_demo
 from okrtui.store import NotFoundError, Repository
 
-CHILD = Path(__file__).with_name("meeting_child.py")
+# Run as a module from the project root, so it can import the tests' own helpers.
+CHILD = "tests.faults.meeting_child"
+PROJECT = Path(__file__).parent.parent.parent
 # Two folders, each with its own app server, killed in turn: the two cores run one each.
 SEEDS = (20261125, 20261126)
 KILLS_PER_FOLDER = 25
@@ -58,7 +60,10 @@ class Lines:
 @contextmanager
 def app_server(folder: Path) -> Iterator[tuple[subprocess.Popen[bytes], Lines]]:
     process = subprocess.Popen(
-        [sys.executable, str(CHILD), str(folder)], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+        [sys.executable, "-m", CHILD, str(folder)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        cwd=PROJECT,
     )
     assert process.stdin is not None and process.stdout is not None
     try:
