@@ -15,7 +15,7 @@ from okrtui.store import Repository
 from okrtui.tui.app import OkrApp
 from okrtui.tui.dialogs import export
 from okrtui.tui.screens import history, meeting
-from okrtui.tui.widgets.kr_row import KrRow
+from okrtui.tui.widgets.kr_row import KrRow, KrStatus
 from okrtui.tui.widgets.pace_bar import PaceBar
 from tests.conftest import TODAY
 
@@ -146,6 +146,39 @@ async def test_team_picker_switches_team_and_falls_back_to_its_latest_quarter(
         assert "Operations · 2026-Q2" in str(app.screen.query_one("#quarter-label").render())
         assert [r.status.kr.id for r in app.screen.query(KrRow)] == ["kr-ops"]
         assert app.screen.query_one("#recent-table", DataTable).row_count == 1  # "no sessions"
+
+
+async def test_opening_home_works_out_each_key_result_once(
+    demo_repository: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Mount, the first ScreenResume and the team picker's first value all reach home as
+    # it opens; the team is drawn for one of them only.
+    worked_out: list[str] = []
+    status_of = KrStatus.of
+
+    def counted(kr: KeyResult, *args: Any) -> KrStatus:
+        worked_out.append(kr.id)
+        return status_of(kr, *args)
+
+    monkeypatch.setattr(KrStatus, "of", counted)
+    app = OkrApp(demo_repository, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert len(app.screen.query(KrRow)) == 4
+    assert worked_out == ["kr-tier1", "kr-tier2", "kr-t1-price", "kr-t2-price"]
+
+
+async def test_choosing_a_team_in_the_picker_shows_that_team(demo_folder: Path) -> None:
+    repository = Repository.open(demo_folder)
+    repository.save_team(Team(id="ops", name="Operations"))
+    app = OkrApp(repository, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#team-select", Select).value = "ops"
+        await pilot.pause()
+        assert app.team_id == "ops"
+        assert "Operations" in str(app.screen.query_one("#quarter-label").render())
+        assert not app.screen.query(KrRow)
 
 
 async def test_single_team_needs_no_picker(demo_repository: Repository) -> None:

@@ -80,15 +80,16 @@ class HomeScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._pending: Session | None = None
+        self._shown_team: str | None = None
 
     def on_mount(self) -> None:
         table = self.query_one("#recent-table", DataTable)
         table.add_columns("Date", "Kind", "Week", "Status", "Facilitator")
         self.query_one("#commitments-table", DataTable).add_columns("Who", "What", "Due")
-        self.refresh_home()
 
     def on_screen_resume(self) -> None:
-        # The plan may have changed in the editor, or a meeting may have ended.
+        # Sent when home first shows, after Mount, and whenever it is back on top: the plan
+        # may have changed in the editor, or a meeting may have ended. Drawn here only.
         self.refresh_home()
 
     def teams(self) -> list[Team]:
@@ -125,6 +126,7 @@ class HomeScreen(Screen[None]):
         repository = app.repository
         objectives_box = self.query_one("#objectives", VerticalScroll)
         objectives_box.remove_children()
+        self._shown_team = team_id
         banner = self.query_one("#banner", Static)
         banner.display = False
         self._pending = None
@@ -196,6 +198,9 @@ class HomeScreen(Screen[None]):
             table.add_row(*plain(("nothing open", "", "")))
 
     def on_select_changed(self, event: Select.Changed) -> None:
+        # The Select also reports its first value when it mounts: that team is already shown.
+        if event.value == self._shown_team:
+            return
         if event.select.id == "team-select" and isinstance(event.value, str):
             self.okr_app.team_id = event.value
             self._show_team(event.value)
