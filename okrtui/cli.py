@@ -6,6 +6,7 @@ Textual is imported only by the commands that open the app.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 from collections.abc import Callable
@@ -102,7 +103,12 @@ def run_app(repository: Repository, today: date | None = None, **run_options: An
     repository.sessions(quarter_of(today))
     from okrtui.tui.app import OkrApp  # Textual only when the app opens
 
-    OkrApp(repository, today=today).run(**run_options)
+    app = OkrApp(repository, today=today)
+    # The modules, the plan and the quarters read above live as long as the app: moved out
+    # of the collector's sight, they are not walked again by every full collection while
+    # the first screen is built, nor at exit.
+    gc.freeze()
+    app.run(**run_options)
 
 
 @cli.command()

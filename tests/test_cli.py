@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
-from okrtui.cli import build_demo, cli
+from okrtui.cli import build_demo, cli, run_app
 from okrtui.domain.plan import dump_plan
 from okrtui.domain.sample import sample_plan
 from okrtui.store import Repository
+from tests.conftest import TODAY
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
@@ -105,3 +108,23 @@ def test_version_and_help() -> None:
     ):
         code, out, _ = run(*command)
         assert code == 0 and "Usage:" in out
+
+
+def test_opening_the_app_hands_what_it_loaded_to_the_collector_frozen(
+    demo_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The plan and the quarters checked before start-up live as long as the app; frozen,
+    # the garbage collector does not walk them again while the app runs.
+    from okrtui.tui.app import OkrApp
+
+    frozen_when_started: list[int] = []
+    monkeypatch.setattr(
+        OkrApp, "run", lambda self, **_: frozen_when_started.append(gc.get_freeze_count())
+    )
+    gc.unfreeze()
+    try:
+        run_app(Repository.open(demo_folder), today=TODAY)
+    finally:
+        gc.unfreeze()
+    (frozen,) = frozen_when_started
+    assert frozen > 0
