@@ -20,7 +20,6 @@ from okrtui import __version__
 from okrtui.domain.models import Session
 from okrtui.domain.plan import PlanError, dump_plan
 from okrtui.domain.quarters import is_quarter, quarter_of
-from okrtui.domain.sample import sample_plan, sample_sessions
 from okrtui.store import Repository, StoreError
 from okrtui.store.plan_import import import_plan_file
 
@@ -128,6 +127,8 @@ def build_demo(repository: Repository) -> bool:
     """Write the sample team and its six meetings unless the folder already has a plan."""
     if repository.teams(include_archived=True):
         return False
+    from okrtui.domain.sample import sample_plan, sample_sessions  # only the demo needs it
+
     sessions = sample_sessions()
     # Read the quarter files first: one that cannot be used stops the demo before it writes.
     for quarter in sorted({s.quarter for s in sessions}):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 
 def _modules_after_import(*modules: str) -> set[str]:
@@ -39,3 +40,58 @@ def test_command_line_lists_sessions_without_textual() -> None:
     # `okrtui sessions` and `plan export` should start fast: Textual only loads for the app.
     loaded = _modules_after_import("okrtui.cli")
     assert "textual" not in loaded
+
+
+# Opening the app shows home; what only other screens need loads when they open.
+LOADED_LATER = (
+    "numpy",
+    "textual_plot",
+    "okrtui.minutes",
+    "okrtui.domain.sample",
+    "okrtui.tui.dialogs",
+    "okrtui.tui.screens.help",
+    "okrtui.tui.screens.history",
+    "okrtui.tui.screens.meeting",
+    "okrtui.tui.screens.minutes",
+    "okrtui.tui.screens.onboarding",
+    "okrtui.tui.screens.plan_editor",
+    "okrtui.tui.screens.trends",
+    "okrtui.tui.widgets.kr_chart",
+)
+
+OPEN_HOME = """
+import sys
+from datetime import date
+from pathlib import Path
+
+from okrtui.cli import run_app
+from okrtui.store import Repository
+
+
+async def list_modules_on_home(pilot):
+    await pilot.pause()
+    assert type(pilot.app.screen).__name__ == "HomeScreen"
+    print("\\n".join(sorted(sys.modules)))
+    pilot.app.exit()
+
+
+run_app(
+    Repository.open(Path(sys.argv[1])),
+    today=date(2026, 11, 25),
+    headless=True,
+    auto_pilot=list_modules_on_home,
+)
+"""
+
+
+def test_opening_the_app_on_home_loads_no_other_screen_nor_charts(demo_folder: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", OPEN_HOME, str(demo_folder)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    loaded = set(result.stdout.split())
+    assert "okrtui.tui.screens.home" in loaded
+    early = sorted(m for m in loaded if m.startswith(LOADED_LATER))
+    assert early == []

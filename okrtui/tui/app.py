@@ -16,10 +16,9 @@ from textual.theme import Theme
 from okrtui.store import Repository, StoreError
 from okrtui.tui import textual_fixes
 from okrtui.tui.commands import OkrCommands
-from okrtui.tui.screens.help import HelpScreen
 from okrtui.tui.screens.home import HomeScreen
-from okrtui.tui.screens.onboarding import OnboardingScreen
-from okrtui.tui.screens.plan_editor import PlanEditorScreen
+
+# Screens other than home are imported when first opened: start-up pays only for home.
 
 textual_fixes.apply()
 
@@ -70,9 +69,11 @@ class OkrApp(App[None]):
         self._saved_theme = self._remembered_theme()
         self.theme = self._saved_theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        if self.repository.teams():
+        if self.team_id is not None:  # chosen in __init__ from the plan's teams
             self.push_screen(HomeScreen())
         else:
+            from okrtui.tui.screens.onboarding import OnboardingScreen
+
             self.push_screen(OnboardingScreen())
 
     def _remembered_theme(self) -> str:
@@ -102,6 +103,8 @@ class OkrApp(App[None]):
 
     def open_plan_editor(self, team_id: str | None = None) -> None:
         """Open the plan editor, with `team_id` (or the chosen team) under the cursor."""
+        from okrtui.tui.screens.plan_editor import PlanEditorScreen
+
         if isinstance(self.screen, PlanEditorScreen):
             return
         self.push_screen(PlanEditorScreen(team_id or self.team_id))
@@ -117,6 +120,8 @@ class OkrApp(App[None]):
 
     def action_help(self) -> None:
         """Show the keys of the current screen."""
+        from okrtui.tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
