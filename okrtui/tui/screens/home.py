@@ -55,10 +55,13 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="banner", markup=False)
-        with Horizontal(id="team-bar"):
+        teams = self.teams()
+        # Set here as refresh_home sets them, so the first show restyles nothing afterwards.
+        several = len(teams) > 1
+        with Horizontal(id="team-bar", classes="-several" if several else None):
             yield Label("Team", id="team-label")
-            options = [(Text(t.name), t.id) for t in self.teams()] or [(Text("no team"), "")]
-            yield Select[str](options, id="team-select", allow_blank=False)
+            options = [(Text(t.name), t.id) for t in teams] or [(Text("no team"), "")]
+            yield Select[str](options, id="team-select", allow_blank=False, disabled=not several)
             yield Label(id="quarter-label", markup=False)
         with ScrollableContainer(id="home-body"):
             yield VerticalScroll(id="objectives")
