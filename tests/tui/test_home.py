@@ -168,6 +168,37 @@ async def test_opening_home_works_out_each_key_result_once(
     assert worked_out == ["kr-tier1", "kr-tier2", "kr-t1-price", "kr-t2-price"]
 
 
+async def test_back_from_the_keys_help_home_keeps_its_place_in_recent_sessions(
+    demo_repository: Repository,
+) -> None:
+    # Nothing home shows changed while the help was open, so nothing is drawn again.
+    app = OkrApp(demo_repository, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#recent-table", DataTable)
+        table.focus()
+        await pilot.press("down", "down")
+        rows = list(app.screen.query(KrRow))
+        await pilot.press("question_mark")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert table.cursor_row == 2
+        assert list(app.screen.query(KrRow)) == rows
+
+
+async def test_back_from_a_meeting_home_shows_its_check_ins(demo_folder: Path) -> None:
+    app = OkrApp(Repository.open(demo_folder), today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        before = cells(app.screen.query_one("#recent-table", DataTable), 0)
+        await pilot.press("w")
+        await pilot.pause()
+        await pilot.press("ctrl+l")  # leave the meeting; it stays in progress
+        await pilot.pause()
+        assert cells(app.screen.query_one("#recent-table", DataTable), 0) != before
+        assert app.screen.query_one("#banner").display
+
+
 async def test_choosing_a_team_in_the_picker_shows_that_team(demo_folder: Path) -> None:
     repository = Repository.open(demo_folder)
     repository.save_team(Team(id="ops", name="Operations"))

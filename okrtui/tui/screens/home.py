@@ -84,6 +84,9 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self._pending: Session | None = None
         self._shown_team: str | None = None
+        # What is drawn now (the team's records, compared by value) and the teams offered.
+        self._shown: tuple[object, ...] | None = None
+        self._shown_teams: list[Team] = []
 
     def on_mount(self) -> None:
         table = self.query_one("#recent-table", DataTable)
@@ -107,8 +110,9 @@ class HomeScreen(Screen[None]):
             app.team_id = teams[0].id
         select = self.query_one("#team-select", Select)
         with self.prevent(Select.Changed):
-            if teams:
+            if teams and teams != self._shown_teams:
                 select.set_options([(Text(t.name), t.id) for t in teams])
+                self._shown_teams = teams
             if app.team_id is not None:
                 select.value = app.team_id
         self.query_one("#team-bar").set_class(len(teams) > 1, "-several")
@@ -127,25 +131,36 @@ class HomeScreen(Screen[None]):
     def _show_team(self, team_id: str | None) -> None:
         app = self.okr_app
         repository = app.repository
+        shown: tuple[object, ...] = (team_id,)
+        if team_id is not None:
+            quarter = self._quarter(team_id)
+            sessions = repository.sessions(quarter, team_id)
+            objectives = repository.objectives(team_id, quarter)
+            recent = self._recent(team_id)
+            pending = repository.in_progress(team_id)
+            team = repository.team(team_id)
+            shown = (team, quarter, *objectives, None, *sessions, None, *recent, pending)
+        # Back from a screen that changed nothing shown here (help, a dialog, minutes...):
+        # rebuilding every row would cost more than the screen that was visited.
+        if shown == self._shown:
+            return
+        self._shown = shown
+        self._shown_team = team_id
         objectives_box = self.query_one("#objectives", VerticalScroll)
         objectives_box.remove_children()
-        self._shown_team = team_id
         banner = self.query_one("#banner", Static)
         banner.display = False
         self._pending = None
         if team_id is None:
             objectives_box.mount(Label("No teams yet. Press p to edit the plan."))
             return
-        quarter = self._quarter(team_id)
-        team = repository.team(team_id)
         label = f"{team.name} · {quarter}"
         if quarter == quarter_of(app.today):
             pace = expected_pace(quarter, app.today)
             label += f" · week {week_of_quarter(app.today)} · {pace:.0%} of the quarter gone"
         self.query_one("#quarter-label", Label).update(label)
-        sessions = repository.sessions(quarter, team_id)
         widgets: list[Label | KrRow] = []
-        for objective in repository.objectives(team_id, quarter):
+        for objective in objectives:
             widgets.append(Label(objective.title, classes="objective-title", markup=False))
             widgets += [
                 KrRow(KrStatus.of(kr, sessions, quarter, app.today))
@@ -156,9 +171,9 @@ class HomeScreen(Screen[None]):
                 Label(f"No objectives for {quarter} yet. Press p to add one.", classes="empty")
             )
         objectives_box.mount_all(widgets)
-        self._show_recent(team_id)
+        self._show_recent(recent)
         self._show_commitments(sessions)
-        pending = self._pending = repository.in_progress(team_id)
+        self._pending = pending
         self.refresh_bindings()
         if pending is not None:
             kind = "weekly meeting" if pending.kind == "weekly" else "quarterly review"
@@ -167,15 +182,19 @@ class HomeScreen(Screen[None]):
             )
             banner.display = True
 
-    def _show_recent(self, team_id: str) -> None:
-        table = self.query_one("#recent-table", DataTable)
-        table.clear()
+    def _recent(self, team_id: str) -> list[Session]:
+        """The team's latest sessions, newest first."""
         recent: list[Session] = []
         for sessions in self.okr_app.repository.iter_sessions(team_id):
             recent += reversed(sessions)
             if len(recent) >= RECENT_SESSIONS:
                 break
-        for session in recent[:RECENT_SESSIONS]:
+        return recent[:RECENT_SESSIONS]
+
+    def _show_recent(self, recent: list[Session]) -> None:
+        table = self.query_one("#recent-table", DataTable)
+        table.clear()
+        for session in recent:
             cells = (
                 f"{session.date:%Y-%m-%d}",
                 session.kind,
