@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
@@ -43,7 +44,10 @@ async def test_empty_folder_opens_on_onboarding(tmp_path: Path) -> None:
     assert not (tmp_path / "data").exists() or not any((tmp_path / "data").iterdir())
 
 
-async def test_newcomer_imports_a_plan_file_after_fixing_the_path(tmp_path: Path) -> None:
+async def test_newcomer_imports_a_plan_file_after_fixing_the_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # paths typed relative to where okrtui was started
     good = tmp_path / "plan.toml"
     good.write_text(dump_plan(sample_plan()), encoding="utf-8")
     bad = tmp_path / "bad.toml"
@@ -54,12 +58,12 @@ async def test_newcomer_imports_a_plan_file_after_fixing_the_path(tmp_path: Path
     app = OkrApp(Repository.open(tmp_path / "data"), today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("i")
-        await type_text(pilot, str(tmp_path / "nothing.toml"))
+        await type_text(pilot, "nothing.toml")
         await pilot.pause()
         assert "There is no such file" in error_text(app)
 
         await clear_input(pilot)
-        await type_text(pilot, str(bad))
+        await type_text(pilot, bad.name)
         await pilot.press("enter")
         await pilot.pause()
         # The import's own message, naming the field, shown where the path was typed.
@@ -68,7 +72,7 @@ async def test_newcomer_imports_a_plan_file_after_fixing_the_path(tmp_path: Path
         assert Repository.open(tmp_path / "data").teams() == []
 
         await clear_input(pilot)
-        await type_text(pilot, str(good))
+        await type_text(pilot, good.name)
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
