@@ -18,8 +18,11 @@ lint: $(VENV)/.dev-installed
 typecheck: $(VENV)/.dev-installed
 	$(BIN)/mypy
 
+# Four workers on two cores: Pilot tests spend half their time waiting for the app to go
+# idle, so two more workers fill those waits. One test at a time each, slow ones first
+# (tests/conftest.py), so no worker is left with a monkey run at the end.
 pytest: $(VENV)/.dev-installed
-	$(BIN)/pytest -q -n 2 --durations=15
+	$(BIN)/pytest -q -n 4 --maxschedchunk 1 --durations=15
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

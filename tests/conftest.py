@@ -39,3 +39,8 @@ def demo_folder(tmp_path: Path) -> Path:
 def demo_repository(demo_folder: Path) -> Repository:
     """A fresh repository on the demo folder."""
     return Repository.open(demo_folder)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The slow tests first, so that no worker is left with one of them at the end."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)

@@ -19,7 +19,7 @@ from textual.message_pump import MessagePump
 from textual.pilot import Pilot
 
 # A widget that takes no message for this long is stuck (or was never going to run).
-STUCK_SECONDS = 10.0
+STUCK_SECONDS = 30.0
 
 
 def key_event(key: str) -> events.Key:
