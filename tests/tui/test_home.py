@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -233,3 +234,36 @@ async def test_names_that_look_like_markup_show_as_typed(demo_folder: Path) -> N
         await pilot.press("t")
         await pilot.pause()
         assert "[b]Ops[/]" in str(app.screen.query_one("#quarter-label").render())
+
+
+async def test_choosing_a_team_whose_meeting_is_broken_says_so_and_keeps_the_app_open(
+    demo_folder: Path,
+) -> None:
+    repository = Repository.open(demo_folder)
+    repository.save_team(Team(id="ops", name="Operations"))
+    sales_meeting = repository.sessions("2026-Q4", "sales")[0]
+    repository.save_session(
+        sales_meeting.model_copy(update={"id": "2026-Q4-ops01", "team_id": "ops"})
+    )
+    quarter_file = demo_folder / "2026-Q4.json"
+    data = json.loads(quarter_file.read_text())
+    for document in data["sessions"].values():
+        if document["id"] == "2026-Q4-ops01":
+            del document["week"]  # a weekly meeting without its week number
+    quarter_file.write_text(json.dumps(data))
+    app = OkrApp(Repository.open(demo_folder), today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert len(app.screen.query(KrRow)) == 4
+        await pilot.press("t")
+        await pilot.pause()
+        assert app.team_id == "ops"
+        message = str(app.screen.query_one("#objectives .empty", Label).render())
+        assert "2026-Q4.json" in message and "2026-Q4-ops01" in message and "week" in message
+        assert not app.screen.query(KrRow)
+        assert app.screen.query_one("#recent-table", DataTable).row_count == 0
+        await pilot.press("t")  # back to a team that can be read
+        await pilot.pause()
+        assert app.team_id == "sales"
+        assert len(app.screen.query(KrRow)) == 4
+        assert not app.screen.query("#objectives .empty")

@@ -15,6 +15,7 @@ from okrtui.domain.history import commitment_statuses
 from okrtui.domain.models import Session, Team
 from okrtui.domain.quarters import quarter_of, week_of_quarter
 from okrtui.domain.scoring import expected_pace
+from okrtui.store import StoreError
 from okrtui.tui.widgets.keys_footer import KeysFooter
 from okrtui.tui.widgets.kr_row import KrRow, KrStatus
 
@@ -132,14 +133,22 @@ class HomeScreen(Screen[None]):
         app = self.okr_app
         repository = app.repository
         shown: tuple[object, ...] = (team_id,)
+        problem: str | None = None
         if team_id is not None:
-            quarter = self._quarter(team_id)
-            sessions = repository.sessions(quarter, team_id)
-            objectives = repository.objectives(team_id, quarter)
-            recent = self._recent(team_id)
-            pending = repository.in_progress(team_id)
-            team = repository.team(team_id)
-            shown = (team, quarter, *objectives, None, *sessions, None, *recent, pending)
+            # Everything is read before anything is drawn: a data file that cannot be used
+            # (another team's broken meeting, say) leaves a plain message, not half a team.
+            try:
+                quarter = self._quarter(team_id)
+                team = repository.team(team_id)
+                sessions = repository.sessions(quarter, team_id)
+                objectives = repository.objectives(team_id, quarter)
+                recent = self._recent(team_id)
+                pending = repository.in_progress(team_id)
+            except StoreError as exc:
+                problem = str(exc)
+                shown = (team_id, problem)
+            else:
+                shown = (team, quarter, *objectives, None, *sessions, None, *recent, pending)
         # Back from a screen that changed nothing shown here (help, a dialog, minutes...):
         # rebuilding every row would cost more than the screen that was visited.
         if shown == self._shown:
@@ -153,6 +162,9 @@ class HomeScreen(Screen[None]):
         self._pending = None
         if team_id is None:
             objectives_box.mount(Label("No teams yet. Press p to edit the plan."))
+            return
+        if problem is not None:
+            self._show_unreadable(team_id, problem)
             return
         label = f"{team.name} · {quarter}"
         if quarter == quarter_of(app.today):
@@ -182,8 +194,18 @@ class HomeScreen(Screen[None]):
             )
             banner.display = True
 
+    def _show_unreadable(self, team_id: str, problem: str) -> None:
+        """Say why the team cannot be shown; the other teams stay a key away."""
+        self.query_one("#quarter-label", Label).update(team_id)
+        self.query_one("#objectives", VerticalScroll).mount(
+            Label(f"This team cannot be shown: {problem}", classes="empty", markup=False)
+        )
+        for table_id in ("#recent-table", "#commitments-table"):
+            self.query_one(table_id, DataTable).clear()
+        self.refresh_bindings()
+
     def _recent(self, team_id: str) -> list[Session]:
-        """The team's latest sessions, newest first."""
+        """The team's latest sessions, newest first; reads quarter files until it has enough."""
         recent: list[Session] = []
         for sessions in self.okr_app.repository.iter_sessions(team_id):
             recent += reversed(sessions)
