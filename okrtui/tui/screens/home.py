@@ -30,6 +30,11 @@ def plain(cells: tuple[str, ...]) -> list[Text]:
     return [Text(cell) for cell in cells]
 
 
+def breakpoint_class(size: int, breakpoints: list[tuple[int, str]]) -> str:
+    """The class of the widest breakpoint that `size` reaches, as Textual chooses it."""
+    return max((b for b in breakpoints if size >= b[0]), default=(0, ""))[1]
+
+
 class HomeScreen(Screen[None]):
     """The team's objectives with each key result's progress, and its recent meetings."""
 
@@ -83,6 +88,15 @@ class HomeScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
+        # The breakpoint classes Textual sets on the first resize, set before compose: when
+        # they arrive unchanged, the screen's widgets are not all styled a second time.
+        width, height = self.app.size
+        self.set_classes(
+            [
+                breakpoint_class(width, self.HORIZONTAL_BREAKPOINTS or []),
+                breakpoint_class(height, self.VERTICAL_BREAKPOINTS or []),
+            ]
+        )
         self._pending: Session | None = None
         self._shown_team: str | None = None
         # What is drawn now (the team's records, compared by value) and the teams offered.
