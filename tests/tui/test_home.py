@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import DataTable, Label, Select, Sparkline, Static
+from textual.widgets import DataTable, Label, Select, Static
 
 from okrtui.domain.models import KeyResult, Objective, Session, Team
 from okrtui.domain.scoring import expected_pace
@@ -17,10 +17,15 @@ from okrtui.tui.app import OkrApp
 from okrtui.tui.dialogs import export
 from okrtui.tui.screens import history, meeting
 from okrtui.tui.widgets.kr_row import KrRow, KrStatus
-from okrtui.tui.widgets.pace_bar import PaceBar
+from okrtui.tui.widgets.pace_bar import EMPTY, FILLED, MARKER
 from tests.conftest import TODAY
 
 SIZE = (100, 36)
+
+
+def shown(row: KrRow) -> list[str]:
+    """A key result row's lines as drawn on the screen."""
+    return [row.render_line(y).text for y in range(row.size.height)]
 
 
 def cells(table: DataTable[Any], row: int) -> list[str]:
@@ -56,19 +61,24 @@ async def test_demo_home_shows_each_kr_with_progress_pace_confidence_and_trend(
             "kr-t2-price",
         ]
         first = rows[0]
-        numbers = str(first.query_one(".kr-numbers", Label).render())
-        assert numbers == "226 / 500 members"
-        assert str(first.query_one(".kr-percent", Label).render()).strip() == "45%"
-        confidence = first.query_one(".confidence", Static)
-        assert "on track" in str(confidence.render()) and confidence.has_class("-on_track")
-        bar = first.query_one(PaceBar)
-        assert bar.progress == pytest.approx(226 / 500)
-        assert bar.pace == pytest.approx(expected_pace("2026-Q4", TODAY))
-        assert len(first.query_one(Sparkline).data or []) == 6
+        title, line = shown(first)
+        assert title.strip() == "Upgrade 500 existing members from Tier 2 to Tier 1"
+        assert line.startswith("226 / 500 members ")
+        assert " 45% " in line and "● on track" in line
+        assert first.status.confidence == "on_track"
+        # The bar between the percentage and the confidence, with today's pace marker.
+        bar = line[line.index("45%") + 4 : line.index("●")].strip()
+        assert set(bar) == {FILLED, EMPTY, MARKER}
+        pace = expected_pace("2026-Q4", TODAY)
+        assert bar.index(MARKER) == round(pace * len(bar)) - 1
+        filled = round(226 / 500 * len(bar))
+        assert bar.count(FILLED) == filled - (bar.index(MARKER) < filled)  # the marker on it
+        assert len(first.status.values) == 6
+        assert line.rstrip()[-1] in "▁▂▃▄▅▆▇█"  # the trend of the weekly values
         # A threshold is held or not: no pace marker, the threshold shown with its sign.
-        price = rows[2]
-        assert price.query_one(PaceBar).pace is None
-        assert "≥ $4,800" in str(price.query_one(".kr-numbers", Label).render())
+        price_line = shown(rows[2])[1]
+        assert MARKER not in price_line
+        assert price_line.startswith("$4,880 / ≥ $4,800 ")
 
         table = app.screen.query_one("#recent-table", DataTable)
         assert table.row_count == 6

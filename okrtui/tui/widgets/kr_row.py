@@ -6,22 +6,35 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from rich.console import Group, RenderableType
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Label, Sparkline, Static
+from textual.color import Color
+from textual.geometry import Size
+from textual.renderables.sparkline import Sparkline
+from textual.widget import Widget
 
 from okrtui.domain.history import kr_path
 from okrtui.domain.models import Confidence, KeyResult, Session
 from okrtui.domain.numbers import format_number
 from okrtui.domain.scoring import expected_pace, progress
-from okrtui.tui.widgets.pace_bar import PaceBar
+from okrtui.tui.widgets.pace_bar import pace_bar_text
 
 CONFIDENCE_WORDS: dict[Confidence, str] = {
     "on_track": "on track",
     "at_risk": "at risk",
     "off_track": "off track",
 }
+CONFIDENCE_COLOURS: dict[Confidence, str] = {
+    "on_track": "success",
+    "at_risk": "warning",
+    "off_track": "error",
+}
+# Cells of the parts of a row's line; the bar takes what is left (at least MIN_BAR).
+PERCENT = 5
+CONFIDENCE = 14
+MIN_BAR = 10
 
 
 @dataclass(frozen=True)
@@ -68,29 +81,110 @@ class KrStatus:
         return format_number(self.value, unit)
 
 
-class KrRow(Vertical):
-    """A key result's title over a line of value, progress bar, confidence and sparkline."""
+class KrRow(Widget):
+    """A key result's title over a line of value, progress bar, confidence and trend.
+
+    One widget that draws the whole row as text: built of labels, a bar and a sparkline it
+    was eight widgets a row, and styling and laying those out was most of the time home
+    took to open. On a projector (a wide and tall screen) the title moves into the border.
+    """
 
     def __init__(self, status: KrStatus) -> None:
         super().__init__(classes="kr-row")
         self.status = status
-
-    def compose(self) -> ComposeResult:
-        status = self.status
         self.border_title = Text(status.kr.title)  # a Text, so brackets in a title stay text
-        yield Label(status.kr.title, classes="kr-title", markup=False)
-        with Horizontal(classes="kr-line"):
-            yield Label(
-                f"{status.value_text} / {status.target_text}", classes="kr-numbers", markup=False
+
+    def on_mount(self) -> None:
+        # Colours come from the theme at render time, so redraw when the theme changes.
+        self.watch(self.app, "theme", self._theme_changed, init=False)
+
+    def _theme_changed(self) -> None:
+        self.refresh()
+
+    @property
+    def _layout(self) -> tuple[bool, bool]:
+        """Whether the screen is wide, and whether it is a projector (wide and tall)."""
+        wide = self.screen.has_class("-wide")
+        return wide, wide and self.screen.has_class("-tall")
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        if self._layout[1]:
+            return 1  # the stylesheet gives a projector's rows their height
+        return len(self._title().wrap(self.app.console, max(width, 1))) + 1
+
+    def render(self) -> RenderableType:
+        wide, projector = self._layout
+        width, height = self.size
+        if projector:
+            lines = self._lines(width, max(height, 1), numbers=30, trend=32)
+            return Group(*lines)
+        return Group(self._title(), *self._lines(width, 1, numbers=30 if wide else 24, trend=16))
+
+    def _title(self) -> Text:
+        return Text(self.status.kr.title, style="bold")
+
+    def _lines(self, width: int, height: int, numbers: int, trend: int) -> list[Text]:
+        """The line of figures, centred in `height` lines beside a trend that fills them."""
+        status = self.status
+        bar_width = max(MIN_BAR, width - numbers - PERCENT - 2 - CONFIDENCE - trend)
+        figures = Text(no_wrap=True, overflow="crop")
+        figures.append_text(fit(f"{status.value_text} / {status.target_text}", numbers))
+        figures.append_text(fit(f"{status.progress:>4.0%}", PERCENT, "bold"))
+        figures.append(" ")
+        figures.append_text(
+            pace_bar_text(
+                status.progress, status.pace, bar_width, self._theme_colour, self.rich_style.color
             )
-            yield Label(f"{status.progress:>4.0%}", classes="kr-percent")
-            yield PaceBar(status.progress, status.pace, classes="kr-bar")
-            word = CONFIDENCE_WORDS[status.confidence] if status.confidence else "no check-in"
-            dot = "●" if status.confidence else "○"
-            yield Static(
-                f"{dot} {word}", classes=f"confidence -{status.confidence or 'none'}", markup=False
-            )
-            trend = Sparkline(status.values, classes="kr-trend")
-            # One point is not a trend; keep the space so the columns still line up.
-            trend.set_class(len(status.values) < 2, "-empty")
-            yield trend
+        )
+        figures.append(" ")
+        word = CONFIDENCE_WORDS[status.confidence] if status.confidence else "no check-in"
+        dot = "●" if status.confidence else "○"
+        figures.append_text(fit(f"{dot} {word}", CONFIDENCE, self._confidence_style()))
+        blank = Text(" " * figures.cell_len)
+        middle = (height - 1) // 2
+        trend_lines = self._trend(trend, height)
+        return [
+            Text.assemble(figures if y == middle else blank, trend_lines[y], no_wrap=True)
+            for y in range(height)
+        ]
+
+    def _trend(self, width: int, height: int) -> list[Text]:
+        """The sparkline of the weekly values; blank space when there is no trend yet."""
+        values = self.status.values
+        if len(values) < 2:  # one point is not a trend; the columns still line up
+            return [Text(" " * width)] * height
+        _, base = self.background_colors
+        primary = Color.parse(self.app.theme_variables.get("primary", "blue"))
+        sparkline = Sparkline(
+            values,
+            width=width,
+            height=height,
+            min_color=(base + primary.with_alpha(0.3)).rich_color,
+            max_color=(base + primary).rich_color,
+        )
+        console = self.app.console
+        lines = []
+        for segments in Segment.split_lines(console.render(sparkline, console.options)):
+            line = Text()
+            for segment in segments:
+                line.append(segment.text, segment.style)
+            lines.append(line)
+        return lines
+
+    def _theme_colour(self, name: str, fallback: str) -> str:
+        return self.app.theme_variables.get(name, fallback)
+
+    def _confidence_style(self) -> Style:
+        confidence = self.status.confidence
+        if confidence is None:
+            # The theme's muted text: the widget's colour, faded into its background.
+            _, base = self.background_colors
+            return Style(color=(base + base.get_contrast_text(0.6)).rich_color)
+        return Style(color=self._theme_colour(CONFIDENCE_COLOURS[confidence], "white"))
+
+
+def fit(text: str, width: int, style: str | Style = "") -> Text:
+    """`text` in exactly `width` cells: cropped, or padded on the right."""
+    shown = Text(text, style, no_wrap=True, overflow="crop")
+    shown.truncate(width, pad=True)
+    return shown

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from rich.color import Color
 from rich.style import Style
 from rich.text import Text
 from textual.reactive import reactive
@@ -12,6 +15,31 @@ from okrtui.domain.scoring import Band, band
 FILLED = "█"
 EMPTY = "░"
 MARKER = "┃"
+BAND_COLOURS: dict[Band, str] = {"green": "success", "yellow": "warning", "red": "error"}
+
+
+def pace_bar_text(
+    progress: float,
+    pace: float | None,
+    width: int,
+    theme_colour: Callable[[str, str], str],
+    marker_colour: Color | None,
+) -> Text:
+    """The bar as text, `width` cells wide; `theme_colour(name, fallback)` names colours."""
+    width = max(width, 1)
+    filled = round(progress * width)
+    colour = theme_colour(BAND_COLOURS[band(progress)], "white")
+    text = Text(no_wrap=True, overflow="crop")
+    text.append(FILLED * filled, Style(color=colour))
+    text.append(EMPTY * (width - filled), Style(color=theme_colour("panel", "grey37")))
+    if pace is not None:
+        # The marker sits on the cell where today's expected progress ends.
+        at = min(width - 1, max(0, round(pace * width) - 1))
+        marker_style = Style(
+            color=marker_colour, bgcolor=colour if at < filled else None, bold=True
+        )
+        text = text[:at] + Text(MARKER, marker_style) + text[at + 1 :]
+    return text
 
 
 class PaceBar(Widget):
@@ -43,26 +71,12 @@ class PaceBar(Widget):
     def _theme_changed(self) -> None:
         self.refresh()
 
-    def _colour(self, which: Band) -> str:
-        names = {"green": "success", "yellow": "warning", "red": "error"}
-        return self.app.theme_variables.get(names[which], "white")
-
     def render(self) -> Text:
-        width = max(self.size.width, 1)
-        filled = round(self.progress * width)
-        bar_style = Style(color=self._colour(band(self.progress)))
-        empty_style = Style(color=self.app.theme_variables.get("panel", "grey37"))
-        text = Text(no_wrap=True, overflow="crop")
-        text.append(FILLED * filled, bar_style)
-        text.append(EMPTY * (width - filled), empty_style)
-        if self.pace is not None:
-            # The marker sits on the cell where today's expected progress ends.
-            at = min(width - 1, max(0, round(self.pace * width) - 1))
-            marker_style = Style(
-                # The widget's own text colour reads on both dark and light themes.
-                color=self.rich_style.color,
-                bgcolor=self._colour(band(self.progress)) if at < filled else None,
-                bold=True,
-            )
-            text = text[:at] + Text(MARKER, marker_style) + text[at + 1 :]
-        return text
+        # The widget's own text colour marks the pace: it reads on dark and light themes.
+        return pace_bar_text(
+            self.progress,
+            self.pace,
+            self.size.width,
+            self.app.theme_variables.get,
+            self.rich_style.color,
+        )
