@@ -44,6 +44,7 @@ def test_command_line_lists_sessions_without_textual() -> None:
 
 # Opening the app shows home; what only other screens need loads when they open.
 LOADED_LATER = (
+    "filelock",  # only writing takes the lock
     "numpy",
     "textual_plot",
     "okrtui.minutes",

@@ -20,15 +20,17 @@ from collections.abc import Hashable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import orjson
-from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
 from okrtui.store.errors import DataFileError, SaveError
 from okrtui.store.storage import FILE_MODE, AtomicJSONStorage, replace_atomically
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 RawData = dict[str, dict[str, Any]]
 LOCK_TIMEOUT_SECONDS = 10.0
@@ -175,6 +177,8 @@ class FileBackend:
 
     @contextmanager
     def transaction(self, name: str) -> Iterator[TinyDB]:
+        from filelock import Timeout  # loaded by the first write: reading needs no lock
+
         path = self.path(name)
         self.check_folder()
         try:
@@ -199,6 +203,8 @@ class FileBackend:
         # that opens another on the same file (a migration) does not wait for itself.
         lock = self._locks.get(path)
         if lock is None:
+            from filelock import FileLock
+
             lock = FileLock(f"{path}.lock", timeout=LOCK_TIMEOUT_SECONDS, mode=FILE_MODE)
             self._locks[path] = lock
         return lock
