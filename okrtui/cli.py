@@ -94,14 +94,16 @@ def cli(ctx: click.Context) -> None:
 def run_app(repository: Repository, today: date | None = None, **run_options: Any) -> None:
     """Open the app; the meetings it shows first are checked before it starts.
 
-    Home opens on the first team: its meetings of the latest quarter and of today's are
-    validated here, so a broken one stops the program with a message. Other teams' are
-    validated when chosen, and home says so if one cannot be used.
+    Home opens on the first team: its objectives, and its meetings of the latest quarter and
+    of today's, are validated here, so a broken one stops the program with a message. Other
+    teams' are validated when chosen, and home says so if one cannot be used.
     `run_options` go to Textual's `App.run` (the benchmarks run it headless).
     """
     today = today or date.today()
     teams = repository.teams()
     first_team = teams[0].id if teams else None
+    if first_team is not None:
+        repository.objectives(first_team)
     for quarter in {*repository.quarters()[:1], quarter_of(today)}:
         repository.sessions(quarter, first_team)
     from okrtui.tui.app import OkrApp  # Textual only when the app opens

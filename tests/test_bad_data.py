@@ -359,3 +359,30 @@ def test_plan_import_leaves_a_broken_quarter_file_alone(
     assert result.exit_code == 0, result.output
     assert Repository.open(folder).team("sales").name == "Sales"
     assert snapshot(folder / QUARTER_FILE) == before
+
+
+def test_a_broken_objective_of_the_team_home_opens_on_stops_the_app(
+    good: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Objectives are validated a team at a time; home's first team is checked before start.
+    from okrtui.tui.app import OkrApp
+
+    started: list[bool] = []
+    monkeypatch.setattr(OkrApp, "run", lambda self, *a, **k: started.append(True))
+    monkeypatch.delenv("OKRTUI_DATA", raising=False)
+
+    def drop_objective_title(plan: dict[str, Any]) -> None:
+        del plan["objectives"]["1"]["title"]
+
+    case = Case(
+        "plan-objective-without-title",
+        edit_plan(drop_objective_title),
+        "okrtui.json",
+        r"objectives record '[\w-]+' is not valid: .*title",
+    )
+    scene = stage(tmp_path, case, "app", good)
+    before = snapshot(scene.root)
+    result = CliRunner().invoke(cli, scene.args)
+    assert not started, "the app started on a plan it cannot use"
+    assert problems_with(case, scene, result.exit_code, result.stdout, result.stderr) == []
+    assert snapshot(scene.root) == before

@@ -53,11 +53,15 @@ class Repository:
 
     @classmethod
     def open(cls, folder: Path | str) -> Repository:
-        """Open a data folder and check its plan file, stopping on anything unusable."""
+        """Open a data folder and check its plan file and teams, stopping on anything unusable.
+
+        A team's objectives are validated when that team's are first read (as the quarter
+        files' meetings are), and every one of them before any write into the plan file.
+        """
         backend = FileBackend(Path(folder))
         backend.check_folder()
         repository = cls(backend)
-        repository.plan()
+        repository.teams()
         backend.sweep_temp_files()
         return repository
 
@@ -75,11 +79,13 @@ class Repository:
 
     def teams(self, include_archived: bool = False) -> list[Team]:
         """Teams, in the order they were created."""
-        return [t for t in self.plan().teams if include_archived or not t.archived]
+        records, data = self._records(PLAN_FILE)
+        teams: list[Team] = records.all(data, TEAMS)
+        return [t for t in teams if include_archived or not t.archived]
 
     def team(self, team_id: str) -> Team:
         """One team; NotFoundError names the ids that exist."""
-        teams = self.plan().teams
+        teams = self.teams(include_archived=True)
         for team in teams:
             if team.id == team_id or team.name.casefold() == team_id.casefold():
                 return team
@@ -89,13 +95,17 @@ class Repository:
     def objectives(
         self, team_id: str | None = None, quarter: str | None = None, include_archived: bool = False
     ) -> list[Objective]:
-        """Objectives, optionally of one team and quarter."""
+        """Objectives, optionally of one team and quarter; of one team, only its are validated."""
+        records, data = self._records(PLAN_FILE)
+        found: list[Objective] = (
+            records.all(data, OBJECTIVES)
+            if team_id is None
+            else records.of_team(data, OBJECTIVES, team_id)
+        )
         return [
             o
-            for o in self.plan().objectives
-            if (team_id is None or o.team_id == team_id)
-            and (quarter is None or o.quarter == quarter)
-            and (include_archived or not o.archived)
+            for o in found
+            if (quarter is None or o.quarter == quarter) and (include_archived or not o.archived)
         ]
 
     def objective_quarters(self, team_id: str) -> list[str]:

@@ -105,9 +105,25 @@ class OkrApp(App[None]):
         """Open the plan editor, with `team_id` (or the chosen team) under the cursor."""
         from okrtui.tui.screens.plan_editor import PlanEditorScreen
 
-        if isinstance(self.screen, PlanEditorScreen):
+        if isinstance(self.screen, PlanEditorScreen) or not self.objectives_readable(None):
             return
         self.push_screen(PlanEditorScreen(team_id or self.team_id))
+
+    def objectives_readable(self, team_id: str | None) -> bool:
+        """Whether a team's objectives (None: every team's) can be read; says why not.
+
+        A team's objectives are validated when first read: one that cannot be used stops
+        the screen that needs it before it opens, with the store's message.
+        """
+        try:
+            if team_id is None:
+                self.repository.plan()
+            else:
+                self.repository.objectives(team_id)
+        except StoreError as exc:
+            self.notify(str(exc), title="Cannot open", severity="error", markup=False)
+            return False
+        return True
 
     @property
     def dark(self) -> bool:
@@ -136,24 +152,26 @@ class OkrApp(App[None]):
         """Start (or resume) the chosen team's weekly meeting."""
         from okrtui.tui.screens.meeting import open_meeting
 
-        if self.team_id is not None:
+        if self.team_id is not None and self.objectives_readable(self.team_id):
             open_meeting(self, self.team_id, "weekly")
 
     def action_start_quarterly_review(self) -> None:
         """Start (or resume) the chosen team's quarterly review."""
         from okrtui.tui.screens.meeting import open_meeting
 
-        if self.team_id is not None:
+        if self.team_id is not None and self.objectives_readable(self.team_id):
             open_meeting(self, self.team_id, "quarterly")
 
     def action_browse_history(self) -> None:
         """Open the past sessions."""
         from okrtui.tui.screens.history import open_history
 
-        open_history(self, self.team_id)
+        if self.team_id is None or self.objectives_readable(self.team_id):
+            open_history(self, self.team_id)
 
     def action_export_minutes(self) -> None:
         """Export minutes of a session."""
         from okrtui.tui.dialogs.export import open_export
 
-        open_export(self, None)
+        if self.team_id is None or self.objectives_readable(self.team_id):
+            open_export(self, None)

@@ -277,3 +277,36 @@ async def test_choosing_a_team_whose_meeting_is_broken_says_so_and_keeps_the_app
         assert app.team_id == "sales"
         assert len(app.screen.query(KrRow)) == 4
         assert not app.screen.query("#objectives .empty")
+
+
+async def test_a_team_whose_objective_is_broken_opens_nothing_and_says_why(
+    demo_folder: Path,
+) -> None:
+    repository = Repository.open(demo_folder)
+    repository.save_team(Team(id="ops", name="Operations"))
+    repository.save_objective(
+        Objective(id="obj-ops", team_id="ops", quarter="2026-Q4", title="Ship faster")
+    )
+    plan_file = demo_folder / "okrtui.json"
+    data = json.loads(plan_file.read_text())
+    for document in data["objectives"].values():
+        if document["id"] == "obj-ops":
+            del document["title"]
+    plan_file.write_text(json.dumps(data))
+    app = OkrApp(Repository.open(demo_folder), today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert len(app.screen.query(KrRow)) == 4
+        await pilot.press("t")
+        await pilot.pause()
+        message = str(app.screen.query_one("#objectives .empty", Label).render())
+        assert "okrtui.json" in message and "obj-ops" in message and "title" in message
+        for key in ("w", "r", "h", "e", "p"):  # meetings, history, export, the plan editor
+            await pilot.press(key)
+            await pilot.pause()
+            assert type(app.screen).__name__ == "HomeScreen", key
+        said = [n.message for n in app._notifications]
+        assert len(said) == 5 and all("obj-ops" in m for m in said)
+        await pilot.press("t")
+        await pilot.pause()
+        assert app.team_id == "sales" and len(app.screen.query(KrRow)) == 4

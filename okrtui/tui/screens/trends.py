@@ -47,7 +47,11 @@ class TrendsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         app = cast("OkrApp", self.app)
-        objectives = app.repository.objectives(self.team_id, include_archived=True)
+        try:
+            objectives = app.repository.objectives(self.team_id, include_archived=True)
+        except StoreError as exc:
+            self.notify(str(exc), title="Cannot show trends", severity="error", markup=False)
+            objectives = []
         options: list[Option] = []
         for objective in sorted(objectives, key=lambda o: o.quarter, reverse=True):
             for kr in objective.key_results:
