@@ -47,6 +47,8 @@ LOADED_LATER = (
     "filelock",  # only writing takes the lock
     "numpy",
     "textual_plot",
+    "tomli_w",
+    "okrtui.domain.plan_entries",  # what a plan file may hold: read by plan import only
     "okrtui.minutes",
     "okrtui.domain.sample",
     "okrtui.tui.dialogs",

@@ -7,24 +7,23 @@ inside the file; `merge_plan` folds a parsed plan into an existing one (create o
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import tomli_w
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import ValidationError
 
 from okrtui.domain.ids import new_id, slugify
 from okrtui.domain.models import (
     MAINTAIN_KINDS,
     KeyResult,
-    KRKind,
     Member,
     Objective,
-    Quarter,
     Team,
 )
 from okrtui.domain.validation import describe
+
+if TYPE_CHECKING:
+    from okrtui.domain.plan_entries import PlanFileEntries
 
 
 class PlanError(Exception):
@@ -41,53 +40,6 @@ class PlanError(Exception):
         return "\n".join(lines)
 
 
-class _Entry(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
-
-
-class _PlanMember(_Entry):
-    id: str | None = None
-    name: str
-    role: str = ""
-    active: bool = True
-
-
-class _PlanTeam(_Entry):
-    id: str | None = None
-    name: str
-    aligned_objective: str = ""
-    archived: bool = False
-    members: list[_PlanMember] = Field(default_factory=list)
-
-
-class _PlanKR(_Entry):
-    id: str | None = None
-    title: str
-    kind: KRKind = "increase"
-    unit: str = ""
-    baseline: float | None = None
-    target: float | None = None
-    threshold: float | None = None
-    weight: float = 1.0
-    archived: bool = False
-
-
-class _PlanObjective(_Entry):
-    id: str | None = None
-    team: str
-    quarter: Quarter
-    title: str
-    description: str = ""
-    aligned_to: str = ""
-    archived: bool = False
-    key_results: list[_PlanKR] = Field(default_factory=list)
-
-
-class _PlanFile(_Entry):
-    teams: list[_PlanTeam] = Field(default_factory=list)
-    objectives: list[_PlanObjective] = Field(default_factory=list)
-
-
 @dataclass
 class Plan:
     """A whole plan: teams with their members, and objectives with their key results."""
@@ -98,18 +50,23 @@ class Plan:
 
 def parse_plan(text: str, source: str, existing: Plan | None = None) -> Plan:
     """Parse a plan file; entries without ids match existing ones by name or get new ids."""
+    # The file's schema and TOML load with the first plan file: start-up reads none.
+    import tomllib
+
+    from okrtui.domain.plan_entries import PlanFileEntries
+
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise PlanError(source, [f"not valid TOML: {exc}"]) from None
     try:
-        entries = _PlanFile.model_validate(raw)
+        entries = PlanFileEntries.model_validate(raw)
     except ValidationError as exc:
         raise PlanError(source, describe(exc)) from None
     return _build(entries, source, existing or Plan())
 
 
-def _build(entries: _PlanFile, source: str, existing: Plan) -> Plan:
+def _build(entries: PlanFileEntries, source: str, existing: Plan) -> Plan:
     problems: list[str] = []
     plan = Plan()
     team_ids: dict[str, str] = {}  # what objectives may write in `team` -> team id
@@ -275,6 +232,8 @@ def dump_plan(plan: Plan, team_id: str | None = None) -> str:
         "teams": [_team_entry(t) for t in teams],
         "objectives": [_objective_entry(o) for o in objectives],
     }
+    import tomli_w
+
     return tomli_w.dumps(document)
 
 

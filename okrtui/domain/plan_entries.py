@@ -1,0 +1,70 @@
+"""What a plan file may hold, entry by entry, before ids are given and models are built.
+
+Strict: a plan file is written by people, so a misspelt key or a quoted number is
+reported rather than guessed at. Loaded only when a plan file is read.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from okrtui.domain.models import KRKind, Quarter
+
+
+class Entry(BaseModel):
+    """Any entry: unknown keys and values of the wrong type are refused."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class PlanMemberEntry(Entry):
+    """A `[[teams.members]]` entry."""
+
+    id: str | None = None
+    name: str
+    role: str = ""
+    active: bool = True
+
+
+class PlanTeamEntry(Entry):
+    """A `[[teams]]` entry."""
+
+    id: str | None = None
+    name: str
+    aligned_objective: str = ""
+    archived: bool = False
+    members: list[PlanMemberEntry] = Field(default_factory=list)
+
+
+class PlanKREntry(Entry):
+    """A `[[objectives.key_results]]` entry."""
+
+    id: str | None = None
+    title: str
+    kind: KRKind = "increase"
+    unit: str = ""
+    baseline: float | None = None
+    target: float | None = None
+    threshold: float | None = None
+    weight: float = 1.0
+    archived: bool = False
+
+
+class PlanObjectiveEntry(Entry):
+    """An `[[objectives]]` entry; `team` is the team's id or name."""
+
+    id: str | None = None
+    team: str
+    quarter: Quarter
+    title: str
+    description: str = ""
+    aligned_to: str = ""
+    archived: bool = False
+    key_results: list[PlanKREntry] = Field(default_factory=list)
+
+
+class PlanFileEntries(Entry):
+    """A whole plan file."""
+
+    teams: list[PlanTeamEntry] = Field(default_factory=list)
+    objectives: list[PlanObjectiveEntry] = Field(default_factory=list)
