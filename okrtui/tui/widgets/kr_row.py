@@ -177,7 +177,7 @@ class KrRow(Widget):
     def _confidence_style(self) -> Style:
         confidence = self.status.confidence
         if confidence is None:
-            # The theme's muted text: the widget's colour, faded into its background.
+            # $text-muted: the text that contrasts with the background, at 60%.
             _, base = self.background_colors
             return Style(color=(base + base.get_contrast_text(0.6)).rich_color)
         return Style(color=self._theme_colour(CONFIDENCE_COLOURS[confidence], "white"))
