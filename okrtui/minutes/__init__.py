@@ -3,6 +3,9 @@
 Each renderer formats one `MinutesView`, computed once from the session and the team's
 other sessions (`earlier`: previous values, the commitments it reviewed, the quarter's path),
 so the three formats cannot drift apart.
+
+The renderers are imported when first used: the history screen imports `okrtui.minutes.search`,
+which runs this file, and should not pay for the HTML page and the Markdown writer.
 """
 
 from __future__ import annotations
@@ -11,10 +14,6 @@ from collections.abc import Sequence
 from typing import Literal
 
 from okrtui.domain.models import Session
-from okrtui.minutes.htmlpage import page
-from okrtui.minutes.jsondoc import dumps
-from okrtui.minutes.markdown import markdown
-from okrtui.minutes.view import MinutesView, build_view
 
 Format = Literal["md", "html", "json"]
 FORMATS: tuple[Format, ...] = ("md", "html", "json")
@@ -22,8 +21,6 @@ FORMATS: tuple[Format, ...] = ("md", "html", "json")
 __all__ = [
     "FORMATS",
     "Format",
-    "MinutesView",
-    "build_view",
     "render",
     "render_html",
     "render_json",
@@ -33,16 +30,25 @@ __all__ = [
 
 def render_markdown(session: Session, earlier: Sequence[Session] = ()) -> str:
     """The minutes as Markdown."""
+    from okrtui.minutes.markdown import markdown
+    from okrtui.minutes.view import build_view
+
     return markdown(build_view(session, earlier))
 
 
 def render_html(session: Session, earlier: Sequence[Session] = ()) -> str:
     """The minutes as one self-contained HTML document."""
+    from okrtui.minutes.htmlpage import page
+    from okrtui.minutes.view import build_view
+
     return page(build_view(session, earlier))
 
 
 def render_json(session: Session, earlier: Sequence[Session] = ()) -> str:
     """The minutes as JSON: the session record plus computed progress and scores."""
+    from okrtui.minutes.jsondoc import dumps
+    from okrtui.minutes.view import build_view
+
     return dumps(build_view(session, earlier))
 
 

@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from okrtui.minutes import build_view, render, render_json, render_markdown
+from okrtui.minutes import render, render_json, render_markdown
+from okrtui.minutes.view import build_view
 from tests.minutes.cases import quarterly_case, weekly_case
 
 
