@@ -8,14 +8,13 @@ the whole plan) is read, and nothing is written into the plan file while it is t
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from okrtui.domain.models import KeyResult, Objective, Team
 from okrtui.store import DataFileError, Repository
+from tests.store.validation_spy import count_validations
 
 
 def objective(team_id: str, n: int) -> Objective:
@@ -52,18 +51,9 @@ def break_objective(folder: Path, objective_id: str) -> bytes:
 
 
 @pytest.fixture
-def validations(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[object]]:
+def validations(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     """Every document validated as an Objective from now on."""
-    seen: list[object] = []
-    original = Objective.model_validate.__func__  # type: ignore[attr-defined]
-
-    def counting(cls: type[Objective], document: object, **kwargs: Any) -> Objective:
-        seen.append(document)
-        result: Objective = original(cls, document, **kwargs)
-        return result
-
-    monkeypatch.setattr(Objective, "model_validate", classmethod(counting))
-    yield seen
+    return count_validations(monkeypatch, Objective)
 
 
 def test_opening_the_folder_and_reading_one_team_validates_only_that_teams_objectives(

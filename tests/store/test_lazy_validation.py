@@ -9,7 +9,6 @@ the file, so a write by another process is always seen.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ import pytest
 
 from okrtui.domain.models import Session
 from okrtui.store import DataFileError, Repository, SaveError
+from tests.store.validation_spy import count_validations
 
 QUARTER = "2026-Q4"
 
@@ -60,18 +60,9 @@ def damage(folder: Path, session_id: str, change: Any) -> bytes:
 
 
 @pytest.fixture
-def validations(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[object]]:
+def validations(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     """Every document validated as a Session from now on."""
-    seen: list[object] = []
-    original = Session.model_validate.__func__  # type: ignore[attr-defined]
-
-    def counting(cls: type[Session], document: object, **kwargs: Any) -> Session:
-        seen.append(document)
-        result: Session = original(cls, document, **kwargs)
-        return result
-
-    monkeypatch.setattr(Session, "model_validate", classmethod(counting))
-    yield seen
+    return count_validations(monkeypatch, Session)
 
 
 def test_a_cold_read_of_one_team_validates_only_that_team(
