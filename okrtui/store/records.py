@@ -19,9 +19,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from okrtui.domain.validation import describe
+from okrtui.store.backends import RawData
 from okrtui.store.errors import DataFileError
 
-RawData = dict[str, dict[str, Any]]
 TEAM_FIELD = "team_id"
 
 

@@ -21,11 +21,11 @@ from okrtui.domain.ids import quarter_of_session_id
 from okrtui.domain.models import Objective, Session, SessionKind, Team
 from okrtui.domain.plan import Plan
 from okrtui.domain.quarters import is_quarter
-from okrtui.store.backends import Backend, FileBackend, MemoryBackend
+from okrtui.store.backends import Backend, FileBackend, MemoryBackend, RawData
 from okrtui.store.errors import DataFileError, NotFoundError
 from okrtui.store.holders import Holder, SessionHeldElsewhere, now_holder
 from okrtui.store.migrations import META_TABLE, SCHEMA_VERSION, migrate, schema_version
-from okrtui.store.records import FileRecords, RawData
+from okrtui.store.records import FileRecords
 
 PLAN_FILE = "okrtui"
 LIVE_FILE = "in-progress"

@@ -1,7 +1,8 @@
 """Runs the real app headless through weekly meetings on a data folder; the kill test kills it.
 
-Run as `python -m tests.faults.meeting_child FOLDER` from the project's root. It imports Textual and okrtui once, then serves
-commands read on stdin, so each of the fifty-odd kills costs a fork, not a fresh interpreter:
+Run as `python -m tests.faults.meeting_child FOLDER` from the project's root. It imports Textual
+and okrtui once, then serves commands read on stdin, so each of the fifty-odd kills costs a
+fork, not a fresh interpreter:
 
     start     fork a child that prints `pid P`, opens FOLDER in the app, starts (or resumes)
               the weekly meeting and types answers step by step, finishing meetings and

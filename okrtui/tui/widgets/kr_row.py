@@ -133,7 +133,11 @@ class KrRow(Widget):
         figures.append(" ")
         figures.append_text(
             pace_bar_text(
-                status.progress, status.pace, bar_width, self._theme_colour, self.rich_style.color
+                status.progress,
+                status.pace,
+                bar_width,
+                self.app.theme_variables.get,
+                self.rich_style.color,
             )
         )
         figures.append(" ")
@@ -171,16 +175,13 @@ class KrRow(Widget):
             lines.append(line)
         return lines
 
-    def _theme_colour(self, name: str, fallback: str) -> str:
-        return self.app.theme_variables.get(name, fallback)
-
     def _confidence_style(self) -> Style:
         confidence = self.status.confidence
         if confidence is None:
             # $text-muted: the text that contrasts with the background, at 60%.
             _, base = self.background_colors
             return Style(color=(base + base.get_contrast_text(0.6)).rich_color)
-        return Style(color=self._theme_colour(CONFIDENCE_COLOURS[confidence], "white"))
+        return Style(color=self.app.theme_variables.get(CONFIDENCE_COLOURS[confidence], "white"))
 
 
 def fit(text: str, width: int, style: str | Style = "") -> Text:

@@ -1,4 +1,7 @@
-"""A progress bar with a marker where the key result should be today (expected pace)."""
+"""A progress bar with a marker where the key result should be today (expected pace).
+
+Drawn as text inside a key-result row (`KrRow`), not as a widget of its own.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +10,6 @@ from collections.abc import Callable
 from rich.color import Color
 from rich.style import Style
 from rich.text import Text
-from textual.reactive import reactive
-from textual.widget import Widget
 
 from okrtui.domain.scoring import Band, band
 
@@ -40,43 +41,3 @@ def pace_bar_text(
         )
         text = text[:at] + Text(MARKER, marker_style) + text[at + 1 :]
     return text
-
-
-class PaceBar(Widget):
-    """Progress in [0, 1] drawn in its band's colour, with an optional pace marker."""
-
-    DEFAULT_CSS = """
-    PaceBar { height: 1; width: 1fr; min-width: 10; }
-    """
-
-    progress: reactive[float] = reactive(0.0)
-    pace: reactive[float | None] = reactive(None)
-
-    def __init__(
-        self,
-        progress: float = 0.0,
-        pace: float | None = None,
-        *,
-        id: str | None = None,
-        classes: str | None = None,
-    ) -> None:
-        super().__init__(id=id, classes=classes)
-        self.progress = progress
-        self.pace = pace
-
-    def on_mount(self) -> None:
-        # Colours come from the theme at render time, so redraw when the theme changes.
-        self.watch(self.app, "theme", self._theme_changed, init=False)
-
-    def _theme_changed(self) -> None:
-        self.refresh()
-
-    def render(self) -> Text:
-        # The widget's own text colour marks the pace: it reads on dark and light themes.
-        return pace_bar_text(
-            self.progress,
-            self.pace,
-            self.size.width,
-            self.app.theme_variables.get,
-            self.rich_style.color,
-        )
