@@ -9,12 +9,45 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 from okrtui.domain.quarters import QUARTER_PATTERN
+from okrtui.domain.text import check_multiline, check_single_line
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True)]
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+# The kinds of text a person types. Each field's limits live here and nowhere else: forms
+# read them from the field (`okrtui.domain.limits`). Control characters are refused in
+# typed text and allowed in records read from a data file (`okrtui.domain.text.STORED`).
+Name = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+    AfterValidator(check_single_line),
+]
+"""A required name or title, on one line."""
+Line = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, max_length=200),
+    AfterValidator(check_single_line),
+]
+"""Optional short text on one line (a role, a unit, a guest presenter's name)."""
+Prose = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=2_000),
+    AfterValidator(check_multiline),
+]
+"""A required sentence or paragraph: a contribution, an experience, a commitment."""
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, max_length=10_000),
+    AfterValidator(check_multiline),
+]
+"""Optional free text, possibly several paragraphs: notes, a summary, a description."""
 Id = Annotated[str, StringConstraints(min_length=1, max_length=80, pattern=r"^[A-Za-z0-9_.:-]+$")]
 Quarter = Annotated[str, StringConstraints(pattern=QUARTER_PATTERN.pattern)]
 # Dates are stored as ISO strings; these fields accept them even in strict mode.
@@ -44,7 +77,7 @@ class Member(Model):
 
     id: Id
     name: Name
-    role: Text = ""
+    role: Line = ""
     active: bool = True
 
 
@@ -82,7 +115,7 @@ class KeyResult(Model):
     id: Id
     title: Name
     kind: KRKind = "increase"
-    unit: Text = ""
+    unit: Line = ""
     baseline: float | None = None
     target: float | None = None
     weight: float = Field(default=1.0, gt=0)
@@ -169,7 +202,7 @@ class Contribution(Model):
     id: Id
     member_id: Id
     kr_id: Id | None = None
-    text: Name
+    text: Prose
     celebrated: bool = False
 
 
@@ -179,7 +212,7 @@ class Training(Model):
     id: Id
     topic: Name
     presenter_id: Id | None = None
-    presenter_name: Text = ""
+    presenter_name: Line = ""
     minutes: int = Field(default=10, ge=0, le=600)
     attendee_ids: list[Id] = Field(default_factory=list)
     notes: Text = ""
@@ -196,7 +229,7 @@ class Note(Model):
 
     id: Id
     kind: NoteKind
-    text: Name
+    text: Prose
     member_id: Id | None = None
 
 
@@ -206,7 +239,7 @@ class Commitment(Model):
     id: Id
     kind: CommitmentKind = "target"
     owner_id: Id
-    text: Name
+    text: Prose
     kr_id: Id | None = None
     due: Day
     status: CommitmentStatus = "open"
@@ -247,9 +280,9 @@ class DraftKeyResult(Model):
 
     id: Id
     source_id: Id | None = None
-    title: Text = ""
+    title: Line = ""
     kind: KRKind = "increase"
-    unit: Text = ""
+    unit: Line = ""
     baseline: float | None = None
     target: float | None = None
     weight: float = Field(default=1.0, gt=0)
@@ -261,7 +294,7 @@ class DraftObjective(Model):
 
     id: Id
     source_id: Id | None = None
-    title: Text = ""
+    title: Line = ""
     description: Text = ""
     aligned_to: Text = ""
     key_results: list[DraftKeyResult] = Field(default_factory=list)
@@ -277,13 +310,13 @@ class Session(Model):
     quarter: Quarter
     week: int | None = Field(default=None, ge=1, le=14)
     date: Day
-    facilitator: Text = ""
+    facilitator: Line = ""
     status: SessionStatus = "in_progress"
     started_at: Moment
     ended_at: Moment | None = None
-    current_step: Text = ""
+    current_step: Line = ""
     step_seconds: dict[str, float] = Field(default_factory=dict)
-    team_name: Text = ""
+    team_name: Line = ""
     member_names: dict[str, str] = Field(default_factory=dict)
     present_ids: list[Id] = Field(default_factory=list)
     guests: list[Name] = Field(default_factory=list)

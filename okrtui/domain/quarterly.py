@@ -14,6 +14,7 @@ from okrtui.domain.history import CheckInPoint, in_order, kr_path
 from okrtui.domain.models import Confidence, KeyResult, Objective, ObjectiveScore, Score, Session
 from okrtui.domain.quarters import quarter_end, quarter_start
 from okrtui.domain.scoring import Band, band, expected_pace, kr_score, objective_score, too_easy
+from okrtui.domain.text import STORED
 
 TOO_EASY = "Every key result scored 1.0: the targets may have been too easy."
 NEEDS_A_LOOK = "Below 0.4: this one needs a look at why."
@@ -45,11 +46,15 @@ def reviewed_objectives(session: Session) -> list[Objective]:
     for snapshot in session.kr_snapshots:
         objective = objectives.get(snapshot.objective_id)
         if objective is None:
-            objective = Objective(
-                id=snapshot.objective_id,
-                team_id=session.team_id,
-                quarter=session.quarter,
-                title=snapshot.objective_title,
+            # Built from a stored record: keep its text as it was stored.
+            objective = Objective.model_validate(
+                {
+                    "id": snapshot.objective_id,
+                    "team_id": session.team_id,
+                    "quarter": session.quarter,
+                    "title": snapshot.objective_title,
+                },
+                context=STORED,
             )
             objectives[snapshot.objective_id] = objective
         objective.key_results.append(snapshot.kr)

@@ -18,6 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from okrtui.domain.text import STORED
 from okrtui.domain.validation import describe
 from okrtui.store.backends import RawData
 from okrtui.store.errors import DataFileError
@@ -113,7 +114,7 @@ class FileRecords:
 
     def _validate(self, table: str, key: str, document: dict[str, Any]) -> Any:
         try:
-            return self.models[table].model_validate(document)
+            return self.models[table].model_validate(document, context=STORED)
         except ValidationError as exc:
             label = document.get("id") if isinstance(document.get("id"), str) else key
             problems = "; ".join(describe(exc))

@@ -21,6 +21,7 @@ from okrtui.domain.ids import quarter_of_session_id
 from okrtui.domain.models import Objective, Session, SessionKind, Team
 from okrtui.domain.plan import Plan
 from okrtui.domain.quarters import is_quarter
+from okrtui.domain.text import STORED
 from okrtui.store.backends import Backend, FileBackend, MemoryBackend, RawData
 from okrtui.store.errors import DataFileError, NotFoundError
 from okrtui.store.holders import Holder, SessionHeldElsewhere, now_holder
@@ -380,7 +381,7 @@ class Repository:
             written, data = self.backend.snapshot(name)  # under the lock: no one else wrote
         # Keep the cache current instead of validating the whole file again on the next
         # read: a meeting saves after every answer. Its own copy: callers change theirs.
-        copy = type(record).model_validate(document)
+        copy = type(record).model_validate(document, context=STORED)
         self._cache[name] = before.after_write(written, data or {}, table, copy)
 
     def _prepare(self, name: str, db: Any) -> FileRecords:

@@ -18,6 +18,7 @@ from okrtui.domain.models import (
     Training,
 )
 from okrtui.domain.sample import KEY_RESULTS, MEMBERS, OBJECTIVE, TEAM, sample_sessions
+from okrtui.domain.text import STORED
 
 
 def weekly_case() -> tuple[Session, list[Session]]:
@@ -169,5 +170,9 @@ def _replace(value: Any, text: str) -> Any:
 
 
 def with_text(session: Session, text: str) -> Session:
-    """A copy of the session with `text` in every field a person typed."""
-    return Session.model_validate(_replace(session.model_dump(mode="json"), text))
+    """A copy of the session with `text` in every field a person typed.
+
+    Validated as a record read from a data file: an earlier version may have stored control
+    characters and line breaks that typing refuses today, and the minutes must still hold.
+    """
+    return Session.model_validate(_replace(session.model_dump(mode="json"), text), context=STORED)
