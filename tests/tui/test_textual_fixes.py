@@ -1,11 +1,18 @@
-"""Textual bugs the tests found, and okrtui's work-arounds for them (okrtui/tui/textual_fixes.py)."""
+"""Textual bugs the tests found, and okrtui's work-arounds for them (okrtui/tui/textual_fixes.py).
+
+Each work-around has two tests: one that Textual still has the bug (it fails the day a
+Textual release fixes it: then delete the work-around and both tests), one that okrtui
+does not suffer from it.
+"""
 
 from __future__ import annotations
 
+import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import OptionList
 
 import okrtui.tui.app  # noqa: F401  (installs the work-arounds, as running okrtui does)
+from okrtui.tui import textual_fixes
 
 
 class MenuNotDrawnYet(App[None]):
@@ -15,6 +22,24 @@ class MenuNotDrawnYet(App[None]):
 
     def compose(self) -> ComposeResult:
         yield OptionList("Any kind", "Weekly", "Quarterly")
+
+
+@pytest.mark.parametrize("direction", [-1, 1])
+async def test_textual_still_raises_on_page_keys_before_an_option_list_is_laid_out(
+    direction: int,
+) -> None:
+    app = MenuNotDrawnYet()
+    async with app.run_test():
+        menu = app.query_one(OptionList)
+        menu.highlighted = 1
+        try:
+            textual_fixes.textual_move_page(menu, direction)  # type: ignore[arg-type]
+        except KeyError:
+            return
+        pytest.fail(
+            "Textual's OptionList._move_page no longer fails before layout: "
+            "remove its work-around from okrtui/tui/textual_fixes.py and these tests"
+        )
 
 
 async def test_page_keys_reaching_a_menu_before_it_is_drawn_stop_nothing() -> None:
