@@ -218,7 +218,9 @@ def minutes(large: Path) -> list[Figure]:
     with tempfile.TemporaryDirectory() as out:
 
         def whole_quarter() -> None:
-            export_quarter(Repository.open(large), "team-01", "2026-Q4", "md", Path(out))
+            export_quarter(
+                Repository.open(large), "team-01", "2026-Q4", "md", Path(out), force=True
+            )
 
         figures.append(
             Figure("minutes of a team's quarter (md)", timed(whole_quarter, 5) * 1000, "ms", 200)

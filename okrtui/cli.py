@@ -20,6 +20,7 @@ from okrtui import __version__
 from okrtui.domain.models import Session
 from okrtui.domain.plan import PlanError, dump_plan
 from okrtui.domain.quarters import is_quarter, quarter_of
+from okrtui.domain.text import control_character, escape_control, one_line
 from okrtui.store import Repository, StoreError
 from okrtui.store.plan_import import import_plan_file
 
@@ -33,7 +34,8 @@ class UserError(click.ClickException):
     exit_code = 1
 
     def format_message(self) -> str:
-        return self.message
+        # Messages quote names and paths from people and files: shown, never obeyed.
+        return escape_control(self.message)
 
 
 class OkrGroup(click.Group):
@@ -44,6 +46,12 @@ class OkrGroup(click.Group):
             return super().invoke(ctx)
         except (StoreError, PlanError) as exc:
             raise UserError(str(exc)) from None
+        except click.UsageError as exc:
+            # Click quotes what was typed ("'…' is not one of …"): shown, never obeyed.
+            message = exc.format_message()
+            if control_character(message) is None:
+                raise
+            raise click.UsageError(escape_control(message), exc.ctx) from None
 
 
 def _remember_data(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
@@ -204,7 +212,8 @@ def sessions(
     repository = open_repository(ctx)
     if quarter is not None and not is_quarter(quarter):
         raise click.BadParameter(
-            f"'{quarter}' is not a quarter; write it like 2026-Q4", param_hint="--quarter"
+            f"'{one_line(quarter)}' is not a quarter; write it like 2026-Q4",
+            param_hint="--quarter",
         )
     team_id = repository.team(team_name).id if team_name else None
     quarters = [quarter] if quarter else repository.quarters()
@@ -220,15 +229,16 @@ def sessions(
         click.echo("No sessions yet.")
         return
     header = ("ID", "DATE", "TEAM", "KIND", "WEEK", "STATUS", "FACILITATOR")
+    # Stored names may hold line breaks and terminal codes: one escaped line per meeting.
     rows = [
         (
-            s.id,
+            one_line(s.id),
             s.date.isoformat(),
-            names.get(s.team_id, s.team_name),
+            one_line(names.get(s.team_id, s.team_name)),
             s.kind,
             str(s.week or ""),
             s.status.replace("_", " "),
-            s.facilitator,
+            one_line(s.facilitator),
         )
         for s in found
     ]
@@ -268,9 +278,10 @@ def _session_row(session: Session, names: dict[str, str]) -> dict[str, Any]:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path),
-    help="Write to FILE (one session) or into DIR (with --team) instead of printing.",
+    help="Write to FILE (one session) or into DIR (with --team, or a path ending in /) "
+    "instead of printing.",
 )
+@click.option("--force", is_flag=True, help="Replace files that are already there.")
 @data_option
 @click.pass_context
 def export(
@@ -279,18 +290,24 @@ def export(
     team_name: str | None,
     quarter: str | None,
     fmt: str,
-    output: Path | None,
+    output: str | None,
+    force: bool,
 ) -> None:
-    """Minutes of one session (SESSION_ID), or of a team's quarter with an index file."""
+    """Minutes of one session (SESSION_ID), or of a team's quarter with an index file.
+
+    Nothing is written inside the data folder, and a file that is already there is
+    replaced only with --force.
+    """
     from typing import cast
 
     from okrtui.minutes import Format
     from okrtui.minutes.files import (
+        ExistingFiles,
         ExportError,
+        export_file,
         export_quarter,
-        file_name,
         session_minutes,
-        write_text,
+        session_target,
     )
 
     if session_id and (team_name or quarter):
@@ -305,23 +322,37 @@ def export(
         if session_id:
             session, text = session_minutes(repository, session_id, chosen)
             if output is None:
-                click.echo(text, nl=False)
+                click.echo(_for_terminal(text, chosen), nl=False)
                 return
-            path = output / file_name(session, chosen) if output.is_dir() else output
-            write_text(path, text)
-            click.echo(f"Wrote {path}", err=True)
+            target = session_target(output, session, chosen)
+            path = export_file(target, text, data_folder(ctx), force)
+            click.echo(f"Wrote {escape_control(str(path))}", err=True)
             return
         team = repository.team(team_name or "")
         if quarter is None or not is_quarter(quarter):
             raise UserError("--team needs --quarter, written like 2026-Q4.")
         if output is None:
             raise UserError("--team needs -o DIR: the folder to write the minutes into.")
-        written = export_quarter(repository, team.id, quarter, chosen, output)
+        folder = Path(output)
+        written = export_quarter(repository, team.id, quarter, chosen, folder, force)
+    except ExistingFiles as exc:
+        raise UserError(f"{exc}; add --force to replace, or choose another path.") from None
     except ExportError as exc:
         raise UserError(str(exc)) from None
     click.echo(
-        f"Wrote {len(written) - 1} session(s) and {written[-1].name} into {output}", err=True
+        f"Wrote {len(written) - 1} session(s) and {written[-1].name} into {one_line(output)}",
+        err=True,
     )
+
+
+def _for_terminal(text: str, fmt: str) -> str:
+    """Minutes for the terminal: stored control characters shown escaped, never sent raw."""
+    if fmt != "json":
+        return escape_control(text)
+    if control_character(text) is None:
+        return text
+    # As JSON escapes (`\u202e`), so what is printed still reads back as the same data.
+    return json.dumps(json.loads(text), indent=2, ensure_ascii=True) + "\n"
 
 
 def main() -> None:

@@ -1,27 +1,47 @@
 """Minutes as files: safe names, the sessions a minute looks back on, a quarter with its index.
 
-Shared by `okrtui export` and the app's export dialog.
+Shared by `okrtui export` and the app's export dialog, so both follow one set of rules: an
+export never writes inside the data folder, never leaves the folder it was given, replaces
+an existing file only when asked to (`force`), never writes through a link, and writes each
+file atomically.
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from okrtui.domain.ids import slugify
 from okrtui.domain.models import Session
 from okrtui.domain.quarters import previous_quarter
+from okrtui.domain.text import control_character, one_line
 from okrtui.minutes import Format, render
 from okrtui.minutes.index import render_index
+from okrtui.store.storage import replace_atomically
 
 if TYPE_CHECKING:
     from okrtui.store import Repository
 
 EXTENSIONS: dict[Format, str] = {"md": "md", "html": "html", "json": "json"}
+# The longest file name most file systems take, in bytes.
+_NAME_BYTES = 255
 
 
 class ExportError(Exception):
     """Minutes could not be written; the message says where and why, in plain words."""
+
+
+class ExistingFiles(ExportError):
+    """The export would replace files that are already there (see `paths`)."""
+
+    def __init__(self, paths: Sequence[Path]) -> None:
+        self.paths = list(paths)
+        shown = ", ".join(str(p) for p in self.paths[:3])
+        more = f" and {len(self.paths) - 3} more" if len(self.paths) > 3 else ""
+        verb = "exists" if len(self.paths) == 1 else "exist"
+        super().__init__(f"{shown}{more} already {verb}")
 
 
 def file_name(session: Session, fmt: Format, team_name: str | None = None) -> str:
@@ -44,43 +64,129 @@ def session_minutes(repository: Repository, session_id: str, fmt: Format) -> tup
     return session, render(session, fmt, earlier_sessions(repository, session))
 
 
-def write_text(path: Path, text: str) -> None:
-    """Write a file, creating its folder; ExportError names the path and the reason."""
-    blocker = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+def session_target(output: str, session: Session, fmt: Format) -> Path:
+    """The file `-o OUTPUT` names: inside OUTPUT when it is a folder or ends with `/`."""
+    path = Path(output).expanduser()
+    if output.endswith(("/", os.sep)) or _is_folder(path):
+        return path / file_name(session, fmt)
+    return path
+
+
+def _is_folder(path: Path) -> bool:
+    # `Path.is_dir` raises on a name too long for the file system; `check_targets` says so.
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def data_folder_of(repository: Repository) -> Path | None:
+    """The folder a repository keeps its data in (None in memory): exports stay out of it."""
+    from okrtui.store import FileBackend
+
+    backend = repository.backend
+    return backend.folder if isinstance(backend, FileBackend) else None
+
+
+def export_file(path: Path, text: str, data_folder: Path | None, force: bool = False) -> Path:
+    """Write one export atomically and return its path, by the rules in `check_targets`."""
+    path = Path(os.path.abspath(path))
+    check_targets(path.parent, [path.name], data_folder, force)
+    _write(path, text)
+    return path
+
+
+def check_targets(
+    folder: Path, names: Sequence[str], data_folder: Path | None, force: bool
+) -> None:
+    """Refuse an export into `folder` that could surprise: ExportError says why.
+
+    Never inside the data folder; never a name that leaves the folder; nothing that is
+    already there unless `force` (ExistingFiles lists what is); a link with an export's name
+    is replaced itself, never written through.
+    """
+    folder = Path(os.path.abspath(folder))
+    blocker = next((p for p in (folder, *folder.parents) if _is_file(p)), None)
     if blocker is not None:
-        raise ExportError(f"cannot write {path}: {blocker} is a file, not a folder")
-    if path.is_dir():
-        raise ExportError(f"cannot write {path}: it is a folder")
+        what = folder / names[0] if names else folder
+        raise ExportError(f"cannot write {what}: {blocker} is a file, not a folder")
+    if data_folder is not None and folder.resolve().is_relative_to(data_folder.resolve()):
+        raise ExportError(
+            f"cannot write into {folder}: it is inside the data folder {data_folder}, "
+            "where okrtui keeps its own files"
+        )
+    existing: list[Path] = []
+    for name in names:
+        _check_name(folder, name)
+        path = folder / name
+        if _is_folder(path) and not path.is_symlink():
+            raise ExportError(f"cannot write {path}: it is a folder")
+        if os.path.lexists(path):
+            existing.append(path)
+    if existing and not force:
+        raise ExistingFiles(existing)
+
+
+def _is_file(path: Path) -> bool:
+    return os.path.lexists(path) and not _is_folder(path)
+
+
+def _check_name(folder: Path, name: str) -> None:
+    # Names are built from slugs or typed whole; either way they stay in their folder.
+    shown = one_line(name)
+    if name in ("", ".", "..") or Path(name).name != name:
+        raise ExportError(f"cannot write {folder / shown}: '{shown}' is not a file name")
+    if len(name.encode("utf-8")) > _NAME_BYTES:
+        raise ExportError(
+            f"cannot write {folder / shown[:40]}…: the file name is longer than {_NAME_BYTES} bytes"
+        )
+    bad = control_character(name, multiline=False)
+    if bad is not None:
+        raise ExportError(f"cannot write {folder / shown}: the name holds the character {bad}")
+
+
+def _write(path: Path, text: str) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        # A temporary file beside the target, then a rename: a crash leaves the old file or
+        # the new one, and a link at the target is replaced rather than followed.
+        replace_atomically(str(path), text)
     except OSError as exc:
         raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 def export_quarter(
-    repository: Repository, team_id: str, quarter: str, fmt: Format, folder: Path
+    repository: Repository,
+    team_id: str,
+    quarter: str,
+    fmt: Format,
+    folder: Path,
+    force: bool = False,
 ) -> list[Path]:
-    """Write every session of a team's quarter and an index file; returns the paths written."""
+    """Write every session of a team's quarter and an index file; returns the paths written.
+
+    Every file is checked before the first is written, so a refused export writes nothing.
+    """
     sessions = repository.sessions(quarter, team_id)
     if not sessions:
         raise ExportError(f"team '{team_id}' has no sessions in {quarter}")
+    folder = Path(os.path.abspath(folder.expanduser()))
     if folder.exists() and not folder.is_dir():
         raise ExportError(f"cannot write into {folder}: it is a file, not a folder")
     earlier = earlier_sessions(repository, sessions[0])
     team_name = repository.team(team_id).name
-    written: list[Path] = []
     names: list[tuple[Session, str]] = []
     used: set[str] = set()
     for session in sessions:
-        name = _unique(file_name(session, fmt, team_name), used)
-        path = folder / name
-        write_text(path, render(session, fmt, earlier))
-        written.append(path)
-        names.append((session, name))
-    index = folder / f"index.{EXTENSIONS[fmt]}"
-    write_text(index, render_index(team_name, quarter, names, fmt))
-    return [*written, index]
+        names.append((session, _unique(file_name(session, fmt, team_name), used)))
+    index = f"index.{EXTENSIONS[fmt]}"
+    check_targets(folder, [*(n for _, n in names), index], data_folder_of(repository), force)
+    written: list[Path] = []
+    for session, name in names:
+        _write(folder / name, render(session, fmt, earlier))
+        written.append(folder / name)
+    _write(folder / index, render_index(team_name, quarter, names, fmt))
+    return [*written, folder / index]
 
 
 def _unique(name: str, used: set[str]) -> str:

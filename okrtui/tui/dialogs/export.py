@@ -12,9 +12,19 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from okrtui.domain.models import Session
+from okrtui.domain.text import escape_control
 from okrtui.minutes import FORMATS, Format, render, render_markdown
-from okrtui.minutes.files import ExportError, default_path, earlier_sessions, write_text
+from okrtui.minutes.files import (
+    ExistingFiles,
+    ExportError,
+    data_folder_of,
+    default_path,
+    earlier_sessions,
+    export_file,
+    session_target,
+)
 from okrtui.store import StoreError
+from okrtui.tui.dialogs.confirm import ConfirmDialog
 
 if TYPE_CHECKING:
     from okrtui.tui.app import OkrApp
@@ -23,7 +33,11 @@ FORMAT_NAMES: dict[Format, str] = {"md": "Markdown", "html": "HTML", "json": "JS
 
 
 class ExportDialog(ModalScreen[Path | None]):
-    """Writes a session's minutes to a file (dismissing with its path) or to the clipboard."""
+    """Writes a session's minutes to a file (dismissing with its path) or to the clipboard.
+
+    A file that is already there is replaced only when the facilitator says yes; nothing is
+    written inside the data folder (`data_folder`).
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
@@ -31,11 +45,18 @@ class ExportDialog(ModalScreen[Path | None]):
         Binding("ctrl+y", "copy", "Copy Markdown"),
     ]
 
-    def __init__(self, session: Session, earlier: list[Session], title: str) -> None:
+    def __init__(
+        self,
+        session: Session,
+        earlier: list[Session],
+        title: str,
+        data_folder: Path | None = None,
+    ) -> None:
         super().__init__()
         self.session = session
         self.earlier = earlier
         self.title_text = title
+        self.data_folder = data_folder
         self.fmt: Format = "md"
 
     def compose(self) -> ComposeResult:
@@ -80,25 +101,47 @@ class ExportDialog(ModalScreen[Path | None]):
 
     def _error(self, message: str) -> None:
         error = self.query_one("#path-error", Static)
-        error.update(message)
+        error.update(escape_control(message))
         error.set_class(not message, "-empty")
         self.query_one("#export-path", Input).set_class(bool(message), "-invalid")
 
     def action_export(self) -> None:
-        """Write the minutes to the path; a problem shows under the path field."""
+        """Write the minutes to the path; a problem shows under the path field.
+
+        A path ending in `/` (or an existing folder) gets the default file name in it.
+        """
         value = self.query_one("#export-path", Input).value.strip()
         if not value:
             self._error("Type where to save the minutes, like exports/minutes.md")
             return
-        path = Path(value).expanduser()
+        path = session_target(value, self.session, self.fmt)
         if not path.is_absolute():
             path = Path.cwd() / path
+        self._write(path, force=False)
+
+    def _write(self, path: Path, force: bool) -> None:
         try:
-            write_text(path, render(self.session, self.fmt, self.earlier))
+            written = export_file(
+                path, render(self.session, self.fmt, self.earlier), self.data_folder, force
+            )
+        except ExistingFiles:
+            self.app.push_screen(
+                ConfirmDialog(
+                    f"{escape_control(str(path))} already exists. Replace it?", "Replace", "Keep it"
+                ),
+                lambda replace: self._answered(path, bool(replace)),
+            )
+            return
         except ExportError as exc:
             self._error(f"{exc}. Choose another path.")
             return
-        self.dismiss(path)
+        self.dismiss(written)
+
+    def _answered(self, path: Path, replace: bool) -> None:
+        if replace:
+            self._write(path, force=True)
+        else:
+            self._error(f"{path} was kept as it is. Choose another path to export to.")
 
     def action_copy(self) -> None:
         """Put the Markdown minutes on the clipboard."""
@@ -138,4 +181,5 @@ def open_export(app: OkrApp, session_id: str | None) -> None:
         if path is not None:
             app.notify(f"Minutes saved to {path}", title="Exported", markup=False)
 
-    app.push_screen(ExportDialog(session, earlier, title), exported)
+    dialog = ExportDialog(session, earlier, title, data_folder_of(app.repository))
+    app.push_screen(dialog, exported)
