@@ -1,4 +1,4 @@
-"""Exporting minutes from the app: format, default path, inline errors, the clipboard."""
+"""Exporting minutes from the app: format, default path, inline errors, overwrites, the clipboard."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from okrtui.domain.sample import sample_sessions
 from okrtui.minutes import render_markdown
 from okrtui.store import Repository
 from okrtui.tui.app import OkrApp
+from okrtui.tui.dialogs.confirm import ConfirmDialog
 from okrtui.tui.dialogs.export import ExportDialog
 from okrtui.tui.screens.history import HistoryScreen
 from tests.conftest import TODAY
@@ -108,3 +109,84 @@ async def test_export_from_home_offers_the_teams_latest_meeting(
         dialog = app.screen
         assert isinstance(dialog, ExportDialog)
         assert dialog.query_one("#export-path", Input).value.endswith("weekly-w6.md")
+
+
+async def test_an_existing_file_is_replaced_only_when_the_facilitator_says_yes(
+    demo_repository: Repository, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    target = tmp_path / "exports" / "sales-2026-11-05-weekly-w6.md"
+    target.parent.mkdir()
+    target.write_text("my own notes\n")
+    app = OkrApp(demo_repository, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_dialog(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "already exists. Replace it?" in app.screen.question
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is dialog  # still open, so another path can be chosen
+        assert target.read_text() == "my own notes\n"
+        assert "was kept" in str(dialog.query_one("#path-error", Static).render())
+
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+    assert "Best Tier 1 week so far" in target.read_text()
+
+
+async def test_the_dialog_never_writes_inside_the_data_folder(
+    demo_repository: Repository, demo_folder: Path
+) -> None:
+    before = {p: p.read_bytes() for p in demo_folder.rglob("*") if p.is_file()}
+    app = OkrApp(demo_repository, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_dialog(pilot)
+        dialog.query_one("#export-path", Input).value = str(demo_folder / "okrtui.json")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is dialog  # no question: this is never allowed
+        assert "inside the data folder" in str(dialog.query_one("#path-error", Static).render())
+    assert {p: p.read_bytes() for p in demo_folder.rglob("*") if p.is_file()} == before
+
+
+async def test_a_path_ending_in_a_slash_is_a_folder_for_the_minutes(
+    demo_repository: Repository, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = OkrApp(demo_repository, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_dialog(pilot)
+        dialog.query_one("#export-path", Input).value = "minutes/2026/"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+    written = tmp_path / "minutes" / "2026" / "sales-2026-11-05-weekly-w6.md"
+    assert "Best Tier 1 week so far" in written.read_text()
+
+
+async def test_the_dialog_never_writes_through_a_link(
+    demo_repository: Repository, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("not yours\n")
+    link = tmp_path / "exports" / "sales-2026-11-05-weekly-w6.md"
+    link.parent.mkdir()
+    link.symlink_to(victim)
+    app = OkrApp(demo_repository, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_dialog(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await pilot.pause()
+    assert victim.read_text() == "not yours\n"
+    assert not link.is_symlink()
+    assert "Best Tier 1 week so far" in link.read_text()
