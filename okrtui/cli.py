@@ -46,12 +46,6 @@ class OkrGroup(click.Group):
             return super().invoke(ctx)
         except (StoreError, PlanError) as exc:
             raise UserError(str(exc)) from None
-        except click.UsageError as exc:
-            # Click quotes what was typed ("'…' is not one of …"): shown, never obeyed.
-            message = exc.format_message()
-            if control_character(message) is None:
-                raise
-            raise click.UsageError(escape_control(message), exc.ctx) from None
 
 
 def _remember_data(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
