@@ -149,8 +149,10 @@ def _write(path: Path, text: str) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         # A temporary file beside the target, then a rename: a crash leaves the old file or
-        # the new one, and a link at the target is replaced rather than followed.
-        replace_atomically(str(path), text)
+        # the new one, and a link at the target is replaced rather than followed. Minutes
+        # can be exported again, so they skip the fsyncs that a quarter's export would
+        # otherwise spend most of its time on.
+        replace_atomically(str(path), text, durable=False)
     except OSError as exc:
         raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
 

@@ -61,8 +61,14 @@ class AtomicJSONStorage(JSONStorage):
         return json.dumps(data, **self.kwargs)
 
 
-def replace_atomically(path: str, content: str | bytes, encoding: str | None = None) -> None:
-    """Write `content` to `path` so that a crash leaves either the old or the new file."""
+def replace_atomically(
+    path: str, content: str | bytes, encoding: str | None = None, durable: bool = True
+) -> None:
+    """Write `content` to `path` so that a crash leaves either the old or the new file.
+
+    `durable=False` skips the fsyncs (about 14 ms a file here): still never a torn file when
+    a process dies, but a power cut may lose the write. For files okrtui does not read back.
+    """
     folder = os.path.dirname(os.path.abspath(path))
     fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".tmp")
     payload = content if isinstance(content, bytes) else content.encode(encoding or "utf-8")
@@ -71,13 +77,15 @@ def replace_atomically(path: str, content: str | bytes, encoding: str | None = N
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.replace(temp, path)
     except BaseException:
         if os.path.exists(temp):
             os.unlink(temp)
         raise
-    fsync_folder(folder)
+    if durable:
+        fsync_folder(folder)
 
 
 def fsync_folder(folder: str) -> None:
