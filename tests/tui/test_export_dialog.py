@@ -124,7 +124,9 @@ async def test_an_existing_file_is_replaced_only_when_the_facilitator_says_yes(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
-        assert "already exists. Replace it?" in app.screen.question
+        assert app.screen.question == (
+            "Replace the file that is already there?\nexports/sales-2026-11-05-weekly-w6.md"
+        )
         await pilot.press("n")
         await pilot.pause()
         assert app.screen is dialog  # still open, so another path can be chosen

@@ -126,8 +126,11 @@ class ExportDialog(ModalScreen[Path | None]):
             )
         except ExistingFiles:
             self.app.push_screen(
+                # The question first: a long path may not fit the box at 80 columns.
                 ConfirmDialog(
-                    f"{escape_control(str(path))} already exists. Replace it?", "Replace", "Keep it"
+                    f"Replace the file that is already there?\n{_shown(path)}",
+                    "Replace",
+                    "Keep it",
                 ),
                 lambda replace: self._answered(path, bool(replace)),
             )
@@ -141,7 +144,7 @@ class ExportDialog(ModalScreen[Path | None]):
         if replace:
             self._write(path, force=True)
         else:
-            self._error(f"{path} was kept as it is. Choose another path to export to.")
+            self._error(f"{_shown(path)} was kept as it is. Choose another path to export to.")
 
     def action_copy(self) -> None:
         """Put the Markdown minutes on the clipboard."""
@@ -152,6 +155,11 @@ class ExportDialog(ModalScreen[Path | None]):
     def action_cancel(self) -> None:
         """Close without exporting."""
         self.dismiss(None)
+
+
+def _shown(path: Path) -> str:
+    # As the facilitator typed it: relative to the folder okrtui was started in when inside it.
+    return str(path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path)
 
 
 def _latest(app: OkrApp) -> Session | None:
