@@ -192,3 +192,17 @@ async def test_the_dialog_never_writes_through_a_link(
     assert victim.read_text() == "not yours\n"
     assert not link.is_symlink()
     assert "Best Tier 1 week so far" in link.read_text()
+
+
+async def test_a_300_character_file_name_is_explained_at_the_field(
+    demo_repository: Repository, tmp_path: Path
+) -> None:
+    app = OkrApp(demo_repository, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_dialog(pilot)
+        dialog.query_one("#export-path", Input).value = str(tmp_path / ("x" * 300 + ".md"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is dialog
+        assert "longer than 255 bytes" in str(dialog.query_one("#path-error", Static).render())
+    assert [p.name for p in tmp_path.iterdir()] == ["demo"]
