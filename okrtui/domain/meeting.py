@@ -6,13 +6,16 @@ the previous version for undo and save the new one as a whole.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, timedelta
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, NamedTuple, TypeVar
 
 from pydantic import BaseModel
 
+from okrtui.domain.agenda import Step
+from okrtui.domain.history import commitments_to_review
 from okrtui.domain.models import (
+    Amendment,
     CheckIn,
     CommitmentReview,
     CommitmentStatus,
@@ -22,6 +25,7 @@ from okrtui.domain.models import (
     Session,
     SessionKind,
     Team,
+    Training,
 )
 from okrtui.domain.quarters import quarter_of, week_of_quarter
 
@@ -181,9 +185,94 @@ def set_current_step(session: Session, step_key: str) -> Session:
     return _with(session, current_step=step_key)
 
 
+def set_guest_rating(session: Session, guest: str, rating: int) -> Session:
+    """A guest's rating of the meeting, 1 to 10; the guest must be listed at the meeting."""
+    if guest not in session.guests:
+        raise ValueError(f"{guest} is not a guest of this meeting")
+    if not 1 <= rating <= 10:
+        raise ValueError("a rating is a whole number from 1 to 10")
+    return _with(session, guest_ratings={**session.guest_ratings, guest: rating})
+
+
+def all_ratings(session: Session) -> list[int]:
+    """Every rating given: the members' and the guests'."""
+    return [*session.ratings.values(), *session.guest_ratings.values()]
+
+
 def finish(session: Session, now: datetime) -> Session:
     """Mark the meeting completed at `now`."""
     return _with(session, status="completed", ended_at=now)
+
+
+def amend(session: Session, at: datetime, by: str) -> Session:
+    """Record that a finished meeting was corrected at `at` by `by`; it stays completed."""
+    if session.status != "completed":
+        raise ValueError("only a finished meeting is amended; this one is still in progress")
+    return _with(session, amended=[*session.amended, Amendment(at=at, by=by.strip())])
+
+
+# -- what was left empty --------------------------------------------------------------------
+
+
+def _no_checkins(session: Session, earlier: Sequence[Session]) -> bool:
+    entered = [c for c in session.checkins if c.value is not None or c.confidence is not None]
+    return bool(session.kr_snapshots) and not entered
+
+
+def _no_reviews(session: Session, earlier: Sequence[Session]) -> bool:
+    # Nothing to review is not nothing entered.
+    to_review = commitments_to_review([*earlier, session], session)
+    return bool(to_review) and not session.commitment_reviews
+
+
+# The quarterly retrospective's note kinds; every other kind is a weekly experience.
+_RETROSPECTIVE = frozenset({"went_well", "to_change"})
+
+
+def _no_notes(retrospective: bool) -> Callable[[Session, Sequence[Session]], bool]:
+    return lambda s, e: not any((n.kind in _RETROSPECTIVE) == retrospective for n in s.notes)
+
+
+def _shown_only(session: Session, earlier: Sequence[Session]) -> bool:
+    return False  # a step that shows what other steps and meetings recorded: nothing to enter
+
+
+# Step key (okrtui.domain.agenda) → whether nothing was entered in that step of a session,
+# given the team's earlier sessions. Every agenda step has one.
+NOTHING_ENTERED: dict[str, Callable[[Session, Sequence[Session]], bool]] = {
+    "attendance": lambda s, e: not s.present_ids and not s.guests,
+    "commitments_review": _no_reviews,
+    "checkins": _no_checkins,
+    "contributions": lambda s, e: not s.contributions,
+    "experiences": _no_notes(retrospective=False),
+    "training": lambda s, e: not s.trainings,
+    "next_week": lambda s, e: not s.commitments,
+    "wrap_up": lambda s, e: not s.summary and not all_ratings(s),
+    "quarter_numbers": _shown_only,
+    "scores": lambda s, e: bool(s.kr_snapshots) and not s.scores,
+    "objective_scores": _shown_only,
+    "contributions_rollup": _shown_only,
+    "trainings_held": _shown_only,
+    "retrospective": _no_notes(retrospective=True),
+    "next_quarter": lambda s, e: not s.next_quarter_plan,
+}
+
+
+def steps_left_empty(
+    session: Session, steps: Sequence[Step], earlier: Sequence[Session] = ()
+) -> list[Step]:
+    """The steps of the agenda in which nothing was entered, in agenda order."""
+    return [
+        step
+        for step in steps
+        if step.key in NOTHING_ENTERED and NOTHING_ENTERED[step.key](session, earlier)
+    ]
+
+
+def finish_question(empty: Sequence[Step]) -> str:
+    """What to ask before finishing a meeting with steps left empty."""
+    titles = ", ".join(step.title for step in empty)
+    return f"Nothing was entered in: {titles}. Finish anyway?"
 
 
 # -- reading what people type ----------------------------------------------------------------
@@ -215,6 +304,147 @@ def match_member(text: str, names: dict[str, str], prefer: Sequence[str] = ()) -
         raise ValueError(f"no member called '{text.strip()}'")
     who = ", ".join(names[m] for m in found)
     raise ValueError(f"'{text.strip()}' could be {who}; type more of the name")
+
+
+GUEST_MARK = "(guest)"
+
+
+class Person(NamedTuple):
+    """Someone at a meeting: a member by id, or a guest by name (`member_id` None)."""
+
+    member_id: str | None
+    guest: str = ""
+
+
+def guest_label(name: str) -> str:
+    """A guest's name as lists show it, so a guest and a member of one name stay apart."""
+    return f"{name} {GUEST_MARK}"
+
+
+def person_label(session: Session, person: Person) -> str:
+    """A member's name, or a guest's name marked as a guest."""
+    if person.member_id is not None:
+        return session.member_name(person.member_id)
+    return guest_label(person.guest)
+
+
+def _starts(name: str, typed: str) -> bool:
+    folded = name.casefold()
+    return folded.startswith(typed) or any(word.startswith(typed) for word in folded.split())
+
+
+def _match_guest(typed: str, guests: Sequence[str], shown: str) -> str:
+    exact = [g for g in guests if g.casefold() == typed]
+    found = exact or [g for g in guests if _starts(g, typed)]
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise ValueError(f"no guest called '{shown}'")
+    raise ValueError(f"'{shown}' could be {', '.join(found)}; type more of the name")
+
+
+def match_person(text: str, session: Session) -> Person:
+    """The member or guest of this meeting a typed name means.
+
+    `Name (guest)` always means a guest. Otherwise an exact name (or member id) wins over
+    the start of one; a name that is both a member's and a guest's must say which.
+    ValueError in plain words otherwise.
+    """
+    typed = " ".join(text.split())
+    folded = typed.casefold()
+    if not folded:
+        raise ValueError("type a member's or a guest's name")
+    names, guests = session.member_names, session.guests
+    if folded.endswith(GUEST_MARK):
+        bare = typed[: -len(GUEST_MARK)].strip()
+        return Person(None, _match_guest(bare.casefold(), guests, bare))
+    member = next((m for m, n in names.items() if folded in (n.casefold(), m.casefold())), None)
+    guest = next((g for g in guests if g.casefold() == folded), None)
+    if member is not None and guest is not None:
+        raise ValueError(
+            f"'{typed}' is a member and a guest: type '{guest_label(guest)}' for the guest"
+            f" or '{member}' for the member"
+        )
+    if member is not None:
+        return Person(member)
+    if guest is not None:
+        return Person(None, guest)
+    members = [m for m, n in names.items() if _starts(n, folded)]
+    found_guests = [g for g in guests if _starts(g, folded)]
+    if members and found_guests:
+        who = ", ".join([*(names[m] for m in members), *map(guest_label, found_guests)])
+        raise ValueError(f"'{typed}' could be {who}; type more of the name")
+    if found_guests:
+        return Person(None, _match_guest(folded, guests, typed))
+    if members:
+        return Person(match_member(typed, names, session.present_ids))
+    raise ValueError(f"no member or guest called '{typed}'")
+
+
+def match_presenter(text: str, session: Session) -> Person:
+    """A training's presenter: a member or guest of the meeting, or else any guest's name."""
+    name = required(text, "The presenter")
+    try:
+        return match_person(name, session)
+    except ValueError:
+        if any(
+            _starts(n, name.casefold()) for n in [*session.member_names.values(), *session.guests]
+        ):
+            raise  # it names someone here, just not clearly enough
+    bare = name.removesuffix(GUEST_MARK).strip() if name.casefold().endswith(GUEST_MARK) else name
+    return Person(None, bare or name)
+
+
+def parse_attendees(text: str, session: Session) -> tuple[list[str], list[str]]:
+    """(member ids, guest names) from names typed with commas; blank means everyone present,
+    guests included."""
+    if not text.strip():
+        return list(session.present_ids), list(session.guests)
+    members: list[str] = []
+    guests: list[str] = []
+    for part in text.split(","):
+        if not part.strip():
+            continue
+        person = match_person(part, session)
+        if person.member_id is not None and person.member_id not in members:
+            members.append(person.member_id)
+        elif person.member_id is None and person.guest not in guests:
+            guests.append(person.guest)
+    return members, guests
+
+
+def rate(session: Session, person: Person, rating: int) -> Session:
+    """A member's or a guest's rating of the meeting, 1 to 10."""
+    if person.member_id is not None:
+        return set_rating(session, person.member_id, rating)
+    return set_guest_rating(session, person.guest, rating)
+
+
+def rating_of(session: Session, person: Person) -> int | None:
+    """The rating a member or a guest gave, if any."""
+    if person.member_id is not None:
+        return session.ratings.get(person.member_id)
+    return session.guest_ratings.get(person.guest)
+
+
+def people_present(session: Session) -> list[Person]:
+    """Who is at the meeting: present members in team order, then the guests."""
+    return [*(Person(m) for m in session.present_ids), *(Person(None, g) for g in session.guests)]
+
+
+def presenter_of(session: Session, training: Training) -> str:
+    """Who gave a training, as the meeting names them (a guest marked as one)."""
+    if training.presenter_id is not None:
+        return session.member_name(training.presenter_id)
+    return guest_label(training.presenter_name)
+
+
+def attendees_of(session: Session, training: Training) -> tuple[str, ...]:
+    """Who attended a training: members' names, then guests marked as guests."""
+    return (
+        *(session.member_name(m) for m in training.attendee_ids),
+        *map(guest_label, training.attendee_guests),
+    )
 
 
 def match_kr(text: str, snapshots: Sequence[KRSnapshot]) -> str | None:

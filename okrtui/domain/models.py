@@ -215,6 +215,9 @@ class Training(Model):
     presenter_name: Line = ""
     minutes: int = Field(default=10, ge=0, le=600)
     attendee_ids: list[Id] = Field(default_factory=list)
+    # Guests who attended, by their name as the session lists it in `guests` (names are
+    # unique there), kept apart from members so a guest and a member may share a name.
+    attendee_guests: list[Name] = Field(default_factory=list)
     notes: Text = ""
 
     @model_validator(mode="after")
@@ -301,6 +304,16 @@ class DraftObjective(Model):
     dropped: bool = False
 
 
+class Amendment(Model):
+    """A correction made to a finished meeting: when, and by whom."""
+
+    at: Moment
+    by: Line = ""
+
+
+Rating = Annotated[int, Field(ge=1, le=10)]
+
+
 class Session(Model):
     """One meeting, weekly or quarterly, as saved in its quarter's file."""
 
@@ -332,8 +345,12 @@ class Session(Model):
     # Quarterly only: the next quarter as drafted, and whether it was saved into the plan.
     next_quarter_plan: list[DraftObjective] = Field(default_factory=list)
     next_quarter_saved: bool = False
-    ratings: dict[str, Annotated[int, Field(ge=1, le=10)]] = Field(default_factory=dict)
+    ratings: dict[str, Rating] = Field(default_factory=dict)
+    # Guests' ratings by their name in `guests`; members' are in `ratings`, by member id.
+    guest_ratings: dict[str, Rating] = Field(default_factory=dict)
     summary: Text = ""
+    # Corrections made after the meeting was finished, oldest first.
+    amended: list[Amendment] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _week_fits_kind(self) -> Session:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from okrtui.domain.history import in_order
+from okrtui.domain.meeting import attendees_of, presenter_of
 from okrtui.domain.models import Objective, Session
 
 GENERAL = "For the team in general"
@@ -104,12 +105,8 @@ def trainings_held(sessions: Iterable[Session]) -> list[HeldTraining]:
     held = []
     for session in in_order(sessions):
         for t in session.trainings:
-            presenter = (
-                session.member_name(t.presenter_id)
-                if t.presenter_id is not None
-                else f"{t.presenter_name} (guest)"
-            )
-            attendees = tuple(session.member_name(a) for a in t.attendee_ids)
+            presenter = presenter_of(session, t)
+            attendees = attendees_of(session, t)
             held.append(
                 HeldTraining(
                     session.date,

@@ -57,6 +57,8 @@ def _header(view: MinutesView) -> list[str]:
     facts += [("Duration", words.duration(s.duration_seconds)), ("Rating", words.rating(view))]
     if s.status != "completed":
         facts.append(("Status", "in progress: these are the minutes so far"))
+    elif s.amended:
+        facts.append(("Status", words.amended(s)))
     lines = ["<header>", f"<h1>{t(words.title(view))}</h1>", '<dl class="facts">']
     lines += [f"<dt>{label}</dt><dd>{t(text)}</dd>" for label, text in facts]
     return [*lines, "</dl>", "</header>"]

@@ -124,6 +124,7 @@ def document(view: MinutesView) -> dict[str, Any]:
         "absent": list(view.absent),
         "duration_seconds": s.duration_seconds,
         "average_rating": view.average_rating,
+        "amended": [{"at": a.at.isoformat(), "by": a.by} for a in s.amended],
         "objectives": [_objective(view, o) for o in view.objectives],
         "commitments_reviewed": [
             {

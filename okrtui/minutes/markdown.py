@@ -45,6 +45,8 @@ def _header(view: MinutesView) -> list[str]:
     facts += [("Duration", words.duration(s.duration_seconds)), ("Rating", words.rating(view))]
     if s.status != "completed":
         facts.append(("Status", "in progress: these are the minutes so far"))
+    elif s.amended:
+        facts.append(("Status", words.amended(s)))
     lines = [f"# {md_line(words.title(view))}", ""]
     lines += [f"- **{label}:** {md(text, '  ', after_label=True)}" for label, text in facts]
     return [*lines, ""]

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from okrtui.domain.history import in_order, kr_path, previous_checkin
+from okrtui.domain.meeting import all_ratings, attendees_of, presenter_of
 from okrtui.domain.models import Commitment, CommitmentStatus, NoteKind, Score, Session
 from okrtui.domain.quarterly import objective_results, reviewed_objectives
 from okrtui.domain.quarters import next_quarter
@@ -90,7 +91,7 @@ def build_view(session: Session, earlier: Sequence[Session] = ()) -> MinutesView
     others = [s for s in earlier if s.team_id == session.team_id and s.id != session.id]
     weeklies = _quarter_weeklies(session, others) if session.kind == "quarterly" else []
     titles = _kr_titles([session, *others])
-    ratings = list(session.ratings.values())
+    ratings = all_ratings(session)
     return MinutesView(
         session=session,
         team=session.team_name or session.team_id,
@@ -242,13 +243,12 @@ def _trainings(session: Session, weeklies: Sequence[Session]) -> tuple[TrainingL
     lines = []
     for source in [*weeklies, session]:
         for t in source.trainings:
-            presenter = source.member_name(t.presenter_id) if t.presenter_id else t.presenter_name
             lines.append(
                 TrainingLine(
                     topic=t.topic,
-                    presenter=presenter,
+                    presenter=presenter_of(source, t),
                     minutes=t.minutes,
-                    attendees=tuple(source.member_name(a) for a in t.attendee_ids),
+                    attendees=attendees_of(source, t),
                     notes=t.notes,
                     week=source.week if source is not session else None,
                 )

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from okrtui.domain.models import CommitmentStatus, Confidence, KeyResult
+from okrtui.domain.meeting import all_ratings
+from okrtui.domain.models import CommitmentStatus, Confidence, KeyResult, Session
 from okrtui.domain.numbers import format_number
 from okrtui.minutes.lines import CommitmentLine, ContributionGroup, KRLine
 from okrtui.minutes.view import MinutesView
@@ -50,11 +51,20 @@ def duration(seconds: float) -> str:
     return f"{minutes // 60} h {minutes % 60:02d} min"
 
 
+def amended(session: Session) -> str:
+    """When a finished meeting was corrected, and by whom: `completed, amended on …`."""
+    times = "; ".join(
+        f"amended on {day(a.at.date())} at {a.at:%H:%M}" + (f" by {a.by}" if a.by else "")
+        for a in session.amended
+    )
+    return f"completed, {times}"
+
+
 def rating(view: MinutesView) -> str:
     """The average rating and how many people rated."""
     if view.average_rating is None:
         return "not rated"
-    count = len(view.session.ratings)
+    count = len(all_ratings(view.session))
     people = "rating" if count == 1 else "ratings"
     return f"{view.average_rating:.1f} / 10 ({count} {people})"
 

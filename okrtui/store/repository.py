@@ -247,11 +247,12 @@ class Repository:
         if session.status == "in_progress":
             self._upsert(LIVE_FILE, SESSIONS, session, guard=self._not_held_elsewhere)
             return
-        self._upsert(session.quarter, SESSIONS, session)
+        # Saved finished before: a correction, whose hold stays until it is released.
+        amending = self._holds(session.quarter, session.id)
+        self._upsert(session.quarter, SESSIONS, session, guard=self._not_held_live)
         _, live = self.backend.snapshot(LIVE_FILE)
-        documents = [
-            d for table in (SESSIONS, HOLDERS) for d in (live or {}).get(table, {}).values()
-        ]
+        tables = (SESSIONS,) if amending else (SESSIONS, HOLDERS)
+        documents = [d for table in tables for d in (live or {}).get(table, {}).values()]
         if any(session.id in (d.get("id"), d.get("session_id")) for d in documents):
             self._remove(LIVE_FILE, session.id)
 
@@ -301,6 +302,12 @@ class Repository:
         with self.backend.transaction(LIVE_FILE) as db:
             self._prepare(LIVE_FILE, db)
             db.table(HOLDERS).remove(Query().session_id == session_id)
+
+    def _not_held_live(self, db: Any, session_id: str) -> None:
+        """A finished meeting's file is written only while no other process holds it."""
+        found = self.holder(session_id)
+        if found is not None:
+            raise SessionHeldElsewhere(session_id, found)
 
     def _not_held_elsewhere(self, db: Any, session_id: str, displaced_too: bool = True) -> None:
         for document in db.table(HOLDERS).search(Query().session_id == session_id):

@@ -235,6 +235,8 @@ def test_facilitator_holds_a_whole_weekly_meeting_in_a_real_terminal(team_folder
         term.press("9")
         term.wait_for(" 9  Jon Reyes")
         term.press("f")
+        term.wait_for("Nothing was entered in: Mini-training.")
+        term.press("y")
         shown = term.wait_for("Support — weekly meeting, week")
         assert "Absent: Kim Lund" in shown
         assert "Rating: 8.5 / 10" in shown

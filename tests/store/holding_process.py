@@ -7,10 +7,30 @@ the line `hold again` holds the meeting again and prints `held`.
 
 from __future__ import annotations
 
+import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from okrtui.store import Repository, SessionHeldElsewhere
+
+
+@contextmanager
+def held_elsewhere(folder: Path, session_id: str) -> Iterator[subprocess.Popen[str]]:
+    """This script, run in another process holding the meeting, until the block ends."""
+    process = subprocess.Popen(
+        [sys.executable, __file__, str(folder), session_id],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None and process.stdout.readline() == "held\n"
+        yield process
+    finally:
+        process.kill()
+        process.wait()
 
 
 def main(folder: Path, session_id: str) -> None:

@@ -13,6 +13,7 @@ import pytest
 from okrtui.domain.models import Session
 from okrtui.store import Repository, SessionHeldElsewhere
 from okrtui.store.holders import this_process
+from tests.store.holding_process import held_elsewhere
 
 HOLDER = Path(__file__).with_name("holding_process.py")
 
@@ -32,16 +33,8 @@ def meeting() -> Session:
 @pytest.fixture
 def other_process(tmp_path: Path) -> Iterator[subprocess.Popen[str]]:
     Repository.open(tmp_path).save_session(meeting())
-    process = subprocess.Popen(
-        [sys.executable, str(HOLDER), str(tmp_path), meeting().id],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert process.stdout is not None and process.stdout.readline() == "held\n"
-    yield process
-    process.kill()
-    process.wait()
+    with held_elsewhere(tmp_path, meeting().id) as process:
+        yield process
 
 
 def ask(process: subprocess.Popen[str], answer: str) -> str:

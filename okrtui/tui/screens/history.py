@@ -38,6 +38,7 @@ class HistoryScreen(Screen[None]):
         Binding("escape", "app.pop_screen", "Back"),
         Binding("slash", "focus_search", "Search"),
         Binding("r", "resume", "Resume"),
+        Binding("a", "amend", "Amend"),
         Binding("d", "delete", "Delete"),
         Binding("e", "export", "Export"),
         Binding("t", "trends", "KR trends"),
@@ -58,6 +59,8 @@ class HistoryScreen(Screen[None]):
         self.haystacks: dict[str, str] = {}
         # Quarters not read whole but searched, with the words they were searched for.
         self.searched: dict[str, tuple[str, ...]] = {}
+        # The meeting being amended from here, reread when this screen shows again.
+        self.amending: str | None = None
 
     @property
     def okr_app(self) -> OkrApp:
@@ -313,6 +316,32 @@ class HistoryScreen(Screen[None]):
         from okrtui.tui.screens import meeting
 
         meeting.open_meeting(self.okr_app, session.team_id, session.kind)
+
+    def action_amend(self) -> None:
+        """Reopen the finished meeting under the cursor to correct it; changes save at once."""
+        session = self.current
+        if session is None:
+            return
+        if session.status != "completed":
+            self.notify("That meeting is not finished yet; r resumes it.")
+            return
+        from okrtui.tui.screens import meeting
+
+        self.amending = session.id
+        meeting.amend_meeting(self.okr_app, session.id)
+
+    def on_screen_resume(self) -> None:
+        """Back from amending a meeting: show it as corrected."""
+        session_id, self.amending = self.amending, None
+        if session_id is None:
+            return
+        try:
+            session = self.okr_app.repository.session(session_id)
+        except StoreError:
+            return
+        self.sessions[session_id] = session
+        self.haystacks.pop(session_id, None)
+        self._show()
 
     def action_delete(self) -> None:
         """Delete the meeting under the cursor, after asking."""

@@ -19,10 +19,20 @@ from textual.widgets import ContentSwitcher, Static
 
 from okrtui.domain.agenda import Step, agenda
 from okrtui.domain.ids import session_id
-from okrtui.domain.meeting import add_time, finish, new_session, set_current_step
+from okrtui.domain.meeting import (
+    add_time,
+    amend,
+    finish,
+    finish_question,
+    new_session,
+    set_current_step,
+    steps_left_empty,
+)
 from okrtui.domain.models import Session, SessionKind
 from okrtui.domain.quarters import previous_quarter, quarter_of
 from okrtui.store import Repository, SessionHeldElsewhere, StoreError
+from okrtui.store.holders import this_process
+from okrtui.tui.dialogs.confirm import ConfirmDialog
 from okrtui.tui.dialogs.go_to_step import GoToStepDialog
 from okrtui.tui.dialogs.held_elsewhere import HeldChoice, HeldElsewhereDialog
 from okrtui.tui.dialogs.resume_or_new import ResumeChoice, ResumeOrNewDialog
@@ -49,14 +59,20 @@ class MeetingScreen(Screen[None]):
         Binding("ctrl+l", "leave_meeting", "Leave (saved)", priority=True),
     ]
 
-    def __init__(self, context: MeetingContext) -> None:
+    def __init__(self, context: MeetingContext, amend_by: str | None = None) -> None:
         super().__init__()
         self.context = context
+        # Correcting a finished meeting: who corrects it; its clocks and status stay as
+        # they were, and the first change saved records the amendment.
+        self.amend_by = amend_by
+        self._amendment_recorded = False
         context.save_now = self._save_committed
         self.steps: tuple[Step, ...] = agenda(context.session.kind)
         keys = [s.key for s in self.steps]
         current = context.session.current_step
-        self.index = keys.index(current) if current in keys else 0
+        # A correction starts from the top; a meeting resumes where it stopped.
+        resumed = current in keys and amend_by is None
+        self.index = keys.index(current) if resumed else 0
         self.visited: set[str] = {k for k in keys if context.session.step_seconds.get(k)}
         self.unsaved = False
         # Set again on mount, from the app's clock.
@@ -90,7 +106,8 @@ class MeetingScreen(Screen[None]):
         week = f"week {s.week} · " if s.week else ""
         who = f" · {s.facilitator}" if s.facilitator else ""
         kind = "weekly" if s.kind == "weekly" else "quarterly review"
-        return f"{s.team_name or s.team_id} {kind} · {week}{s.date.isoformat()}{who}"
+        amending = " · amending (changes are saved)" if self.amend_by is not None else ""
+        return f"{s.team_name or s.team_id} {kind} · {week}{s.date.isoformat()}{who}{amending}"
 
     # -- time -------------------------------------------------------------------------
 
@@ -103,10 +120,14 @@ class MeetingScreen(Screen[None]):
         return self.steps[self.index]
 
     def _elapsed(self) -> float:
+        if self.amend_by is not None:
+            return 0.0  # correcting the minutes is not meeting time
         return max(0.0, (self._now() - self._entered).total_seconds())
 
     def _flush_time(self) -> None:
         """Move the time spent since the last flush into the session's step_seconds."""
+        if self.amend_by is not None:
+            return
         now = self._now()
         seconds = max(0.0, (now - self._entered).total_seconds())
         self.context.session = add_time(self.context.session, self.step.key, seconds)
@@ -125,7 +146,8 @@ class MeetingScreen(Screen[None]):
         spent = dict(session.step_seconds)
         spent[self.step.key] = step_clock.seconds
         self.query_one("#agenda", AgendaSidebar).show(self.step.key, spent, self.visited)
-        if (self._now() - self._last_save).total_seconds() >= CLOCK_SAVE_SECONDS:
+        due = (self._now() - self._last_save).total_seconds() >= CLOCK_SAVE_SECONDS
+        if due and self.amend_by is None:
             self.save("clocks")
 
     # -- saving -----------------------------------------------------------------------
@@ -166,6 +188,9 @@ class MeetingScreen(Screen[None]):
 
     def _save_committed(self, session: Session, what: str) -> None:
         """A step committed an answer: write it now, in the handler of the key that did it."""
+        if self.amend_by is not None and not self._amendment_recorded:
+            session = amend(session, self._now(), self.amend_by)
+            self._amendment_recorded = True
         self.context.session = session
         self.save(what)
 
@@ -181,14 +206,17 @@ class MeetingScreen(Screen[None]):
     def _show_step(self, index: int) -> None:
         self.index = index
         self.visited.add(self.step.key)
-        self.context.session = set_current_step(self.context.session, self.step.key)
+        amending = self.amend_by is not None
+        if not amending:  # a correction changes what was said, not where the meeting stopped
+            self.context.session = set_current_step(self.context.session, self.step.key)
         widget = self.query_one(f"#step-{self.step.key}", StepWidget)
         self.query_one("#steps", ContentSwitcher).current = widget.id
         self.query_one("#step-title", Static).update(
             f"Step {index + 1} of {len(self.steps)}: {self.step.title} ({self.step.minutes} min)"
         )
         widget.show_step()
-        self.save(f"on {self.step.title}")
+        if not amending:
+            self.save(f"on {self.step.title}")
         self.refresh_clocks()
         # Focus at once, so keys typed right after the step change land in it.
         widget.focus_first()
@@ -234,7 +262,8 @@ class MeetingScreen(Screen[None]):
     def action_leave_meeting(self) -> None:
         """Save and go back; the meeting can be resumed from home."""
         self.query_one(f"#step-{self.step.key}", StepWidget).leave()
-        self.save("left the meeting")
+        if self.amend_by is None or self.unsaved:  # a correction saves only what changed
+            self.save("left the meeting")
         self.app.pop_screen()
 
     def on_unmount(self) -> None:
@@ -252,9 +281,31 @@ class MeetingScreen(Screen[None]):
     # -- finishing --------------------------------------------------------------------
 
     def on_step_widget_finish_requested(self, event: StepWidget.FinishRequested) -> None:
-        """Mark the meeting completed, save it and show its minutes."""
+        """Finish the meeting; first ask, naming them, when some steps had nothing entered."""
         event.stop()
         self.query_one(f"#step-{self.step.key}", StepWidget).leave()
+        if self.amend_by is not None:  # corrections are saved already: show the minutes
+            if self.unsaved and not self.save("corrections"):
+                return
+            self.app.pop_screen()
+            show_minutes(cast("OkrApp", self.app), self.context.session)
+            return
+        empty = steps_left_empty(self.context.session, self.steps, self.context.earlier)
+        if not empty:
+            self._finish()
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._finish()
+
+        self.app.push_screen(
+            ConfirmDialog(finish_question(empty), yes="Finish", no="Keep the meeting open"),
+            answered,
+        )
+
+    def _finish(self) -> None:
+        """Mark the meeting completed, save it and show its minutes."""
         self._flush_time()
         self.context.session = finish(self.context.session, self._now())
         if not self.save("meeting finished"):
@@ -387,6 +438,29 @@ def run_meeting(app: OkrApp, session: Session, take_over: bool = False) -> None:
         app.notify(f"The meeting cannot open: {exc}", severity="error", markup=False)
         return
     app.push_screen(MeetingScreen(meeting_context(app, session)))
+
+
+def amend_meeting(app: OkrApp, session_id: str) -> None:
+    """Reopen a finished meeting for corrections, unless another okrtui has it open."""
+    repository = app.repository
+    try:
+        session = repository.session(session_id)
+        if session.status != "completed":
+            app.notify("Only a finished meeting is amended; resume this one instead.")
+            return
+        repository.hold(session.id)
+    except SessionHeldElsewhere as exc:
+        app.notify(
+            f"The meeting cannot be amended now: it is open elsewhere, {exc.holder.describe()}. "
+            "Try again once it is closed there.",
+            severity="error",
+            markup=False,
+        )
+        return
+    except StoreError as exc:
+        app.notify(f"The meeting cannot open: {exc}", severity="error", markup=False)
+        return
+    app.push_screen(MeetingScreen(meeting_context(app, session), amend_by=this_process().user))
 
 
 def open_meeting(app: OkrApp, team_id: str, kind: SessionKind, quarter: str | None = None) -> None:

@@ -7,7 +7,17 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label
 
 from okrtui.domain.ids import new_id
-from okrtui.domain.meeting import match_member, parse_minutes, required
+from okrtui.domain.meeting import (
+    Person,
+    attendees_of,
+    guest_label,
+    match_presenter,
+    parse_attendees,
+    parse_minutes,
+    person_label,
+    presenter_of,
+    required,
+)
 from okrtui.domain.models import Training
 from okrtui.tui.widgets.steps.base import field
 from okrtui.tui.widgets.steps.entries import EntryListStep, FieldProblem, entries_list
@@ -42,47 +52,36 @@ class TrainingStep(EntryListStep):
                 placeholder="a member or a guest's name",
                 id="training-presenter",
                 suggester=SuggestFromList(
-                    [*names, *self.context.session.guests], case_sensitive=False
+                    [*names, *map(guest_label, self.context.session.guests)],
+                    case_sensitive=False,
                 ),
             ),
         )
         yield from field("Minutes", Input(DEFAULT_MINUTES, id="training-minutes"))
         yield from field(
             "Attendees",
-            Input(placeholder="names, commas; blank = all present", id="training-attendees"),
+            Input(
+                placeholder="names, commas; blank = all present, guests too",
+                id="training-attendees",
+            ),
         )
         yield from field("Notes", Input(placeholder="optional; Enter adds", id="training-notes"))
 
-    def _presenter(self) -> tuple[str | None, str]:
-        """(member id, guest name) from the presenter field."""
-        session = self.context.session
+    def _presenter(self) -> Person:
+        """The member or guest named in the presenter field."""
         typed = self.query_one("#training-presenter", Input).value
         try:
-            name = required(typed, "The presenter")
+            return match_presenter(typed, self.context.session)
         except ValueError as exc:
             raise FieldProblem("training-presenter", str(exc)) from None
-        try:
-            return match_member(name, session.member_names, session.present_ids), ""
-        except ValueError:
-            # Not a member: a guest presented.
-            return None, name
 
-    def _attendees(self) -> list[str]:
-        session = self.context.session
+    def _attendees(self) -> tuple[list[str], list[str]]:
+        """(member ids, guest names) from the attendees field."""
         typed = self.query_one("#training-attendees", Input).value
-        if not typed.strip():
-            return list(session.present_ids)
-        found: list[str] = []
-        for part in typed.split(","):
-            if not part.strip():
-                continue
-            try:
-                member = match_member(part, session.member_names, session.present_ids)
-            except ValueError as exc:
-                raise FieldProblem("training-attendees", str(exc)) from None
-            if member not in found:
-                found.append(member)
-        return found
+        try:
+            return parse_attendees(typed, self.context.session)
+        except ValueError as exc:
+            raise FieldProblem("training-attendees", str(exc)) from None
 
     def check_field(self, field_id: str) -> None:
         value = self.query_one(f"#{field_id}", Input).value
@@ -101,28 +100,26 @@ class TrainingStep(EntryListStep):
     def build_item(self, item_id: str | None) -> Training:
         for field_id in ("training-topic", "training-presenter", "training-minutes"):
             self.check_field(field_id)
-        presenter_id, guest = self._presenter()
+        presenter = self._presenter()
+        members, guests = self._attendees()
         return Training(
             id=item_id or new_id("t"),
             topic=required(self.query_one("#training-topic", Input).value, "The topic"),
-            presenter_id=presenter_id,
-            presenter_name=guest,
+            presenter_id=presenter.member_id,
+            presenter_name=presenter.guest,
             minutes=parse_minutes(self.query_one("#training-minutes", Input).value),
-            attendee_ids=self._attendees(),
+            attendee_ids=members,
+            attendee_guests=guests,
             notes=self.query_one("#training-notes", Input).value.strip(),
         )
 
     def load_form(self, item: Training) -> None:
         session = self.context.session
-        presenter = (
-            session.member_name(item.presenter_id) if item.presenter_id else item.presenter_name
-        )
+        presenter = person_label(session, Person(item.presenter_id, item.presenter_name))
         self.query_one("#training-topic", Input).value = item.topic
         self.query_one("#training-presenter", Input).value = presenter
         self.query_one("#training-minutes", Input).value = str(item.minutes)
-        self.query_one("#training-attendees", Input).value = ", ".join(
-            session.member_name(m) for m in item.attendee_ids
-        )
+        self.query_one("#training-attendees", Input).value = ", ".join(attendees_of(session, item))
         self.query_one("#training-notes", Input).value = item.notes
 
     def reset_form(self) -> None:
@@ -131,10 +128,8 @@ class TrainingStep(EntryListStep):
 
     def describe(self, item: Training) -> str:
         session = self.context.session
-        presenter = (
-            session.member_name(item.presenter_id) if item.presenter_id else item.presenter_name
-        )
-        return f"{item.topic} — {presenter}, {item.minutes} min, {len(item.attendee_ids)} attending"
+        attending = len(attendees_of(session, item))
+        return f"{item.topic} — {presenter_of(session, item)}, {item.minutes} min, {attending} attending"
 
     def required_fields(self) -> tuple[str, ...]:
         return ("training-topic",)

@@ -1,4 +1,4 @@
-"""Wrap-up: the summary, a 1–10 rating per present attendee, and finishing the meeting."""
+"""Wrap-up: the summary, a 1–10 rating per person present (guests too), and finishing."""
 
 from __future__ import annotations
 
@@ -11,7 +11,14 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from okrtui.domain.meeting import set_rating, set_summary
+from okrtui.domain.meeting import (
+    Person,
+    people_present,
+    person_label,
+    rate,
+    rating_of,
+    set_summary,
+)
 from okrtui.tui.widgets.steps.base import StepWidget, field
 
 
@@ -42,6 +49,7 @@ class WrapUpStep(StepWidget):
         yield Static("", id="finish-error", classes="field-error")
 
     def on_mount(self) -> None:
+        self._people: list[Person] = []
         self.show_step()
 
     def show_step(self) -> None:
@@ -49,17 +57,19 @@ class WrapUpStep(StepWidget):
         listing = self.query_one("#ratings-list", OptionList)
         highlighted = listing.highlighted
         listing.clear_options()
-        for member_id in session.present_ids:
-            rating = session.ratings.get(member_id)
+        people = people_present(session)
+        self._people = people
+        for index, person in enumerate(people):
+            rating = rating_of(session, person)
             shown = f"{rating:>2}" if rating else " –"
             listing.add_option(
-                Option(Text(f"{shown}  {session.member_name(member_id)}"), id=member_id)
+                Option(Text(f"{shown}  {person_label(session, person)}"), id=str(index))
             )
         if listing.option_count:
             listing.highlighted = min(highlighted or 0, listing.option_count - 1)
-        ratings = [session.ratings[m] for m in session.present_ids if m in session.ratings]
+        ratings = [r for r in (rating_of(session, p) for p in people) if r is not None]
         average = (
-            f"Average {sum(ratings) / len(ratings):.1f} from {len(ratings)} of {len(session.present_ids)}"
+            f"Average {sum(ratings) / len(ratings):.1f} from {len(ratings)} of {len(people)}"
             if ratings
             else ""
         )
@@ -91,16 +101,14 @@ class WrapUpStep(StepWidget):
         if not listing.has_focus or listing.highlighted is None:
             return
         index = listing.highlighted
-        member_id = listing.get_option_at_index(index).id
-        if member_id is None:
-            return
+        person = self._people[index]
         try:
-            session = set_rating(self.context.session, member_id, rating)
+            session = rate(self.context.session, person, rating)
         except ValueError as exc:
             self.show_error(listing, str(exc))
             return
         self.clear_error(listing)
-        self.commit(session, f"rating of {session.member_name(member_id)}")
+        self.commit(session, f"rating of {person_label(session, person)}")
         self.show_step()
         listing.highlighted = min(index + 1, listing.option_count - 1)
 
