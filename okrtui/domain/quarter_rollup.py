@@ -98,6 +98,15 @@ class HeldTraining:
     attendees: tuple[str, ...]
     notes: str
     team_size: int
+    guests: int = 0  # how many of the attendees were guests, not on the team
+
+    @property
+    def attendance(self) -> str:
+        """`4 of 5`, with the guests beside it: `4 of 5 + 1 guest`."""
+        members = f"{len(self.attendees) - self.guests} of {self.team_size}"
+        if not self.guests:
+            return members
+        return f"{members} + {self.guests} guest" + ("s" if self.guests > 1 else "")
 
 
 def trainings_held(sessions: Iterable[Session]) -> list[HeldTraining]:
@@ -117,6 +126,7 @@ def trainings_held(sessions: Iterable[Session]) -> list[HeldTraining]:
                     attendees,
                     t.notes,
                     team_size=len(session.member_names),
+                    guests=len(t.attendee_guests),
                 )
             )
     return held

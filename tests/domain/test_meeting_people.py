@@ -28,6 +28,7 @@ from okrtui.domain.meeting import (
     upsert_item,
 )
 from okrtui.domain.models import Commitment, Contribution, Session, Training
+from okrtui.domain.quarter_rollup import trainings_held
 from okrtui.domain.sample import sample_sessions
 
 STARTED = datetime(2026, 11, 12, 10, 0)
@@ -209,3 +210,14 @@ def test_amending_records_who_and_when_and_keeps_the_meeting_finished() -> None:
     assert len(amend(amended, later, "ana").amended) == 2
     with pytest.raises(ValueError, match="still in progress"):
         amend(meeting(), later, "dana")
+
+
+def test_the_quarters_trainings_count_guests_beside_the_team() -> None:
+    session = meeting("Maya", "Raj")
+    members, guests = parse_attendees("", session)
+    training = Training(
+        id="t1", topic="Pricing", presenter_id="ana", attendee_ids=members, attendee_guests=guests
+    )
+    (held,) = trainings_held([upsert_item(session, "trainings", training)])
+    assert held.attendees == ("Ana Costa", "Ben Okafor", "Maya (guest)", "Raj (guest)")
+    assert held.attendance == "2 of 2 + 2 guests"

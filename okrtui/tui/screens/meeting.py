@@ -93,7 +93,12 @@ class MeetingScreen(Screen[None]):
                 with ContentSwitcher(id="steps"):
                     for step in self.steps:
                         yield step_widget(step, self.context)
-        yield Static("Not saved yet", id="save-status")
+        yield Static(
+            "Amending a finished meeting: each change is saved as it is made"
+            if self.amend_by is not None
+            else "Not saved yet",
+            id="save-status",
+        )
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -106,8 +111,8 @@ class MeetingScreen(Screen[None]):
         week = f"week {s.week} · " if s.week else ""
         who = f" · {s.facilitator}" if s.facilitator else ""
         kind = "weekly" if s.kind == "weekly" else "quarterly review"
-        amending = " · amending (changes are saved)" if self.amend_by is not None else ""
-        return f"{s.team_name or s.team_id} {kind} · {week}{s.date.isoformat()}{who}{amending}"
+        amending = "Amending " if self.amend_by is not None else ""
+        return f"{amending}{s.team_name or s.team_id} {kind} · {week}{s.date.isoformat()}{who}"
 
     # -- time -------------------------------------------------------------------------
 

@@ -35,7 +35,7 @@ class TrainingsHeldStep(QuarterlyStep):
                 t.topic,
                 t.presenter,
                 str(t.minutes),
-                f"{len(t.attendees)} of {t.team_size}",
+                t.attendance,
                 ", ".join(t.attendees) or "nobody",
             )
         total = self.query_one("#trainings-total", Static)
