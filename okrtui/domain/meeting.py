@@ -105,8 +105,36 @@ def add_guest(session: Session, name: str) -> Session:
 
 
 def remove_guest(session: Session, name: str) -> Session:
-    """Remove a guest."""
-    return _with(session, guests=[g for g in session.guests if g != name])
+    """Remove a guest, with their rating and their place at trainings (not a talk they gave)."""
+    trainings = [
+        t.model_copy(update={"attendee_guests": [g for g in t.attendee_guests if g != name]})
+        for t in session.trainings
+    ]
+    ratings = {g: r for g, r in session.guest_ratings.items() if g != name}
+    guests = [g for g in session.guests if g != name]
+    return _with(session, guests=guests, guest_ratings=ratings, trainings=trainings)
+
+
+def put_back_guest(session: Session, before: Session, name: str) -> Session:
+    """Undo `remove_guest`: the guest as `before` had them, in the same place, rating and
+    trainings attended included; the rest of `session` is kept."""
+    if name in session.guests or name not in before.guests:
+        return session
+    index = before.guests.index(name)
+    guests = [*session.guests[:index], name, *session.guests[index:]]
+    attended = {t.id: t.attendee_guests for t in before.trainings if name in t.attendee_guests}
+    trainings = []
+    for t in session.trainings:
+        order = attended.get(t.id)
+        if order is not None and name not in t.attendee_guests:
+            kept = [g for g in order if g == name or g in t.attendee_guests]
+            later = [g for g in t.attendee_guests if g not in order]
+            t = t.model_copy(update={"attendee_guests": [*kept, *later]})
+        trainings.append(t)
+    ratings = dict(session.guest_ratings)
+    if name in before.guest_ratings:
+        ratings[name] = before.guest_ratings[name]
+    return _with(session, guests=guests, guest_ratings=ratings, trainings=trainings)
 
 
 def review_commitment(session: Session, commitment_id: str, status: CommitmentStatus) -> Session:

@@ -21,7 +21,9 @@ from okrtui.domain.meeting import (
     parse_attendees,
     people_present,
     presenter_of,
+    put_back_guest,
     rate,
+    remove_guest,
     set_checkin,
     set_summary,
     steps_left_empty,
@@ -221,3 +223,22 @@ def test_the_quarters_trainings_count_guests_beside_the_team() -> None:
     (held,) = trainings_held([upsert_item(session, "trainings", training)])
     assert held.attendees == ("Ana Costa", "Ben Okafor", "Maya (guest)", "Raj (guest)")
     assert held.attendance == "2 of 2 + 2 guests"
+
+
+def test_a_guest_removed_takes_their_rating_and_attendance_and_undo_brings_them_back() -> None:
+    session = meeting("Maya", "Raj")
+    members, guests = parse_attendees("", session)
+    training = Training(
+        id="t1", topic="Pricing", presenter_name="Maya", attendee_ids=members,
+        attendee_guests=guests,
+    )  # fmt: skip
+    before = rate(upsert_item(session, "trainings", training), Person(None, "Maya"), 9)
+    removed = remove_guest(before, "Maya")
+    assert removed.guests == ["Raj"] and removed.guest_ratings == {}
+    assert removed.trainings[0].attendee_guests == ["Raj"]
+    assert removed.trainings[0].presenter_name == "Maya"  # the talk was still given
+    assert all_ratings(removed) == []
+    back = put_back_guest(set_summary(removed, "Later edit"), before, "Maya")
+    assert back.guests == ["Maya", "Raj"] and back.guest_ratings == {"Maya": 9}
+    assert back.trainings[0].attendee_guests == ["Maya", "Raj"]
+    assert back.summary == "Later edit"

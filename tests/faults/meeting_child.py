@@ -30,6 +30,7 @@ from textual.pilot import Pilot
 from okrtui.domain.models import Session
 from okrtui.store import Repository
 from okrtui.tui.app import OkrApp
+from okrtui.tui.dialogs.confirm import ConfirmDialog
 from okrtui.tui.dialogs.resume_or_new import ResumeOrNewDialog
 from okrtui.tui.screens.meeting import MeetingScreen
 from tests.quick_keys import press_quickly
@@ -121,6 +122,10 @@ async def hold_meetings(folder: Path) -> None:
                     await pilot.pause()
             await pilot.press("f")  # finish: saved as completed, then the minutes
             await pilot.pause()
+            if isinstance(app.screen, ConfirmDialog):  # a step resumed after a kill was left empty
+                say(f"finish question: {app.screen.question}")
+                await pilot.press("y")
+                await pilot.pause()
             await pilot.press("escape")  # back home
             await pilot.pause()
 

@@ -11,7 +11,13 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from okrtui.domain.meeting import add_guest, remove_guest, set_facilitator, toggle_present
+from okrtui.domain.meeting import (
+    add_guest,
+    put_back_guest,
+    remove_guest,
+    set_facilitator,
+    toggle_present,
+)
 from okrtui.tui.widgets.steps.base import StepWidget, field, settled
 
 
@@ -86,14 +92,9 @@ class AttendanceStep(StepWidget):
         option_id = self._highlighted_id()
         if option_id and option_id.startswith("g:"):
             name = option_id[2:]
-            index = self.context.session.guests.index(name)
-            self.commit(remove_guest(self.context.session, name), f"guest {name} removed")
-            self.remember_undo(
-                f"guest {name}",
-                lambda s: s.model_copy(
-                    update={"guests": [*s.guests[:index], name, *s.guests[index:]]}
-                ),
-            )
+            before = self.context.session
+            self.commit(remove_guest(before, name), f"guest {name} removed")
+            self.remember_undo(f"guest {name}", lambda s: put_back_guest(s, before, name))
             self.show_step()
 
     async def action_enter_field(self) -> None:
