@@ -272,8 +272,9 @@ class MeetingScreen(Screen[None]):
         self.app.pop_screen()
 
     def on_unmount(self) -> None:
-        # Quitting the app mid-meeting: keep the clocks' last seconds too.
-        if self.context.session.status == "in_progress":
+        # Quitting the app mid-meeting: keep the clocks' last seconds too (and a correction
+        # that could not be saved yet).
+        if self.context.session.status == "in_progress" or self.unsaved:
             try:
                 self._flush_time()
                 self.repository.save_session(self.context.session)
