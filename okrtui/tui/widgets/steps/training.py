@@ -14,7 +14,6 @@ from okrtui.domain.meeting import (
     match_presenter,
     parse_attendees,
     parse_minutes,
-    person_label,
     presenter_of,
     required,
 )
@@ -115,9 +114,8 @@ class TrainingStep(EntryListStep):
 
     def load_form(self, item: Training) -> None:
         session = self.context.session
-        presenter = person_label(session, Person(item.presenter_id, item.presenter_name))
         self.query_one("#training-topic", Input).value = item.topic
-        self.query_one("#training-presenter", Input).value = presenter
+        self.query_one("#training-presenter", Input).value = presenter_of(session, item)
         self.query_one("#training-minutes", Input).value = str(item.minutes)
         self.query_one("#training-attendees", Input).value = ", ".join(attendees_of(session, item))
         self.query_one("#training-notes", Input).value = item.notes
