@@ -15,25 +15,32 @@ from okrtui.tui.dialogs.kr_form import KeyResultForm
 from okrtui.tui.dialogs.team_form import TeamForm
 from okrtui.tui.screens.meeting import MeetingScreen
 from okrtui.tui.screens.plan_editor import PlanEditorScreen, PlanItem
+from okrtui.tui.widgets.quarterly.scores import ScoresStep
 from tests.conftest import TODAY
 from tests.tui.meeting_helpers import FakeClock, demo_app, meeting
 from tests.tui.test_plan_edit import SIZE, move_to
+from tests.tui.test_quarterly_steps import clock, open_step
 
 F = TypeVar("F", TeamForm, KeyResultForm)
 
 
-async def open_checkins(app: OkrApp, pilot: Pilot[None]) -> MeetingScreen:
-    """Start a weekly meeting and page forward to the check-in step, found by its key."""
-    await pilot.pause()
-    app.action_start_weekly_meeting()
-    await pilot.pause()
-    for _ in range(8):
+async def page_to(app: OkrApp, pilot: Pilot[None], key: str) -> MeetingScreen:
+    """Page forward through the meeting's agenda to the step `key`."""
+    for _ in range(10):
         screen = meeting(app)
-        if screen.step.key == "checkins":
+        if screen.step.key == key:
             return screen
         await pilot.press("pagedown")
         await pilot.pause()
-    raise AssertionError("never reached the check-ins")
+    raise AssertionError(f"never reached {key}")
+
+
+async def open_checkins(app: OkrApp, pilot: Pilot[None]) -> MeetingScreen:
+    """Start a weekly meeting and go to its check-ins."""
+    await pilot.pause()
+    app.action_start_weekly_meeting()
+    await pilot.pause()
+    return await page_to(app, pilot, "checkins")
 
 
 def facts(screen: MeetingScreen) -> str:
@@ -137,3 +144,34 @@ async def test_a_team_sets_its_number_format_and_its_forms_follow_it(demo_folder
         assert isinstance(app.screen, PlanEditorScreen)
         objective = Repository.open(demo_folder).objectives("sales", "2026-Q4")[0]
         assert objective.key_results[2].target == 4800.5
+
+
+def german(folder: Path) -> None:
+    """Make the demo team write its numbers the German way."""
+    repository = Repository.open(folder)
+    repository.save_team(repository.team("sales").model_copy(update={"locale": "de"}))
+
+
+async def test_a_german_team_overrides_a_score_and_drafts_numbers_its_way(
+    demo_folder: Path,
+) -> None:
+    german(demo_folder)
+    app = OkrApp(Repository.open(demo_folder), today=TODAY, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_step(pilot, app, "scores")
+        await pilot.press("o", *"0.4", "enter")
+        error = app.screen.query_one(ScoresStep).query_one("#override-score-error", Static)
+        assert "did you mean 0,4?" in str(error.render())
+        await pilot.press("ctrl+u", *"0,4", "enter", *"Leads paused for a month", "enter")
+        await pilot.pause()
+        await page_to(app, pilot, "next_quarter")
+        await pilot.press("down", "e", "enter")  # Tier 1, its title kept
+        baseline = app.screen.query_one("#nq-baseline", Input)
+        assert baseline.value == "226"
+        await pilot.press("enter", "ctrl+u", *"1.200", "enter", "s", "s")
+        await pilot.pause()
+
+    (review,) = Repository.open(demo_folder).sessions("2026-Q4", "sales", "quarterly")
+    assert {s.kr_id: s.used for s in review.scores}["kr-tier1"] == 0.4
+    (planned,) = Repository.open(demo_folder).objectives("sales", "2027-Q1")
+    assert planned.key_results[0].target == 1200
