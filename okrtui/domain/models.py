@@ -18,6 +18,7 @@ from pydantic import (
     model_validator,
 )
 
+from okrtui.domain.numbers import DEFAULT_LOCALE, LocaleName
 from okrtui.domain.quarters import QUARTER_PATTERN
 from okrtui.domain.text import check_multiline, check_single_line
 
@@ -89,6 +90,8 @@ class Team(Model):
     aligned_objective: Text = ""
     members: list[Member] = Field(default_factory=list)
     archived: bool = False
+    # How the team writes numbers (`1,200.5` in en, `1.200,5` in de): typed and shown so.
+    locale: LocaleName = DEFAULT_LOCALE
 
     @model_validator(mode="after")
     def _unique_members(self) -> Team:

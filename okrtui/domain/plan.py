@@ -20,6 +20,7 @@ from okrtui.domain.models import (
     Objective,
     Team,
 )
+from okrtui.domain.numbers import DEFAULT_LOCALE
 from okrtui.domain.validation import describe
 
 if TYPE_CHECKING:
@@ -95,6 +96,7 @@ def _build(entries: PlanFileEntries, source: str, existing: Plan) -> Plan:
                 name=entry.name,
                 aligned_objective=entry.aligned_objective,
                 archived=entry.archived,
+                locale=entry.locale,
                 members=[m for m in members if m is not None],
             ),
             where,
@@ -243,6 +245,8 @@ def _team_entry(team: Team) -> dict[str, Any]:
         entry["aligned_objective"] = team.aligned_objective
     if team.archived:
         entry["archived"] = True
+    if team.locale != DEFAULT_LOCALE:
+        entry["locale"] = team.locale
     entry["members"] = [
         {"id": m.id, "name": m.name}
         | ({"role": m.role} if m.role else {})

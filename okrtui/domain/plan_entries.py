@@ -9,6 +9,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from okrtui.domain.models import KRKind, Quarter
+from okrtui.domain.numbers import DEFAULT_LOCALE
 
 
 class Entry(BaseModel):
@@ -33,6 +34,7 @@ class PlanTeamEntry(Entry):
     name: str
     aligned_objective: str = ""
     archived: bool = False
+    locale: str = DEFAULT_LOCALE
     members: list[PlanMemberEntry] = Field(default_factory=list)
 
 

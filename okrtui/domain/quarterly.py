@@ -12,6 +12,7 @@ from datetime import date
 
 from okrtui.domain.history import CheckInPoint, in_order, kr_path
 from okrtui.domain.models import Confidence, KeyResult, Objective, ObjectiveScore, Score, Session
+from okrtui.domain.numbers import DEFAULT_LOCALE, NotANumber, format_number, parse_number
 from okrtui.domain.quarters import quarter_end, quarter_start
 from okrtui.domain.scoring import Band, band, expected_pace, kr_score, objective_score, too_easy
 from okrtui.domain.text import STORED
@@ -213,15 +214,20 @@ def overridden(score: Score, used: float, rationale: str) -> Score:
     )
 
 
-def parse_score(text: str) -> float:
-    """A typed score: `0.6`, `.6` or `60%`; ValueError with a plain message otherwise."""
+def parse_score(text: str, locale: str = DEFAULT_LOCALE) -> float:
+    """A typed score in the team's locale: `0.6`, `.6` or `60%`; ValueError in plain words."""
     raw = text.strip()
     if not raw:
         raise ValueError("enter a score between 0 and 1")
     try:
-        value = float(raw[:-1]) / 100 if raw.endswith("%") else float(raw)
-    except ValueError:
-        raise ValueError(f"'{raw}' is not a score; type one between 0 and 1, like 0.6") from None
+        value = parse_number(raw, locale=locale, unit="")
+    except NotANumber:
+        example = format_number(0.6, locale=locale)
+        raise ValueError(
+            f"'{raw}' is not a score; type one between 0 and 1, like {example}"
+        ) from None
+    if raw.endswith("%"):
+        value /= 100
     if not 0 <= value <= 1:
         raise ValueError("a score lies between 0 and 1 (0.7 is a good landing)")
     return value

@@ -106,13 +106,15 @@ class FormDialog(ModalScreen[T | None]):
             return widget.text.strip()
         return cast(Input, widget).value.strip()
 
-    def number(self, field_id: str, required: bool = True) -> float | None:
-        """A typed number (`$4,800`, `4.8k`, `12%`); FieldError when it is not one."""
+    def number(
+        self, field_id: str, required: bool = True, *, locale: str, unit: str | None = None
+    ) -> float | None:
+        """A number typed in the team's locale (`$4,800`, `4.8k`, `12%`); FieldError if not one."""
         raw = self.text(field_id)
         if not raw and not required:
             return None
         try:
-            return parse_number(raw)
+            return parse_number(raw, locale=locale, unit=unit)
         except ValueError as exc:
             raise FieldError(field_id, str(exc)) from None
 

@@ -9,6 +9,7 @@ from textual.widgets import Input, Select
 
 from okrtui.domain.ids import new_id
 from okrtui.domain.models import MAINTAIN_KINDS, KeyResult, KRKind, Objective
+from okrtui.domain.numbers import DEFAULT_LOCALE, format_number
 from okrtui.tui.dialogs.form import FormDialog
 
 KIND_LABELS: dict[KRKind, str] = {
@@ -29,10 +30,6 @@ KIND_FIELDS: dict[str, tuple[str, ...]] = {
 NUMBER_HINT = "e.g. 500, 1,200, $4,800, 4.8k"
 
 
-def _shown(value: float | None) -> str:
-    return "" if value is None else f"{value:g}"
-
-
 class KeyResultForm(FormDialog[KeyResult]):
     """Title, kind, and the numbers that kind needs: baseline/target, threshold, or none."""
 
@@ -42,8 +39,20 @@ class KeyResultForm(FormDialog[KeyResult]):
         self.kr = kr
         self.heading = "New key result" if kr is None else "Key result"
 
+    @property
+    def locale(self) -> str:
+        """The locale of the objective's team: numbers are typed and shown in it."""
+        teams = self.repository.teams(include_archived=True)
+        team = next((t for t in teams if t.id == self.objective.team_id), None)
+        return team.locale if team else DEFAULT_LOCALE
+
     def fields(self) -> ComposeResult:
         kr = self.kr
+        locale = self.locale
+
+        def _shown(value: float | None) -> str:
+            return "" if value is None else format_number(value, locale=locale)
+
         yield from self.field("Title", Input(kr.title if kr else "", id="title"))
         yield from self.field(
             "Kind",
@@ -105,19 +114,21 @@ class KeyResultForm(FormDialog[KeyResult]):
     def build(self) -> KeyResult:
         kind = self.kind
         shown = KIND_FIELDS[kind]
+        locale = self.locale
+        unit = self.text("unit") if "unit" in shown else ""
         data: dict[str, Any] = {
             "id": self.kr.id if self.kr else new_id("kr"),
             "title": self.text("title"),
             "kind": kind,
-            "unit": self.text("unit") if "unit" in shown else "",
-            "weight": self.number("weight", required=False) or 1.0,
+            "unit": unit,
+            "weight": self.number("weight", required=False, locale=locale) or 1.0,
             "archived": self.kr.archived if self.kr else False,
         }
         if "baseline" in shown:
-            data["baseline"] = self.number("baseline")
-            data["target"] = self.number("target")
+            data["baseline"] = self.number("baseline", locale=locale, unit=unit)
+            data["target"] = self.number("target", locale=locale, unit=unit)
         elif "threshold" in shown:
-            data["target"] = self.number("threshold")
+            data["target"] = self.number("threshold", locale=locale, unit=unit)
         return KeyResult.model_validate(data)
 
     def save(self, result: KeyResult) -> None:

@@ -7,6 +7,7 @@ from textual.widgets import Input, TextArea
 
 from okrtui.domain.ids import slugify
 from okrtui.domain.models import Member, Team
+from okrtui.domain.numbers import DEFAULT_LOCALE
 from okrtui.tui.dialogs.form import FieldError, FormDialog
 
 
@@ -44,6 +45,11 @@ class TeamForm(FormDialog[Team]):
         if team is None:
             members = TextArea(id="members", soft_wrap=False, show_line_numbers=False)
             yield from self.field("Members", members, "one name per line; ctrl+s to save")
+        yield from self.field(
+            "Number format",
+            Input(team.locale if team else DEFAULT_LOCALE, id="locale", placeholder="en"),
+            "locale: en 1,200.5 · de 1.200,5",
+        )
 
     def build(self) -> Team:
         if self.team is not None:
@@ -52,6 +58,7 @@ class TeamForm(FormDialog[Team]):
                     **self.team.model_dump(),
                     "name": self.text("name"),
                     "aligned_objective": self.text("aligned_objective"),
+                    "locale": self.text("locale") or DEFAULT_LOCALE,
                 }
             )
         names = [line.strip() for line in self.text("members").splitlines() if line.strip()]
@@ -68,6 +75,7 @@ class TeamForm(FormDialog[Team]):
             id=unique_slug(self.text("name"), taken, "team"),
             name=self.text("name"),
             aligned_objective=self.text("aligned_objective"),
+            locale=self.text("locale") or DEFAULT_LOCALE,
             members=members,
         )
 

@@ -189,8 +189,11 @@ class NextQuarterStep(QuarterlyStep):
         self.query_one("#nq-title", Input).value = kr.title if kr else objective.title
         baseline = kr.baseline if kr and kr.baseline is not None else None
         target = kr.target if kr and kr.target is not None else None
-        self.query_one("#nq-baseline", Input).value = "" if baseline is None else f"{baseline:g}"
-        self.query_one("#nq-target", Input).value = "" if target is None else f"{target:g}"
+        # In the team's locale, so that Enter reads back the same number.
+        locale = self.context.team.locale
+        for input_id, value in (("#nq-baseline", baseline), ("#nq-target", target)):
+            shown = "" if value is None else format_number(value, locale=locale)
+            self.query_one(input_id, Input).value = shown
         for input_id in ("#nq-title", "#nq-baseline", "#nq-target"):
             editor = self.query_one(input_id, Input)
             editor.cursor_position = len(editor.value)
@@ -317,8 +320,13 @@ class NextQuarterStep(QuarterlyStep):
             return
         kr_id = self.editing[1]
         name = "baseline" if event.input.id == "nq-baseline" else "target"
+        _, draft = self._find(self.editing)
+        locale = self.context.team.locale
+        unit = draft.unit if draft is not None else None
         try:
-            value = parse_number(event.value) if event.value.strip() else None
+            value = (
+                parse_number(event.value, locale=locale, unit=unit) if event.value.strip() else None
+            )
         except ValueError as exc:
             self.show_error(event.input, str(exc))
             return

@@ -224,8 +224,12 @@ class ScoresStep(QuarterlyStep):
             self.show_error(event.input, "this key result has check-ins: the last one is final")
             return
         try:
-            read = parse_milestone if path.kr.kind == "milestone" else parse_number
-            value = read(event.value)
+            locale = self.context.team.locale
+            value = (
+                parse_milestone(event.value, locale=locale)
+                if path.kr.kind == "milestone"
+                else parse_number(event.value, locale=locale, unit=path.kr.unit)
+            )
         except ValueError as exc:
             self.show_error(event.input, str(exc))
             return
@@ -238,7 +242,7 @@ class ScoresStep(QuarterlyStep):
     def _override_score(self, event: Input.Submitted) -> None:
         event.stop()
         try:
-            parse_score(event.value)
+            parse_score(event.value, self.context.team.locale)
         except ValueError as exc:
             self.show_error(event.input, str(exc))
             return
@@ -253,7 +257,7 @@ class ScoresStep(QuarterlyStep):
         if path is None:
             return
         try:
-            used = parse_score(score_input.value)
+            used = parse_score(score_input.value, self.context.team.locale)
         except ValueError as exc:
             self.show_error(score_input, str(exc))
             score_input.focus()

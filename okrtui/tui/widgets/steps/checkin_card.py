@@ -88,8 +88,10 @@ class CheckInCard(Vertical):
         previous: CheckInPoint | None,
         pace: float,
         checkin: CheckIn | None,
+        locale: str,
     ) -> None:
         super().__init__(classes="checkin-card", id=f"card-{number}")
+        self.locale = locale  # the team's: numbers are typed and shown in it
         self.number = number
         self.snapshot = snapshot
         self.previous = previous
@@ -109,7 +111,8 @@ class CheckInCard(Vertical):
                 id=f"value-{self.number}",
                 classes="card-value",
             )
-        yield Static("", id=f"value-{self.number}-error", classes="field-error")
+        # What was typed is quoted in the message: plain text, never markup.
+        yield Static("", id=f"value-{self.number}-error", classes="field-error", markup=False)
         with Horizontal(classes="card-row"):
             yield Label("Confidence", classes="card-label")
             picker = ConfidencePicker(id=f"confidence-{self.number}", classes="card-confidence")
@@ -128,12 +131,13 @@ class CheckInCard(Vertical):
         if not kr.is_numeric:
             return "60% or done"
         sample = kr.target if kr.target is not None else 1200
-        return f"e.g. {format_number(sample, kr.unit if kr.unit in ('$', '€', '£', '%') else '')}"
+        unit = kr.unit if kr.unit in ("$", "€", "£", "%") else ""
+        return f"e.g. {format_number(sample, unit, self.locale)}"
 
     def _value_text(self, value: float | None) -> str:
         if value is None:
             return ""
-        return format_number(value, "%" if not self.snapshot.kr.is_numeric else "")
+        return format_number(value, "%" if not self.snapshot.kr.is_numeric else "", self.locale)
 
     def show_numbers(self, value: float | None) -> None:
         """Redraw the facts line and the progress bar for a value."""
@@ -141,19 +145,20 @@ class CheckInCard(Vertical):
         unit = "%" if kr.kind == "milestone" else kr.unit
         last = self.previous.checkin.value if self.previous else None
         facts = [
-            f"last {format_number(last, unit)}"
+            f"last {format_number(last, unit, self.locale)}"
             + (f" (week {self.previous.week})" if self.previous and self.previous.week else "")
         ]
         if kr.kind == "milestone":
             facts.append("target done")
         elif kr.kind in ("maintain_min", "maintain_max"):
             sign = "≥" if kr.kind == "maintain_min" else "≤"
-            facts.append(f"keep {sign} {format_number(kr.target, unit)}")
+            facts.append(f"keep {sign} {format_number(kr.target, unit, self.locale)}")
         else:
-            facts.append(f"target {format_number(kr.target, unit)}")
+            facts.append(f"target {format_number(kr.target, unit, self.locale)}")
         if value is not None and last is not None:
             delta = value - last
-            facts.append(f"Δ {'+' if delta >= 0 else '−'}{format_number(abs(delta), unit)}")
+            change = format_number(abs(delta), unit, self.locale)
+            facts.append(f"Δ {'+' if delta >= 0 else '−'}{change}")
         self.query_one(".card-facts", Static).update(" · ".join(facts))
         shown = value if value is not None else last
         bar = self.query_one(".card-bar", Static)
@@ -183,13 +188,8 @@ class CheckInCard(Vertical):
         """(ok, value) from the value field; on a problem, shows it at the field."""
         field = self.query_one(f"#value-{self.number}", Input)
         error = self.query_one(f"#value-{self.number}-error", Static)
-        text = field.value.strip()
         try:
-            value = (
-                None
-                if not text
-                else (parse_number(text) if self.snapshot.kr.is_numeric else parse_milestone(text))
-            )
+            value = self._read(field.value)
         except ValueError as exc:
             error.update(str(exc))
             error.add_class("-shown")
@@ -199,6 +199,15 @@ class CheckInCard(Vertical):
         error.remove_class("-shown")
         field.remove_class("-invalid")
         return True, value
+
+    def _read(self, text: str) -> float | None:
+        """The value the field's text stands for (None when blank); ValueError if none."""
+        kr = self.snapshot.kr
+        if not text.strip():
+            return None
+        if kr.is_numeric:
+            return parse_number(text, locale=self.locale, unit=kr.unit)
+        return parse_milestone(text, locale=self.locale)
 
     def pending(self) -> dict[str, Any]:
         """What the fields say that the saved check-in does not (valid answers only)."""
@@ -243,11 +252,12 @@ class CheckInCard(Vertical):
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
         if event.input.id == f"value-{self.number}":
-            kr = self.snapshot.kr
+            # The preview follows the field exactly: a blank or unreadable field shows no
+            # new value (and no change since last week).
             try:
-                value = parse_number(event.value) if kr.is_numeric else parse_milestone(event.value)
+                value = self._read(event.value)
             except ValueError:
-                return
+                value = None
             self.show_numbers(value)
 
     @on(ConfidencePicker.Picked)

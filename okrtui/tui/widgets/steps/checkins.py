@@ -46,7 +46,9 @@ class CheckInsStep(StepWidget):
         pace = expected_pace(session.quarter, session.date)
         for number, snapshot in enumerate(session.kr_snapshots, start=1):
             previous = previous_checkin([*self.context.earlier, session], snapshot.kr.id, session)
-            yield CheckInCard(number, snapshot, previous, pace, session.checkin(snapshot.kr.id))
+            checkin = session.checkin(snapshot.kr.id)
+            locale = self.context.team.locale
+            yield CheckInCard(number, snapshot, previous, pace, checkin, locale)
 
     def focus_first(self) -> None:
         cards = list(self.query(CheckInCard))
