@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import copy
 import json
-import shutil
 import time
 import zlib
 from collections import Counter
-from collections.abc import Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -162,7 +161,9 @@ class FileBackend:
         path = self.path(name)
         self.reads[name] += 1
         if not content.strip():
-            return None
+            # okrtui never writes an empty file: an empty one lost its data somehow.
+            what = "it is empty" if not content else "it holds nothing but white space"
+            raise DataFileError(path, f"{what}, not okrtui data")
         try:
             content.decode("utf-8")
         except UnicodeDecodeError:
@@ -220,13 +221,26 @@ class FileBackend:
         path = self.path(name)
         if not path.is_file():
             return None
+        return str(self.keep_copy(f"{name}.{reason}", path.read_bytes()))
+
+    def keep_copy(self, label: str, content: bytes) -> Path:
+        """Write `content` into `backups/LABEL.<timestamp>.json`, readable by its owner only."""
         backups = self.folder / "backups"
         backups.mkdir(exist_ok=True, mode=0o700)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        target = backups / f"{name}.{reason}.{stamp}.json"
-        replace_atomically(str(target), path.read_bytes())
-        shutil.copymode(path, target)
-        return str(target)
+        target = backups / f"{label}.{stamp}.json"
+        replace_atomically(str(target), content)  # 0600 whatever the old file's mode
+        return target
+
+
+Gate = Callable[[RawData], None]
+
+
+def _pass_gate(gate: Gate | None, data: RawData) -> None:
+    """Every write into a data file passes the caller's record gate first."""
+    if gate is None:
+        raise RuntimeError("a write into a data file must first pass a record gate")
+    gate(data)
 
 
 class _LockedStorage(AtomicJSONStorage):
@@ -234,26 +248,40 @@ class _LockedStorage(AtomicJSONStorage):
 
     Reads return the backend's parsed copy instead of parsing the file again; a successful
     write becomes the new parsed copy. TinyDB changes the data it read before writing it,
-    so a failed write drops the copy.
+    so a failed or refused write drops the copy. `gate` (set by the transaction's owner)
+    sees the data before anything touches the disk and raises to refuse it. The file is
+    not created until a write: an empty file is never left behind.
     """
 
     def __init__(self, backend: FileBackend, name: str) -> None:
-        super().__init__(backend.path(name))
+        # JSONStorage's constructor creates and opens the file; nothing here needs a handle.
+        self._path = str(backend.path(name))
+        self._encoding = None
+        self._mode = "r+"
+        self.kwargs: dict[str, Any] = {}
         self._backend = backend
         self._name = name
+        self.gate: Gate | None = None
 
     def read(self) -> RawData | None:
         return self._backend.load(self._name)
 
     def write(self, data: RawData) -> None:
-        content = self.serialize(data)
-        payload = content if isinstance(content, bytes) else content.encode("utf-8")
         try:
+            _pass_gate(self.gate, data)
+            content = self.serialize(data)
+            payload = content if isinstance(content, bytes) else content.encode("utf-8")
             replace_atomically(self._path, payload)
+        except orjson.JSONEncodeError as exc:
+            self._backend._written(self._name, None, None)
+            raise SaveError(f"could not save to {self._path}: {exc}") from None
         except BaseException:
             self._backend._written(self._name, None, None)
             raise
         self._backend._written(self._name, data, payload)
+
+    def close(self) -> None:
+        pass
 
 
 class MemoryBackend:
@@ -270,7 +298,7 @@ class MemoryBackend:
         return f"memory:{name}"
 
     def names(self) -> list[str]:
-        return sorted(n for n, db in self._dbs.items() if db.storage.read())
+        return sorted(n for n in self._dbs if self.load(n))
 
     def snapshot(self, name: str) -> tuple[Hashable, RawData | None]:
         db = self._dbs.get(name)
@@ -280,7 +308,8 @@ class MemoryBackend:
         if self._seen.get(name) != version:
             self.reads[name] += 1  # counted like a file parse: once per version
             self._seen[name] = version
-        return version, db.storage.read() or None
+        storage: _CountingMemoryStorage = db.storage  # type: ignore[assignment]
+        return version, storage.memory or None
 
     def load(self, name: str) -> RawData | None:
         return self.snapshot(name)[1]
@@ -296,7 +325,10 @@ class MemoryBackend:
         if db is None:
             db = self._dbs[name] = TinyDB(storage=lambda: _CountingMemoryStorage(self, name))
         db.clear_cache()
-        yield db
+        try:
+            yield db
+        finally:
+            db.storage.gate = None  # type: ignore[attr-defined]  # each transaction sets its own
 
     def _written(self, name: str) -> None:
         self._versions[name] += 1
@@ -310,14 +342,23 @@ class MemoryBackend:
 
 
 class _CountingMemoryStorage(MemoryStorage):
-    """Memory storage that gives the database a new version on every write."""
+    """Memory storage that gives the database a new version on every write.
+
+    TinyDB changes what it read before writing it back, so it reads a copy: a write the
+    gate refuses leaves the committed data as it was, as a refused file write does.
+    """
 
     def __init__(self, backend: MemoryBackend, name: str) -> None:
         super().__init__()
         self._backend = backend
         self._name = name
+        self.gate: Gate | None = None
+
+    def read(self) -> RawData | None:
+        return copy.deepcopy(self.memory)
 
     def write(self, data: RawData) -> None:
+        _pass_gate(self.gate, data)
         super().write(data)
         self._backend._written(self._name)
 
