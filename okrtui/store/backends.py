@@ -269,12 +269,12 @@ class _LockedStorage(AtomicJSONStorage):
     def write(self, data: RawData) -> None:
         try:
             _pass_gate(self.gate, data)
-            content = self.serialize(data)
+            try:
+                content = self.serialize(data)
+            except orjson.JSONEncodeError as exc:  # nested too deep, say
+                raise SaveError(f"could not save to {self._path}: {exc}") from None
             payload = content if isinstance(content, bytes) else content.encode("utf-8")
             replace_atomically(self._path, payload)
-        except orjson.JSONEncodeError as exc:
-            self._backend._written(self._name, None, None)
-            raise SaveError(f"could not save to {self._path}: {exc}") from None
         except BaseException:
             self._backend._written(self._name, None, None)
             raise

@@ -144,12 +144,20 @@ def gate_written(
         ids = None if changed is None else set(changed.get(table, ()))
         seen = known._validated.get(table, {}) if known is not None else {}
         for key, document in documents.items():
-            if ids is not None and document.get("id") not in ids and key in seen:
+            record_id = document.get("id") if isinstance(document.get("id"), str) else None
+            if ids is not None and record_id not in ids and key in seen:
                 continue
-            try:
-                record = model.model_validate(document, context=STORED)
-            except ValidationError as exc:
-                label = document.get("id") if isinstance(document.get("id"), str) else key
-                raise RecordRefused(str(where), table, str(label), describe(exc)) from None
-            if passed is not None and ids is not None and document.get("id") in ids:
-                passed[document["id"]] = record
+            record = checked(where, model, table, document, key)
+            if passed is not None and ids is not None and record_id in ids:
+                passed[str(record_id)] = record
+
+
+def checked(
+    where: Path | str, model: type[BaseModel], table: str, document: dict[str, Any], key: str = ""
+) -> BaseModel:
+    """A document about to be written, validated as the reader will; RecordRefused if not."""
+    try:
+        return model.model_validate(document, context=STORED)
+    except ValidationError as exc:
+        label = document.get("id") if isinstance(document.get("id"), str) else key
+        raise RecordRefused(str(where), table, str(label), describe(exc)) from None

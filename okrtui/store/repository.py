@@ -26,7 +26,7 @@ from okrtui.store.backends import Backend, FileBackend, MemoryBackend, RawData
 from okrtui.store.errors import DataFileError, NotFoundError
 from okrtui.store.holders import Holder, SessionHeldElsewhere, now_holder
 from okrtui.store.migrations import META_TABLE, SCHEMA_VERSION, migrate, schema_version
-from okrtui.store.records import FileRecords, gate_written
+from okrtui.store.records import FileRecords, checked, gate_written
 
 PLAN_FILE = "okrtui"
 LIVE_FILE = "in-progress"
@@ -136,12 +136,16 @@ class Repository:
         with self.backend.transaction(PLAN_FILE) as db:
             self._prepare(PLAN_FILE, db, changed)
             plan = change(self.plan())
+            data = db.storage.read() or {}
             for table, records in ((TEAMS, plan.teams), (OBJECTIVES, plan.objectives)):
-                # One removal and one insertion rewrite the file twice, however many
-                # records there are; an upsert each would rewrite it once per record.
-                ids = changed[table] = [record.id for record in records]
-                db.table(table).remove(Query().id.one_of(ids))
-                db.table(table).insert_multiple(r.model_dump(mode="json") for r in records)
+                documents = [_dump(r) for r in records]
+                for document, record in zip(documents, records, strict=True):
+                    if not isinstance(document.get("id"), str):
+                        checked(self.backend.describe(PLAN_FILE), type(record), table, document)
+                changed[table] = [document["id"] for document in documents]
+                _replace_by_id(data.setdefault(table, {}), documents)
+            # One write for the whole plan: the file holds the old plan or the new one.
+            db.storage.write(data)
         return plan
 
     # -- settings -----------------------------------------------------------------------
@@ -257,6 +261,9 @@ class Repository:
 
         Raises SessionHeldElsewhere when another live process has the meeting open.
         """
+        if not (isinstance(session.quarter, str) and is_quarter(session.quarter)):
+            # The quarter names the file: refuse before it chooses where to write.
+            checked(self.backend.describe(session.quarter), Session, SESSIONS, _dump(session))
         if session.status == "in_progress":
             self._upsert(LIVE_FILE, SESSIONS, session, guard=self._not_held_elsewhere)
             return
@@ -392,7 +399,9 @@ class Repository:
         record: BaseModel,
         guard: Callable[[Any, str], None] | None = None,
     ) -> None:
-        document = record.model_dump(mode="json")
+        document = _dump(record)
+        if not isinstance(document.get("id"), str):  # the id finds the record to replace
+            checked(self.backend.describe(name), type(record), table, document)
         with self.backend.transaction(name) as db:
             passed: dict[str, BaseModel] = {}
             before = self._prepare(name, db, {table: [document["id"]]}, passed)
@@ -425,11 +434,13 @@ class Repository:
         for table in records.models:
             records.all(data, table)
         ids = {} if changed is None else changed
-        db.storage.gate = lambda written: gate_written(
-            records.where, records.models, written, ids, records, passed
-        )
-        if not db.table(META_TABLE).all():
-            db.table(META_TABLE).insert({"schema_version": SCHEMA_VERSION})
+
+        def gate(written: RawData) -> None:
+            gate_written(records.where, records.models, written, ids, records, passed)
+            if not written.get(META_TABLE):  # a new file: stamped with its schema
+                written[META_TABLE] = {"1": {"schema_version": SCHEMA_VERSION}}
+
+        db.storage.gate = gate
         return records
 
     def _current(self, name: str) -> tuple[Hashable, RawData]:
@@ -496,3 +507,21 @@ def _holder(document: dict[str, Any]) -> Holder | None:
         return Holder(**{f.name: document[f.name] for f in fields(Holder)})
     except (KeyError, TypeError):
         return None
+
+
+def _dump(record: BaseModel) -> dict[str, Any]:
+    """A record as the document it would be stored as (warnings about bad values are moot:
+    the gate refuses them)."""
+    return record.model_dump(mode="json", warnings=False)
+
+
+def _replace_by_id(documents: dict[str, Any], records: list[dict[str, Any]]) -> None:
+    """Put each record in place of the document with its id, or after the last one."""
+    keys = {document.get("id"): key for key, document in documents.items()}
+    next_key = max((int(key) for key in documents if key.isdigit()), default=0) + 1
+    for record in records:
+        key = keys.get(record["id"])
+        if key is None:
+            key = keys[record["id"]] = str(next_key)
+            next_key += 1
+        documents[key] = record
