@@ -1,4 +1,5 @@
-"""A data file okrtui cannot use stops every command with a short message; nothing changes.
+"""A data file okrtui cannot use stops every command that reads it with a short message
+naming `okrtui doctor`; nothing changes.
 
 Each case breaks one thing in a data folder; each command then exits 1 with a message on
 stderr that names the file, says what is wrong and what to do, and shows no traceback. The
@@ -29,7 +30,11 @@ from okrtui.store import Repository
 
 QUARTER_FILE = "2026-Q4.json"
 LIVE_FILE = "in-progress.json"  # meetings in progress
-BACKUPS = r"Nothing was changed\. Fix the file, or restore a copy from .*backups/"
+BACKUPS = (
+    r"Nothing was changed\. Run `okrtui doctor` to see every problem "
+    r"\(`okrtui doctor --repair` sets unusable records aside\), or restore a copy from .*backups/"
+)
+DOCTOR = r"`okrtui doctor` lists every problem in the folder"
 
 
 @dataclass(frozen=True)
@@ -133,7 +138,7 @@ PLAN_CASES = [
         edit_plan(newer_schema),
         "okrtui.json",
         r"written by a newer okrtui \(schema 99",
-        r"Nothing was changed\. Upgrade okrtui to open it\.",
+        r"Nothing was changed\. Upgrade okrtui to open it\. \(" + DOCTOR,
     ),
     Case(
         "plan-is-a-folder",
@@ -146,7 +151,7 @@ PLAN_CASES = [
         folder_is_a_file,
         "",
         r"this is a file, but okrtui needs a folder here",
-        r"Nothing was changed\. Pass another folder with --data DIR or OKRTUI_DATA\.",
+        r"Nothing was changed\. Pass another folder with --data DIR or OKRTUI_DATA\. \(" + DOCTOR,
     ),
 ]
 QUARTER_CASES = [

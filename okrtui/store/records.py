@@ -115,6 +115,10 @@ class FileRecords:
     def _validate(self, table: str, key: str, document: dict[str, Any]) -> Any:
         try:
             return self.models[table].model_validate(document, context=STORED)
+        except RecursionError:
+            raise DataFileError(
+                self.where, f"{table} record {key} is nested too deeply to read"
+            ) from None
         except ValidationError as exc:
             label = document.get("id") if isinstance(document.get("id"), str) else key
             problems = "; ".join(describe(exc))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Hashable, Iterator
-from copy import deepcopy
 from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any
@@ -470,7 +469,7 @@ class Repository:
         """Bring an old file up to date: nothing is written (not even a backup) unless every
         record of the migrated file reads back; then a backup, then the file, under the lock."""
         where = Path(self.backend.describe(name))
-        migrated = migrate(deepcopy(data), found)
+        migrated = migrate(dict(data), found)  # the steps never change what they are given
         checked = FileRecords(version, where, self._models(name))
         for table in checked.models:
             checked.all(migrated, table)  # DataFileError names the record
