@@ -142,6 +142,10 @@ class FileBackend:
         folded = content.decode("utf-8", errors="replace").casefold()
         return all(word in folded for word in words)
 
+    def content(self, name: str) -> bytes | None:
+        """A database's file as it is on disk (None when missing); parses nothing."""
+        return self._read(name)
+
     def _read(self, name: str) -> bytes | None:
         path = self.path(name)
         if path.is_dir():
@@ -158,44 +162,38 @@ class FileBackend:
             ) from None
 
     def _parse(self, name: str, content: bytes) -> RawData | None:
-        path = self.path(name)
         self.reads[name] += 1
-        if not content.strip():
-            # okrtui never writes an empty file: an empty one lost its data somehow.
-            what = "it is empty" if not content else "it holds nothing but white space"
-            raise DataFileError(path, f"{what}, not okrtui data")
+        path = self.path(name)
+        return check_shape(parse_content(path, content), path)
+
+    @contextmanager
+    def locked(self, name: str) -> Iterator[None]:
+        """Hold a database's lock (for work that is not a TinyDB transaction)."""
+        from filelock import Timeout  # loaded by the first write: reading needs no lock
+
+        path = self.path(name)
         try:
-            content.decode("utf-8")
-        except UnicodeDecodeError:
-            raise DataFileError(path, "it is not a text file (it is not valid UTF-8)") from None
-        try:
-            data = orjson.loads(content)
-        except json.JSONDecodeError as exc:
-            raise DataFileError(
-                path, f"it is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+            with self._lock(path):
+                yield
+        except Timeout:
+            raise SaveError(
+                f"{path} is locked by another okrtui process for more than "
+                f"{LOCK_TIMEOUT_SECONDS:.0f} seconds"
             ) from None
-        return check_shape(data, path)
 
     @contextmanager
     def transaction(self, name: str) -> Iterator[TinyDB]:
-        from filelock import Timeout  # loaded by the first write: reading needs no lock
-
         path = self.path(name)
         self.check_folder()
         try:
             self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-            with self._lock(path):
+            with self.locked(name):
                 self.snapshot(name)  # never write over a file that cannot be read
                 db = TinyDB(storage=lambda: _LockedStorage(self, name))
                 try:
                     yield db
                 finally:
                     db.close()
-        except Timeout:
-            raise SaveError(
-                f"{path} is locked by another okrtui process for more than "
-                f"{LOCK_TIMEOUT_SECONDS:.0f} seconds"
-            ) from None
         except OSError as exc:
             raise SaveError(f"could not save to {path}: {exc.strerror or exc}") from exc
 
@@ -367,14 +365,43 @@ def _version(content: bytes) -> Hashable:
     return (len(content), zlib.crc32(content))
 
 
-def check_shape(data: Any, path: Path) -> RawData:
-    """A TinyDB file is an object of tables, each an object of documents keyed by number."""
+def parse_content(path: Path, content: bytes) -> Any:
+    """A data file's bytes as JSON; DataFileError says why they are not."""
+    if not content.strip():
+        # okrtui never writes an empty file: an empty one lost its data somehow.
+        what = "it is empty" if not content else "it holds nothing but white space"
+        raise DataFileError(path, f"{what}, not okrtui data")
+    try:
+        content.decode("utf-8")
+    except UnicodeDecodeError:
+        raise DataFileError(path, "it is not a text file (it is not valid UTF-8)") from None
+    try:
+        return orjson.loads(content)
+    except json.JSONDecodeError as exc:
+        raise DataFileError(
+            path, f"it is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from None
+
+
+def shape_problems(data: Any) -> list[tuple[str | None, str | None, str]]:
+    """What keeps data from being a TinyDB file: (table, record key, problem) each, with
+    None for the whole file or the whole table. A TinyDB file is an object of tables, each
+    an object of documents keyed by number."""
     if not isinstance(data, dict):
-        raise DataFileError(path, "it does not hold okrtui data (the top level is not an object)")
+        return [(None, None, "it does not hold okrtui data (the top level is not an object)")]
+    found: list[tuple[str | None, str | None, str]] = []
     for table, documents in data.items():
         if not isinstance(documents, dict):
-            raise DataFileError(path, f"its '{table}' table is not an object of records")
+            found.append((table, None, f"its '{table}' table is not an object of records"))
+            continue
         for key, document in documents.items():
             if not isinstance(document, dict):
-                raise DataFileError(path, f"record {key} of its '{table}' table is not an object")
+                found.append((table, key, f"record {key} of its '{table}' table is not an object"))
+    return found
+
+
+def check_shape(data: Any, path: Path) -> RawData:
+    """The data of a TinyDB file, or DataFileError naming its first problem of shape."""
+    for _table, _key, problem in shape_problems(data)[:1]:
+        raise DataFileError(path, problem)
     return data

@@ -470,7 +470,7 @@ class Repository:
         record of the migrated file reads back; then a backup, then the file, under the lock."""
         where = Path(self.backend.describe(name))
         migrated = migrate(dict(data), found)  # the steps never change what they are given
-        checked = FileRecords(version, where, self._models(name))
+        checked = FileRecords(version, where, file_models(name))
         for table in checked.models:
             checked.all(migrated, table)  # DataFileError names the record
         with self.backend.transaction(name) as db:
@@ -483,15 +483,12 @@ class Repository:
             db.storage.write(migrated)
         return self.backend.snapshot(name)[0], migrated
 
-    def _models(self, name: str) -> dict[str, type[BaseModel]]:
-        return _MODELS[PLAN_FILE] if name == PLAN_FILE else _MODELS[SESSIONS]
-
     def _records(self, name: str) -> tuple[FileRecords, RawData]:
         """A file's validated records so far and its current data (same version)."""
         version, data = self._current(name)
         records = self._cache.get(name)
         if records is None or records.version != version:
-            records = FileRecords(version, Path(self.backend.describe(name)), self._models(name))
+            records = FileRecords(version, Path(self.backend.describe(name)), file_models(name))
             self._cache[name] = records
         return records, data
 
@@ -524,3 +521,13 @@ def _replace_by_id(documents: dict[str, Any], records: list[dict[str, Any]]) -> 
             key = keys[record["id"]] = str(next_key)
             next_key += 1
         documents[key] = record
+
+
+def file_models(name: str) -> dict[str, type[BaseModel]]:
+    """The model of each table of a data file."""
+    return _MODELS[PLAN_FILE] if name == PLAN_FILE else _MODELS[SESSIONS]
+
+
+def is_data_file(name: str) -> bool:
+    """Whether okrtui reads the file `name.json` of a data folder."""
+    return name in (PLAN_FILE, LIVE_FILE) or is_quarter(name)
