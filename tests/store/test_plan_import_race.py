@@ -6,48 +6,27 @@ kept about 8 of 20 members.
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
 from okrtui.store import Repository
+from tests.store import together
 from tests.store.import_writer import TEAM, meeting
 
 WRITER = Path(__file__).with_name("import_writer.py")
 ROUNDS = 20
-TIMEOUT_SECONDS = 120
 
 
 def run_together(folder: Path, *writers: tuple[str, str]) -> None:
     """Start each (name, kind) writer, wait until all are ready, then let them go at once."""
-    processes = [
-        subprocess.Popen(
-            [sys.executable, str(WRITER), str(folder), name, str(ROUNDS), kind],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for name, kind in writers
-    ]
-    try:
-        for process in processes:
-            assert process.stdout is not None
-            assert process.stdout.readline() == "ready\n"
-        for process in processes:
-            assert process.stdin is not None
-            process.stdin.write("go\n")
-            process.stdin.flush()
-        for process in processes:
-            out, err = process.communicate(timeout=TIMEOUT_SECONDS)
-            assert process.returncode == 0, err
-            assert out.endswith("done\n"), out
-    finally:
-        for process in processes:
-            process.kill()
-            process.wait()
+    together.run_together(
+        [
+            [sys.executable, str(WRITER), str(folder), name, str(ROUNDS), kind]
+            for name, kind in writers
+        ]
+    )
 
 
 @pytest.mark.slow
