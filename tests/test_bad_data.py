@@ -81,6 +81,14 @@ def bad_session(folder: Path, good: dict[str, Any]) -> None:
     write_json(folder / QUARTER_FILE, {"meta": meta, "sessions": dict(enumerate(sessions, 1))})
 
 
+def old_schema_bad_session(folder: Path, good: dict[str, Any]) -> None:
+    """As `bad_session`, in a quarter file from before schema versions (it would migrate)."""
+    bad_session(folder, good)
+    data = json.loads((folder / QUARTER_FILE).read_text())
+    del data["meta"]
+    write_json(folder / QUARTER_FILE, data)
+
+
 def drop_team_name(plan: dict[str, Any]) -> None:
     del plan["teams"]["1"]["name"]
 
@@ -141,6 +149,26 @@ PLAN_CASES = [
         r"Nothing was changed\. Upgrade okrtui to open it\. \(" + DOCTOR,
     ),
     Case(
+        "plan-empty",
+        put("okrtui.json", ""),
+        "okrtui.json",
+        r"it is empty, not okrtui data",
+    ),
+    Case(
+        "plan-white-space",
+        put("okrtui.json", " \n\t\n"),
+        "okrtui.json",
+        r"it holds nothing but white space, not okrtui data",
+    ),
+    Case(
+        "plan-holds-nan",
+        lambda folder, good: (folder / "okrtui.json").write_text(
+            good["okrtui.json"].replace('"target":500.0', '"target":NaN', 1)
+        ),
+        "okrtui.json",
+        r"it is not valid JSON",
+    ),
+    Case(
         "plan-is-a-folder",
         plan_is_a_folder,
         "okrtui.json",
@@ -167,6 +195,18 @@ QUARTER_CASES = [
         bad_session,
         QUARTER_FILE,
         r"sessions record '2026-Q4-demo01' is not valid: .*week",
+    ),
+    Case(
+        "quarter-old-schema-bad-session",
+        old_schema_bad_session,
+        QUARTER_FILE,
+        r"sessions record '2026-Q4-demo01' is not valid: .*week",
+    ),
+    Case(
+        "quarter-empty",
+        put(QUARTER_FILE, ""),
+        QUARTER_FILE,
+        r"it is empty, not okrtui data",
     ),
     Case(
         "live-file-bad-json",
