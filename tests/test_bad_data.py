@@ -89,6 +89,13 @@ def old_schema_bad_session(folder: Path, good: dict[str, Any]) -> None:
     write_json(folder / QUARTER_FILE, data)
 
 
+def plan_holding_nan(folder: Path, good: dict[str, Any]) -> None:
+    """A key result's target written as NaN, which JSON cannot hold."""
+    text = good["okrtui.json"]
+    assert '"target":500.0' in text
+    (folder / "okrtui.json").write_text(text.replace('"target":500.0', '"target":NaN', 1))
+
+
 def drop_team_name(plan: dict[str, Any]) -> None:
     del plan["teams"]["1"]["name"]
 
@@ -162,9 +169,7 @@ PLAN_CASES = [
     ),
     Case(
         "plan-holds-nan",
-        lambda folder, good: (folder / "okrtui.json").write_text(
-            good["okrtui.json"].replace('"target":500.0', '"target":NaN', 1)
-        ),
+        plan_holding_nan,
         "okrtui.json",
         r"it is not valid JSON",
     ),

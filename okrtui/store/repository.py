@@ -470,15 +470,15 @@ class Repository:
         record of the migrated file reads back; then a backup, then the file, under the lock."""
         where = Path(self.backend.describe(name))
         migrated = migrate(dict(data), found)  # the steps never change what they are given
-        checked = FileRecords(version, where, file_models(name))
-        for table in checked.models:
-            checked.all(migrated, table)  # DataFileError names the record
+        validated = FileRecords(version, where, file_models(name))
+        for table in validated.models:
+            validated.all(migrated, table)  # DataFileError names the record
         with self.backend.transaction(name) as db:
             if self.backend.snapshot(name)[0] != version:
                 return self._current(name)  # another process changed it meanwhile
             self.backend.backup(name, f"schema-{found}")
             db.storage.gate = lambda written: gate_written(
-                where, checked.models, written, {}, checked
+                where, validated.models, written, {}, validated
             )
             db.storage.write(migrated)
         return self.backend.snapshot(name)[0], migrated
