@@ -48,6 +48,6 @@ class RecordRefused(StoreError):
         self.record = record
         self.problems = problems
         super().__init__(
-            f"not saved: {table} record '{record}' would not read back from {where} "
-            f"({'; '.join(problems)}). Nothing was written."
+            f"{table} record '{record}' would not read back from {where} "
+            f"({'; '.join(problems)}); nothing was written"
         )
