@@ -132,9 +132,10 @@ def stored(repository: Repository, record: BaseModel) -> BaseModel:
     if isinstance(record, Team):
         return repository.team(record.id)
     if isinstance(record, Objective):
-        return next(o for o in repository.objectives() if o.id == record.id)
+        return next(o for o in repository.objectives(include_archived=True) if o.id == record.id)
     assert isinstance(record, Session)
-    return repository.session(record.id)
+    # Through its quarter: `session(id)` finds only ids that start with their quarter.
+    return next(s for s in repository.sessions(record.quarter) if s.id == record.id)
 
 
 @settings(
