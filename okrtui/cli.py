@@ -71,9 +71,22 @@ def data_folder(ctx: click.Context) -> Path:
     return Path(chosen or os.environ.get("OKRTUI_DATA") or DEFAULT_DATA)
 
 
-def open_repository(ctx: click.Context) -> Repository:
-    """The repository of the chosen data folder, checked before anything else runs."""
-    return Repository.open(data_folder(ctx))
+def open_repository(ctx: click.Context, create: bool = False) -> Repository:
+    """The repository of the chosen data folder, checked before anything else runs.
+
+    Only commands that `create` data start a folder: reading one that does not exist is
+    an error, not an empty list.
+    """
+    folder = data_folder(ctx)
+    if not create:
+        must_exist(folder)
+    return Repository.open(folder)
+
+
+def must_exist(folder: Path) -> None:
+    """Refuse a data folder that does not exist (UserError)."""
+    if not folder.exists():
+        raise UserError(f"no okrtui data at {folder}; run `okrtui` there to start one")
 
 
 @click.group(
@@ -90,7 +103,7 @@ def cli(ctx: click.Context) -> None:
     Without a command, opens the app on the data folder.
     """
     if ctx.invoked_subcommand is None:
-        run_app(open_repository(ctx))
+        run_app(open_repository(ctx, create=True))
 
 
 def run_app(repository: Repository, today: date | None = None, **run_options: Any) -> None:
@@ -158,7 +171,7 @@ def plan() -> None:
 @click.pass_context
 def plan_import(ctx: click.Context, file: Path) -> None:
     """Create or update teams, members, objectives and key results from FILE.toml."""
-    repository = open_repository(ctx)
+    repository = open_repository(ctx, create=True)
     imported = import_plan_file(repository, file)
     click.echo(
         f"Imported {len(imported.teams)} team(s) and {len(imported.objectives)} objective(s) "
@@ -220,7 +233,7 @@ def sessions(
         click.echo(json.dumps([_session_row(s, names) for s in found], indent=2))
         return
     if not found:
-        click.echo("No sessions yet.")
+        click.echo(_nothing_found(repository, kind, team_id, quarter))
         return
     header = ("ID", "DATE", "TEAM", "KIND", "WEEK", "STATUS", "FACILITATOR")
     # Stored names may hold line breaks and terminal codes: one escaped line per meeting.
@@ -239,6 +252,61 @@ def sessions(
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
         click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+
+
+def _nothing_found(
+    repository: Repository, kind: str | None, team_id: str | None, quarter: str | None
+) -> str:
+    """Why `sessions` lists nothing: an empty folder, or filters that match nothing."""
+    if not repository.quarters() or not (kind or team_id or quarter):
+        return "No sessions yet."
+    what = f"No {kind} sessions" if kind else "No sessions"
+    of_team = f" of team {team_id}" if team_id else ""  # an id: plain letters, digits, -_.:
+    return f"{what}{of_team}{f' in {quarter}' if quarter else ''}."
+
+
+@cli.command()
+@click.option(
+    "--repair",
+    is_flag=True,
+    help="Move each unusable record into backups/quarantine-<time>.json (after a full copy "
+    "of its file) and keep every other record.",
+)
+@data_option
+@click.pass_context
+def doctor(ctx: click.Context, repair: bool) -> None:
+    """Check every data file and record of the folder and say what is wrong."""
+    from okrtui.domain.text import one_line
+    from okrtui.store import doctor as checkup
+
+    folder = data_folder(ctx)
+    must_exist(folder)
+    problems = checkup.check(folder)
+    if not problems:
+        click.echo(f"Checked {folder}: nothing wrong.")
+        return
+    if not repair:
+        for problem in problems:
+            click.echo(one_line(str(problem)))
+        movable = sum(p.movable for p in problems)
+        click.echo(
+            f"{len(problems)} problem(s). `okrtui doctor --repair` moves the {movable} unusable "
+            f"record(s) into {folder / 'backups'}/quarantine-<time>.json after a full copy of "
+            "each file; nothing is deleted."
+        )
+        ctx.exit(1)
+    done = checkup.repair(folder)
+    for path in done.backups:
+        click.echo(f"Kept a full copy: {path}")
+    for problem in done.moved:
+        click.echo(one_line(f"Moved into {done.quarantine}: {problem}"))
+    for problem in done.left:
+        click.echo(
+            one_line(f"Not repaired: {problem}. Fix it by hand, or restore a copy from ")
+            + f"{folder / 'backups'}/."
+        )
+    if done.left:
+        ctx.exit(1)
 
 
 def _session_row(session: Session, names: dict[str, str]) -> dict[str, Any]:

@@ -1,4 +1,5 @@
-"""A data file okrtui cannot use stops every command with a short message; nothing changes.
+"""A data file okrtui cannot use stops every command that reads it with a short message
+naming `okrtui doctor`; nothing changes.
 
 Each case breaks one thing in a data folder; each command then exits 1 with a message on
 stderr that names the file, says what is wrong and what to do, and shows no traceback. The
@@ -29,7 +30,11 @@ from okrtui.store import Repository
 
 QUARTER_FILE = "2026-Q4.json"
 LIVE_FILE = "in-progress.json"  # meetings in progress
-BACKUPS = r"Nothing was changed\. Fix the file, or restore a copy from .*backups/"
+BACKUPS = (
+    r"Nothing was changed\. Run `okrtui doctor` to see every problem "
+    r"\(`okrtui doctor --repair` sets unusable records aside\), or restore a copy from .*backups/"
+)
+DOCTOR = r"`okrtui doctor` lists every problem in the folder"
 
 
 @dataclass(frozen=True)
@@ -74,6 +79,21 @@ def bad_session(folder: Path, good: dict[str, Any]) -> None:
     del sessions[0]["week"]  # a weekly meeting without its week number
     meta = {"1": {"schema_version": 1}}
     write_json(folder / QUARTER_FILE, {"meta": meta, "sessions": dict(enumerate(sessions, 1))})
+
+
+def old_schema_bad_session(folder: Path, good: dict[str, Any]) -> None:
+    """As `bad_session`, in a quarter file from before schema versions (it would migrate)."""
+    bad_session(folder, good)
+    data = json.loads((folder / QUARTER_FILE).read_text())
+    del data["meta"]
+    write_json(folder / QUARTER_FILE, data)
+
+
+def plan_holding_nan(folder: Path, good: dict[str, Any]) -> None:
+    """A key result's target written as NaN, which JSON cannot hold."""
+    text = good["okrtui.json"]
+    assert '"target":500.0' in text
+    (folder / "okrtui.json").write_text(text.replace('"target":500.0', '"target":NaN', 1))
 
 
 def drop_team_name(plan: dict[str, Any]) -> None:
@@ -133,7 +153,25 @@ PLAN_CASES = [
         edit_plan(newer_schema),
         "okrtui.json",
         r"written by a newer okrtui \(schema 99",
-        r"Nothing was changed\. Upgrade okrtui to open it\.",
+        r"Nothing was changed\. Upgrade okrtui to open it\. \(" + DOCTOR,
+    ),
+    Case(
+        "plan-empty",
+        put("okrtui.json", ""),
+        "okrtui.json",
+        r"it is empty, not okrtui data",
+    ),
+    Case(
+        "plan-white-space",
+        put("okrtui.json", " \n\t\n"),
+        "okrtui.json",
+        r"it holds nothing but white space, not okrtui data",
+    ),
+    Case(
+        "plan-holds-nan",
+        plan_holding_nan,
+        "okrtui.json",
+        r"it is not valid JSON",
     ),
     Case(
         "plan-is-a-folder",
@@ -146,7 +184,7 @@ PLAN_CASES = [
         folder_is_a_file,
         "",
         r"this is a file, but okrtui needs a folder here",
-        r"Nothing was changed\. Pass another folder with --data DIR or OKRTUI_DATA\.",
+        r"Nothing was changed\. Pass another folder with --data DIR or OKRTUI_DATA\. \(" + DOCTOR,
     ),
 ]
 QUARTER_CASES = [
@@ -162,6 +200,18 @@ QUARTER_CASES = [
         bad_session,
         QUARTER_FILE,
         r"sessions record '2026-Q4-demo01' is not valid: .*week",
+    ),
+    Case(
+        "quarter-old-schema-bad-session",
+        old_schema_bad_session,
+        QUARTER_FILE,
+        r"sessions record '2026-Q4-demo01' is not valid: .*week",
+    ),
+    Case(
+        "quarter-empty",
+        put(QUARTER_FILE, ""),
+        QUARTER_FILE,
+        r"it is empty, not okrtui data",
     ),
     Case(
         "live-file-bad-json",

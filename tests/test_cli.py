@@ -47,7 +47,7 @@ def test_sessions_filters_and_table(demo_folder: Path) -> None:
     ]
     assert len(out.splitlines()) == 7
     code, out, _ = run("--data", str(demo_folder), "sessions", "--kind", "quarterly")
-    assert (code, out.strip()) == (0, "No sessions yet.")
+    assert (code, out.strip()) == (0, "No quarterly sessions.")
     code, out, _ = run("--data", str(demo_folder), "sessions", "--quarter", "2026-Q3", "--json")
     assert (code, json.loads(out)) == (0, [])
 
@@ -105,6 +105,7 @@ def test_version_and_help() -> None:
         ["plan", "import", "--help"],
         ["plan", "export", "--help"],
         ["sessions", "--help"],
+        ["doctor", "--help"],
     ):
         code, out, _ = run(*command)
         assert code == 0 and "Usage:" in out
@@ -128,3 +129,32 @@ def test_opening_the_app_hands_what_it_loaded_to_the_collector_frozen(
         gc.unfreeze()
     (frozen,) = frozen_when_started
     assert frozen > 0
+
+
+def test_a_filter_that_matches_nothing_says_so_unlike_an_empty_folder(
+    demo_folder: Path, tmp_path: Path
+) -> None:
+    data = ["--data", str(demo_folder), "sessions"]
+    code, out, _ = run(*data, "--team", "Sales", "--kind", "weekly", "--quarter", "2026-Q3")
+    assert (code, out) == (0, "No weekly sessions of team sales in 2026-Q3.\n")
+    code, out, _ = run(*data, "--quarter", "2027-Q1")
+    assert (code, out) == (0, "No sessions in 2027-Q1.\n")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    code, out, _ = run("--data", str(empty), "sessions", "--kind", "weekly")
+    assert (code, out) == (0, "No sessions yet.\n")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["sessions"], ["sessions", "--json"], ["plan", "export"], ["export", "--team", "sales"]],
+    ids=" ".join,
+)
+def test_a_reading_command_on_a_folder_that_does_not_exist_is_an_error(
+    tmp_path: Path, command: list[str]
+) -> None:
+    missing = tmp_path / "no" / "such" / "folder"
+    code, out, err = run(*command, "--data", str(missing))
+    assert code == 1 and out == ""
+    assert f"no okrtui data at {missing}; run `okrtui` there to start one" in err
+    assert not (tmp_path / "no").exists()

@@ -6,7 +6,7 @@ weekly targets, trainings and ratings.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -14,6 +14,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    NaiveDatetime,
     StringConstraints,
     model_validator,
 )
@@ -53,7 +54,9 @@ Id = Annotated[str, StringConstraints(min_length=1, max_length=80, pattern=r"^[A
 Quarter = Annotated[str, StringConstraints(pattern=QUARTER_PATTERN.pattern)]
 # Dates are stored as ISO strings; these fields accept them even in strict mode.
 Day = Annotated[date, Field(strict=False)]
-Moment = Annotated[datetime, Field(strict=False)]
+# Local times without a zone, as okrtui writes them: a zone (or a Unix timestamp, which
+# pydantic reads as UTC) could not be compared with the others when meetings are sorted.
+Moment = Annotated[NaiveDatetime, Field(strict=False)]
 
 KRKind = Literal["increase", "decrease", "maintain_min", "maintain_max", "milestone"]
 KR_KINDS: tuple[KRKind, ...] = ("increase", "decrease", "maintain_min", "maintain_max", "milestone")
@@ -68,9 +71,14 @@ SessionStatus = Literal["in_progress", "completed"]
 
 
 class Model(BaseModel):
-    """Base for every record: strict types, unknown fields refused, checked on assignment."""
+    """Base for every record: strict types, unknown fields refused, checked on assignment.
 
-    model_config = ConfigDict(strict=True, extra="forbid", validate_assignment=True)
+    NaN and the infinities are refused in every number: JSON cannot hold them.
+    """
+
+    model_config = ConfigDict(
+        strict=True, extra="forbid", validate_assignment=True, allow_inf_nan=False
+    )
 
 
 class Member(Model):

@@ -8,9 +8,9 @@ inside the file; `merge_plan` folds a parsed plan into an existing one (create o
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from okrtui.domain.ids import new_id, slugify
 from okrtui.domain.models import (
@@ -24,7 +24,9 @@ from okrtui.domain.numbers import DEFAULT_LOCALE
 from okrtui.domain.validation import describe
 
 if TYPE_CHECKING:
-    from okrtui.domain.plan_entries import PlanFileEntries
+    from okrtui.domain.plan_entries import PlanObjectiveEntry, PlanTeamEntry
+
+E = TypeVar("E", bound=BaseModel)
 
 
 class PlanError(Exception):
@@ -54,33 +56,76 @@ def parse_plan(text: str, source: str, existing: Plan | None = None) -> Plan:
     # The file's schema and TOML load with the first plan file: start-up reads none.
     import tomllib
 
-    from okrtui.domain.plan_entries import PlanFileEntries
+    from okrtui.domain.plan_entries import PlanFileEntries, PlanObjectiveEntry, PlanTeamEntry
 
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise PlanError(source, [f"not valid TOML: {exc}"]) from None
+    except RecursionError:
+        raise PlanError(source, ["it is nested too deeply to read"]) from None
+    problems: list[str] = []
+    teams: list[PlanTeamEntry | None]
+    objectives: list[PlanObjectiveEntry | None]
     try:
         entries = PlanFileEntries.model_validate(raw)
+        teams, objectives = list(entries.teams), list(entries.objectives)
     except ValidationError as exc:
-        raise PlanError(source, describe(exc)) from None
-    return _build(entries, source, existing or Plan())
+        # Report every entry's problems at once: the entries that are well formed are
+        # still built, so their own problems (a name too long, a duplicate id) show too.
+        problems += describe(exc)
+        teams = _well_formed(raw, "teams", PlanTeamEntry)
+        objectives = _well_formed(raw, "objectives", PlanObjectiveEntry)
+    except RecursionError:
+        raise PlanError(source, ["it is nested too deeply to read"]) from None
+    plan = _build(teams, objectives, existing or Plan(), problems)
+    if problems:
+        raise PlanError(source, problems)
+    return plan
 
 
-def _build(entries: PlanFileEntries, source: str, existing: Plan) -> Plan:
-    problems: list[str] = []
+def _well_formed(raw: dict[str, Any], key: str, model: type[E]) -> list[E | None]:
+    """The entries of one list of a plan file, None where one is not well formed (its
+    problems are reported already), so that every other keeps its place."""
+    items = raw.get(key)
+    found: list[E | None] = []
+    for item in items if isinstance(items, list) else []:
+        try:
+            found.append(model.model_validate(item))
+        except ValidationError:
+            found.append(None)
+    return found
+
+
+def _build(
+    teams: list[PlanTeamEntry | None],
+    objectives: list[PlanObjectiveEntry | None],
+    existing: Plan,
+    problems: list[str],
+) -> Plan:
     plan = Plan()
     team_ids: dict[str, str] = {}  # what objectives may write in `team` -> team id
-    for t, entry in enumerate(entries.teams):
+    team_places: dict[str, str] = {}
+    for t, entry in enumerate(teams):
         where = f"teams[{t}]"
+        if entry is None:
+            continue
         old = _find(existing.teams, entry.id, name=entry.name.strip())
         team_id = entry.id or (old.id if old else slugify(entry.name, "team"))
         members = []
+        member_places: dict[str, str] = {}
         for m, member in enumerate(entry.members):
             old_member = old and _find(old.members, member.id, name=member.name.strip())
             member_id = member.id or (
                 old_member.id if old_member else slugify(member.name, "member")
             )
+            member_where = f"{where}.members[{m}]"
+            if member_id in member_places:
+                problems.append(
+                    f"{member_where}.id: {member_places[member_id]} has the same id '{member_id}'"
+                )
+                continue
+            member_places[member_id] = member_where
             members.append(
                 _validated(
                     Member,
@@ -103,8 +148,9 @@ def _build(entries: PlanFileEntries, source: str, existing: Plan) -> Plan:
             problems,
         )
         if team is not None:
-            if team.id in {t.id for t in plan.teams}:
-                problems.append(f"{where}.id: another team already has the id '{team.id}'")
+            if team.id in team_places:
+                problems.append(f"{where}.id: {team_places[team.id]} has the same id '{team.id}'")
+            team_places[team.id] = where
             plan.teams.append(team)
             team_ids[team.id] = team.id
             team_ids[team.name] = team.id
@@ -112,8 +158,12 @@ def _build(entries: PlanFileEntries, source: str, existing: Plan) -> Plan:
         team_ids.setdefault(team.id, team.id)
         team_ids.setdefault(team.name, team.id)
 
-    for o, objective_entry in enumerate(entries.objectives):
+    objective_places: dict[str, str] = {}
+    kr_places: dict[tuple[str, str, str], str] = {}  # (team, quarter, kr id) -> place
+    for o, objective_entry in enumerate(objectives):
         where = f"objectives[{o}]"
+        if objective_entry is None:
+            continue
         team_id = team_ids.get(objective_entry.team)
         if team_id is None:
             problems.append(
@@ -176,10 +226,46 @@ def _build(entries: PlanFileEntries, source: str, existing: Plan) -> Plan:
             problems,
         )
         if objective is not None:
+            _check_ids(objective, where, objective_places, kr_places, problems)
             plan.objectives.append(objective)
-    if problems:
-        raise PlanError(source, problems)
+    _check_against_plan(plan, existing, kr_places, problems)
     return plan
+
+
+def _check_ids(
+    objective: Objective,
+    where: str,
+    objective_places: dict[str, str],
+    kr_places: dict[tuple[str, str, str], str],
+    problems: list[str],
+) -> None:
+    """An objective's id, and each of its key results' ids within its team's quarter, are
+    the file's only: two cards sharing one would share one check-in."""
+    first = objective_places.setdefault(objective.id, where)
+    if first != where:
+        problems.append(f"{where}.id: {first} has the same id '{objective.id}'")
+    for k, kr in enumerate(objective.key_results):
+        kr_where = f"{where}.key_results[{k}]"
+        first = kr_places.setdefault((objective.team_id, objective.quarter, kr.id), kr_where)
+        if first != kr_where:
+            problems.append(f"{kr_where}.id: {first} of the same quarter has the same id '{kr.id}'")
+
+
+def _check_against_plan(
+    plan: Plan, existing: Plan, kr_places: dict[tuple[str, str, str], str], problems: list[str]
+) -> None:
+    """A key result id of the file already used by another objective of the same quarter."""
+    replaced = {o.id for o in plan.objectives}
+    for objective in existing.objectives:
+        if objective.id in replaced:
+            continue
+        for kr in objective.key_results:
+            place = kr_places.get((objective.team_id, objective.quarter, kr.id))
+            if place is not None:
+                problems.append(
+                    f"{place}.id: the objective '{objective.title}' ({objective.id}) of "
+                    f"{objective.quarter} already has a key result with the id '{kr.id}'"
+                )
 
 
 def _find(items: list[Any], wanted_id: str | None, **fields: Any) -> Any:

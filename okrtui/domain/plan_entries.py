@@ -13,9 +13,9 @@ from okrtui.domain.numbers import DEFAULT_LOCALE
 
 
 class Entry(BaseModel):
-    """Any entry: unknown keys and values of the wrong type are refused."""
+    """Any entry: unknown keys, values of the wrong type, NaN and infinities are refused."""
 
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False)
 
 
 class PlanMemberEntry(Entry):

@@ -31,7 +31,9 @@ def plain_message(error: ErrorDetails) -> str:
         return "cannot be empty"
     if kind == "string_too_long":
         return f"is too long (at most {ctx.get('max_length')} characters)"
-    if kind in ("float_type", "float_parsing", "finite_number"):
+    if kind == "finite_number":
+        return "must be a finite number (not NaN, not infinite, not too large to store)"
+    if kind in ("float_type", "float_parsing"):
         return "must be a number"
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return "must be a whole number"

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import copy
 import json
-import shutil
 import time
 import zlib
 from collections import Counter
-from collections.abc import Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -143,6 +142,10 @@ class FileBackend:
         folded = content.decode("utf-8", errors="replace").casefold()
         return all(word in folded for word in words)
 
+    def content(self, name: str) -> bytes | None:
+        """A database's file as it is on disk (None when missing); parses nothing."""
+        return self._read(name)
+
     def _read(self, name: str) -> bytes | None:
         path = self.path(name)
         if path.is_dir():
@@ -159,42 +162,38 @@ class FileBackend:
             ) from None
 
     def _parse(self, name: str, content: bytes) -> RawData | None:
-        path = self.path(name)
         self.reads[name] += 1
-        if not content.strip():
-            return None
+        path = self.path(name)
+        return check_shape(parse_content(path, content), path)
+
+    @contextmanager
+    def locked(self, name: str) -> Iterator[None]:
+        """Hold a database's lock (for work that is not a TinyDB transaction)."""
+        from filelock import Timeout  # loaded by the first write: reading needs no lock
+
+        path = self.path(name)
         try:
-            content.decode("utf-8")
-        except UnicodeDecodeError:
-            raise DataFileError(path, "it is not a text file (it is not valid UTF-8)") from None
-        try:
-            data = orjson.loads(content)
-        except json.JSONDecodeError as exc:
-            raise DataFileError(
-                path, f"it is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+            with self._lock(path):
+                yield
+        except Timeout:
+            raise SaveError(
+                f"{path} is locked by another okrtui process for more than "
+                f"{LOCK_TIMEOUT_SECONDS:.0f} seconds"
             ) from None
-        return check_shape(data, path)
 
     @contextmanager
     def transaction(self, name: str) -> Iterator[TinyDB]:
-        from filelock import Timeout  # loaded by the first write: reading needs no lock
-
         path = self.path(name)
         self.check_folder()
         try:
             self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-            with self._lock(path):
+            with self.locked(name):
                 self.snapshot(name)  # never write over a file that cannot be read
                 db = TinyDB(storage=lambda: _LockedStorage(self, name))
                 try:
                     yield db
                 finally:
                     db.close()
-        except Timeout:
-            raise SaveError(
-                f"{path} is locked by another okrtui process for more than "
-                f"{LOCK_TIMEOUT_SECONDS:.0f} seconds"
-            ) from None
         except OSError as exc:
             raise SaveError(f"could not save to {path}: {exc.strerror or exc}") from exc
 
@@ -220,13 +219,26 @@ class FileBackend:
         path = self.path(name)
         if not path.is_file():
             return None
+        return str(self.keep_copy(f"{name}.{reason}", path.read_bytes()))
+
+    def keep_copy(self, label: str, content: bytes) -> Path:
+        """Write `content` into `backups/LABEL.<timestamp>.json`, readable by its owner only."""
         backups = self.folder / "backups"
         backups.mkdir(exist_ok=True, mode=0o700)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        target = backups / f"{name}.{reason}.{stamp}.json"
-        replace_atomically(str(target), path.read_bytes())
-        shutil.copymode(path, target)
-        return str(target)
+        target = backups / f"{label}.{stamp}.json"
+        replace_atomically(str(target), content)  # 0600 whatever the old file's mode
+        return target
+
+
+Gate = Callable[[RawData], None]
+
+
+def _pass_gate(gate: Gate | None, data: RawData) -> None:
+    """Every write into a data file passes the caller's record gate first."""
+    if gate is None:
+        raise RuntimeError("a write into a data file must first pass a record gate")
+    gate(data)
 
 
 class _LockedStorage(AtomicJSONStorage):
@@ -234,26 +246,40 @@ class _LockedStorage(AtomicJSONStorage):
 
     Reads return the backend's parsed copy instead of parsing the file again; a successful
     write becomes the new parsed copy. TinyDB changes the data it read before writing it,
-    so a failed write drops the copy.
+    so a failed or refused write drops the copy. `gate` (set by the transaction's owner)
+    sees the data before anything touches the disk and raises to refuse it. The file is
+    not created until a write: an empty file is never left behind.
     """
 
     def __init__(self, backend: FileBackend, name: str) -> None:
-        super().__init__(backend.path(name))
+        # JSONStorage's constructor creates and opens the file; nothing here needs a handle.
+        self._path = str(backend.path(name))
+        self._encoding = None
+        self._mode = "r+"
+        self.kwargs: dict[str, Any] = {}
         self._backend = backend
         self._name = name
+        self.gate: Gate | None = None
 
     def read(self) -> RawData | None:
         return self._backend.load(self._name)
 
     def write(self, data: RawData) -> None:
-        content = self.serialize(data)
-        payload = content if isinstance(content, bytes) else content.encode("utf-8")
         try:
+            _pass_gate(self.gate, data)
+            try:
+                content = self.serialize(data)
+            except orjson.JSONEncodeError as exc:  # nested too deep, say
+                raise SaveError(f"could not save to {self._path}: {exc}") from None
+            payload = content if isinstance(content, bytes) else content.encode("utf-8")
             replace_atomically(self._path, payload)
         except BaseException:
             self._backend._written(self._name, None, None)
             raise
         self._backend._written(self._name, data, payload)
+
+    def close(self) -> None:
+        pass
 
 
 class MemoryBackend:
@@ -270,7 +296,7 @@ class MemoryBackend:
         return f"memory:{name}"
 
     def names(self) -> list[str]:
-        return sorted(n for n, db in self._dbs.items() if db.storage.read())
+        return sorted(n for n in self._dbs if self.load(n))
 
     def snapshot(self, name: str) -> tuple[Hashable, RawData | None]:
         db = self._dbs.get(name)
@@ -280,7 +306,8 @@ class MemoryBackend:
         if self._seen.get(name) != version:
             self.reads[name] += 1  # counted like a file parse: once per version
             self._seen[name] = version
-        return version, db.storage.read() or None
+        storage: _CountingMemoryStorage = db.storage  # type: ignore[assignment]
+        return version, storage.memory or None
 
     def load(self, name: str) -> RawData | None:
         return self.snapshot(name)[1]
@@ -296,7 +323,10 @@ class MemoryBackend:
         if db is None:
             db = self._dbs[name] = TinyDB(storage=lambda: _CountingMemoryStorage(self, name))
         db.clear_cache()
-        yield db
+        try:
+            yield db
+        finally:
+            db.storage.gate = None  # type: ignore[attr-defined]  # each transaction sets its own
 
     def _written(self, name: str) -> None:
         self._versions[name] += 1
@@ -310,14 +340,23 @@ class MemoryBackend:
 
 
 class _CountingMemoryStorage(MemoryStorage):
-    """Memory storage that gives the database a new version on every write."""
+    """Memory storage that gives the database a new version on every write.
+
+    TinyDB changes what it read before writing it back, so it reads a copy: a write the
+    gate refuses leaves the committed data as it was, as a refused file write does.
+    """
 
     def __init__(self, backend: MemoryBackend, name: str) -> None:
         super().__init__()
         self._backend = backend
         self._name = name
+        self.gate: Gate | None = None
+
+    def read(self) -> RawData | None:
+        return copy.deepcopy(self.memory)
 
     def write(self, data: RawData) -> None:
+        _pass_gate(self.gate, data)
         super().write(data)
         self._backend._written(self._name)
 
@@ -326,14 +365,43 @@ def _version(content: bytes) -> Hashable:
     return (len(content), zlib.crc32(content))
 
 
-def check_shape(data: Any, path: Path) -> RawData:
-    """A TinyDB file is an object of tables, each an object of documents keyed by number."""
+def parse_content(path: Path, content: bytes) -> Any:
+    """A data file's bytes as JSON; DataFileError says why they are not."""
+    if not content.strip():
+        # okrtui never writes an empty file: an empty one lost its data somehow.
+        what = "it is empty" if not content else "it holds nothing but white space"
+        raise DataFileError(path, f"{what}, not okrtui data")
+    try:
+        content.decode("utf-8")
+    except UnicodeDecodeError:
+        raise DataFileError(path, "it is not a text file (it is not valid UTF-8)") from None
+    try:
+        return orjson.loads(content)
+    except json.JSONDecodeError as exc:
+        raise DataFileError(
+            path, f"it is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from None
+
+
+def shape_problems(data: Any) -> list[tuple[str | None, str | None, str]]:
+    """What keeps data from being a TinyDB file: (table, record key, problem) each, with
+    None for the whole file or the whole table. A TinyDB file is an object of tables, each
+    an object of documents keyed by number."""
     if not isinstance(data, dict):
-        raise DataFileError(path, "it does not hold okrtui data (the top level is not an object)")
+        return [(None, None, "it does not hold okrtui data (the top level is not an object)")]
+    found: list[tuple[str | None, str | None, str]] = []
     for table, documents in data.items():
         if not isinstance(documents, dict):
-            raise DataFileError(path, f"its '{table}' table is not an object of records")
+            found.append((table, None, f"its '{table}' table is not an object of records"))
+            continue
         for key, document in documents.items():
             if not isinstance(document, dict):
-                raise DataFileError(path, f"record {key} of its '{table}' table is not an object")
+                found.append((table, key, f"record {key} of its '{table}' table is not an object"))
+    return found
+
+
+def check_shape(data: Any, path: Path) -> RawData:
+    """The data of a TinyDB file, or DataFileError naming its first problem of shape."""
+    for _table, _key, problem in shape_problems(data)[:1]:
+        raise DataFileError(path, problem)
     return data

@@ -30,7 +30,8 @@ def _v0_to_v1(data: RawData) -> RawData:
     return {**data, META_TABLE: {"1": {"schema_version": 1}}}
 
 
-# MIGRATIONS[n] turns a version-n file into a version n+1 file.
+# MIGRATIONS[n] turns a version-n file into a version n+1 file. A step returns new data and
+# never changes the data it is given: a migrated file is written only once it validates.
 MIGRATIONS: dict[int, Callable[[RawData], RawData]] = {0: _v0_to_v1}
 
 

@@ -9,7 +9,11 @@ from okrtui.store.repository import Repository
 
 
 def import_plan_file(repository: Repository, file: Path) -> Plan:
-    """Parse a plan file and save it; PlanError names the file and what is wrong."""
+    """Parse a plan file and save it; PlanError names the file and what is wrong.
+
+    The plan on disk is read, merged with the file and written under one lock, so two
+    imports at once (or an import and the plan editor) keep each other's changes.
+    """
     try:
         text = file.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -18,8 +22,12 @@ def import_plan_file(repository: Repository, file: Path) -> Plan:
         raise PlanError(str(file), ["is a folder, not a plan file"]) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise PlanError(str(file), [f"cannot be read ({exc})"]) from None
-    current = repository.plan()
-    incoming = parse_plan(text, str(file), current)
-    merged = merge_plan(current, incoming)
-    repository.save_plan(merged)
-    return incoming
+    imported: list[Plan] = []
+
+    def merge(current: Plan) -> Plan:
+        incoming = parse_plan(text, str(file), current)
+        imported.append(incoming)
+        return merge_plan(current, incoming)
+
+    repository.update_plan(merge)
+    return imported[-1]

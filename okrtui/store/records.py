@@ -12,7 +12,7 @@ into the file, which validates every record first.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Collection, Hashable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 from okrtui.domain.text import STORED
 from okrtui.domain.validation import describe
 from okrtui.store.backends import RawData
-from okrtui.store.errors import DataFileError
+from okrtui.store.errors import DataFileError, RecordRefused
 
 TEAM_FIELD = "team_id"
 
@@ -115,9 +115,53 @@ class FileRecords:
     def _validate(self, table: str, key: str, document: dict[str, Any]) -> Any:
         try:
             return self.models[table].model_validate(document, context=STORED)
+        except RecursionError:
+            raise DataFileError(
+                self.where, f"{table} record {key} is nested too deeply to read"
+            ) from None
         except ValidationError as exc:
             label = document.get("id") if isinstance(document.get("id"), str) else key
             problems = "; ".join(describe(exc))
             raise DataFileError(
                 self.where, f"{table} record '{label}' is not valid: {problems}"
             ) from None
+
+
+def gate_written(
+    where: Path,
+    models: dict[str, type[BaseModel]],
+    data: RawData,
+    changed: Mapping[str, Collection[str]] | None,
+    known: FileRecords | None = None,
+    passed: dict[str, BaseModel] | None = None,
+) -> None:
+    """Refuse to write `data` if a record in it would not read back (RecordRefused).
+
+    The records checked are those of `changed` (table -> record ids, as they will be
+    written, after TinyDB's merge), every record `known` has not validated (new ones),
+    or, with `changed=None`, every record. Records are checked with the reader's models
+    and context, so what is written is exactly what the reader accepts. The models of the
+    records of `changed` go into `passed`, by id.
+    """
+    for table, model in models.items():
+        documents = data.get(table, {})
+        ids = None if changed is None else set(changed.get(table, ()))
+        seen = known._validated.get(table, {}) if known is not None else {}
+        for key, document in documents.items():
+            record_id = document.get("id") if isinstance(document.get("id"), str) else None
+            if ids is not None and record_id not in ids and key in seen:
+                continue
+            record = checked(where, model, table, document, key)
+            if passed is not None and ids is not None and record_id in ids:
+                passed[str(record_id)] = record
+
+
+def checked(
+    where: Path | str, model: type[BaseModel], table: str, document: dict[str, Any], key: str = ""
+) -> BaseModel:
+    """A document about to be written, validated as the reader will; RecordRefused if not."""
+    try:
+        return model.model_validate(document, context=STORED)
+    except ValidationError as exc:
+        label = document.get("id") if isinstance(document.get("id"), str) else key
+        raise RecordRefused(str(where), table, str(label), describe(exc)) from None

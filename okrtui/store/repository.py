@@ -21,12 +21,11 @@ from okrtui.domain.ids import quarter_of_session_id
 from okrtui.domain.models import Objective, Session, SessionKind, Team
 from okrtui.domain.plan import Plan
 from okrtui.domain.quarters import is_quarter
-from okrtui.domain.text import STORED
 from okrtui.store.backends import Backend, FileBackend, MemoryBackend, RawData
 from okrtui.store.errors import DataFileError, NotFoundError
 from okrtui.store.holders import Holder, SessionHeldElsewhere, now_holder
 from okrtui.store.migrations import META_TABLE, SCHEMA_VERSION, migrate, schema_version
-from okrtui.store.records import FileRecords
+from okrtui.store.records import FileRecords, checked, gate_written
 
 PLAN_FILE = "okrtui"
 LIVE_FILE = "in-progress"
@@ -123,14 +122,30 @@ class Repository:
 
     def save_plan(self, plan: Plan) -> None:
         """Create or replace every team and objective of `plan` in one transaction."""
+        self.update_plan(lambda _current: plan)
+
+    def update_plan(self, change: Callable[[Plan], Plan]) -> Plan:
+        """Change the plan in one locked read-modify-write; returns what `change` returned.
+
+        `change` is given the plan as it is on disk under the lock, so a second process's
+        changes made meanwhile are merged, not lost. Its teams and objectives are created
+        or replaced by id.
+        """
+        changed: dict[str, list[str]] = {}
         with self.backend.transaction(PLAN_FILE) as db:
-            self._prepare(PLAN_FILE, db)
+            self._prepare(PLAN_FILE, db, changed)
+            plan = change(self.plan())
+            data = db.storage.read() or {}
             for table, records in ((TEAMS, plan.teams), (OBJECTIVES, plan.objectives)):
-                # One removal and one insertion rewrite the file twice, however many
-                # records there are; an upsert each would rewrite it once per record.
-                ids = [record.id for record in records]
-                db.table(table).remove(Query().id.one_of(ids))
-                db.table(table).insert_multiple(r.model_dump(mode="json") for r in records)
+                documents = [_dump(r) for r in records]
+                for document, record in zip(documents, records, strict=True):
+                    if not isinstance(document.get("id"), str):
+                        checked(self.backend.describe(PLAN_FILE), type(record), table, document)
+                changed[table] = [document["id"] for document in documents]
+                _replace_by_id(data.setdefault(table, {}), documents)
+            # One write for the whole plan: the file holds the old plan or the new one.
+            db.storage.write(data)
+        return plan
 
     # -- settings -----------------------------------------------------------------------
 
@@ -144,9 +159,10 @@ class Repository:
 
     def save_settings(self, values: dict[str, Any]) -> None:
         """Remember preferences, merged into those already saved."""
-        document = {**self.settings(), **values, "id": _SETTINGS_ID}
         with self.backend.transaction(PLAN_FILE) as db:
             self._prepare(PLAN_FILE, db)
+            # Merged under the lock: another process's preferences saved meanwhile stay.
+            document = {**self.settings(), **values, "id": _SETTINGS_ID}
             db.table(SETTINGS).upsert(document, Query().id == _SETTINGS_ID)
 
     # -- sessions -----------------------------------------------------------------------
@@ -244,6 +260,9 @@ class Repository:
 
         Raises SessionHeldElsewhere when another live process has the meeting open.
         """
+        if not (isinstance(session.quarter, str) and is_quarter(session.quarter)):
+            # The quarter names the file: refuse before it chooses where to write.
+            checked(self.backend.describe(session.quarter), Session, SESSIONS, _dump(session))
         if session.status == "in_progress":
             self._upsert(LIVE_FILE, SESSIONS, session, guard=self._not_held_elsewhere)
             return
@@ -379,28 +398,48 @@ class Repository:
         record: BaseModel,
         guard: Callable[[Any, str], None] | None = None,
     ) -> None:
-        document = record.model_dump(mode="json")
+        document = _dump(record)
+        if not isinstance(document.get("id"), str):  # the id finds the record to replace
+            checked(self.backend.describe(name), type(record), table, document)
         with self.backend.transaction(name) as db:
-            before = self._prepare(name, db)
+            passed: dict[str, BaseModel] = {}
+            before = self._prepare(name, db, {table: [document["id"]]}, passed)
             if guard is not None:
                 guard(db, document["id"])
             db.table(table).upsert(document, Query().id == document["id"])
             written, data = self.backend.snapshot(name)  # under the lock: no one else wrote
         # Keep the cache current instead of validating the whole file again on the next
-        # read: a meeting saves after every answer. Its own copy: callers change theirs.
-        copy = type(record).model_validate(document, context=STORED)
-        self._cache[name] = before.after_write(written, data or {}, table, copy)
+        # read: a meeting saves after every answer. The gate validated its own copy of the
+        # record as written (callers change theirs).
+        self._cache[name] = before.after_write(written, data or {}, table, passed[document["id"]])
 
-    def _prepare(self, name: str, db: Any) -> FileRecords:
-        """Under the lock: every record of the file validated, at the current schema.
+    def _prepare(
+        self,
+        name: str,
+        db: Any,
+        changed: dict[str, list[str]] | None = None,
+        passed: dict[str, BaseModel] | None = None,
+    ) -> FileRecords:
+        """Under the lock: every record of the file validated, at the current schema, and
+        the gate every write of this transaction passes.
 
         A write rewrites the whole file, so none is written while any record is unusable.
+        The gate checks, as the reader will, the records of `changed` (table -> ids: filled
+        in by the caller before it writes) and every record new to the file; one that would
+        not read back is refused (RecordRefused) before the temporary file is written.
+        The models it validated from `changed` go into `passed`.
         """
         records, data = self._records(name)
         for table in records.models:
             records.all(data, table)
-        if not db.table(META_TABLE).all():
-            db.table(META_TABLE).insert({"schema_version": SCHEMA_VERSION})
+        ids = {} if changed is None else changed
+
+        def gate(written: RawData) -> None:
+            gate_written(records.where, records.models, written, ids, records, passed)
+            if not written.get(META_TABLE):  # a new file: stamped with its schema
+                written[META_TABLE] = {"1": {"schema_version": SCHEMA_VERSION}}
+
+        db.storage.gate = gate
         return records
 
     def _current(self, name: str) -> tuple[Hashable, RawData]:
@@ -421,20 +460,35 @@ class Repository:
                 "Nothing was changed. Upgrade okrtui to open it.",
             )
         if found < SCHEMA_VERSION:
-            self.backend.backup(name, f"schema-{found}")
-            migrated = migrate(data, found)
-            with self.backend.transaction(name) as db:
-                db.storage.write(migrated)
-            return self.backend.snapshot(name)[0], migrated
+            return self._migrate(name, version, data, found)
         return version, data
+
+    def _migrate(
+        self, name: str, version: Hashable, data: RawData, found: int
+    ) -> tuple[Hashable, RawData]:
+        """Bring an old file up to date: nothing is written (not even a backup) unless every
+        record of the migrated file reads back; then a backup, then the file, under the lock."""
+        where = Path(self.backend.describe(name))
+        migrated = migrate(dict(data), found)  # the steps never change what they are given
+        validated = FileRecords(version, where, file_models(name))
+        for table in validated.models:
+            validated.all(migrated, table)  # DataFileError names the record
+        with self.backend.transaction(name) as db:
+            if self.backend.snapshot(name)[0] != version:
+                return self._current(name)  # another process changed it meanwhile
+            self.backend.backup(name, f"schema-{found}")
+            db.storage.gate = lambda written: gate_written(
+                where, validated.models, written, {}, validated
+            )
+            db.storage.write(migrated)
+        return self.backend.snapshot(name)[0], migrated
 
     def _records(self, name: str) -> tuple[FileRecords, RawData]:
         """A file's validated records so far and its current data (same version)."""
         version, data = self._current(name)
         records = self._cache.get(name)
         if records is None or records.version != version:
-            models = _MODELS[PLAN_FILE] if name == PLAN_FILE else _MODELS[SESSIONS]
-            records = FileRecords(version, Path(self.backend.describe(name)), models)
+            records = FileRecords(version, Path(self.backend.describe(name)), file_models(name))
             self._cache[name] = records
         return records, data
 
@@ -449,3 +503,31 @@ def _holder(document: dict[str, Any]) -> Holder | None:
         return Holder(**{f.name: document[f.name] for f in fields(Holder)})
     except (KeyError, TypeError):
         return None
+
+
+def _dump(record: BaseModel) -> dict[str, Any]:
+    """A record as the document it would be stored as (warnings about bad values are moot:
+    the gate refuses them)."""
+    return record.model_dump(mode="json", warnings=False)
+
+
+def _replace_by_id(documents: dict[str, Any], records: list[dict[str, Any]]) -> None:
+    """Put each record in place of the document with its id, or after the last one."""
+    keys = {document.get("id"): key for key, document in documents.items()}
+    next_key = max((int(key) for key in documents if key.isdigit()), default=0) + 1
+    for record in records:
+        key = keys.get(record["id"])
+        if key is None:
+            key = keys[record["id"]] = str(next_key)
+            next_key += 1
+        documents[key] = record
+
+
+def file_models(name: str) -> dict[str, type[BaseModel]]:
+    """The model of each table of a data file."""
+    return _MODELS[PLAN_FILE] if name == PLAN_FILE else _MODELS[SESSIONS]
+
+
+def is_data_file(name: str) -> bool:
+    """Whether okrtui reads the file `name.json` of a data folder."""
+    return name in (PLAN_FILE, LIVE_FILE) or is_quarter(name)

@@ -8,7 +8,6 @@ than record by record; what matters is that every record survives.
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -16,13 +15,13 @@ from typing import Any
 import pytest
 
 from okrtui.store import Repository
+from tests.store import together
 from tests.store.concurrent_writer import QUARTER, session, team
 
 WRITER = Path(__file__).with_name("concurrent_writer.py")
 WRITERS = ("alpha", "bravo")
 COUNT = 200
 TEAM_COUNT = 100  # teams cost more to validate; the session test is the 200 + 200 case
-TIMEOUT_SECONDS = 120
 
 
 def refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -35,32 +34,9 @@ def refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def run_together(folder: Path, kind: str, count: int) -> None:
     """Start both writers, let each open the folder, then tell both to go at once."""
-    processes = [
-        subprocess.Popen(
-            [sys.executable, str(WRITER), str(folder), name, str(count), kind],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for name in WRITERS
-    ]
-    try:
-        for process in processes:
-            assert process.stdout is not None
-            assert process.stdout.readline() == "ready\n"
-        for process in processes:
-            assert process.stdin is not None
-            process.stdin.write("go\n")
-            process.stdin.flush()
-        for process in processes:
-            out, err = process.communicate(timeout=TIMEOUT_SECONDS)
-            assert process.returncode == 0, err
-            assert out == "done\n"
-    finally:
-        for process in processes:
-            process.kill()
-            process.wait()
+    together.run_together(
+        [[sys.executable, str(WRITER), str(folder), name, str(count), kind] for name in WRITERS]
+    )
 
 
 def document_order(path: Path, table: str) -> list[str]:
