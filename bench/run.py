@@ -23,8 +23,8 @@ from datetime import date
 from pathlib import Path
 
 from bench.generate import generate
-from okrtui.cli import build_demo
 from okrtui.domain.sample import sample_plan
+from okrtui.services.demo import build_demo
 from okrtui.store import Repository
 
 TODAY = date(2026, 11, 25)

@@ -21,7 +21,8 @@ from okrtui.domain.models import Session
 from okrtui.domain.plan import PlanError, dump_plan
 from okrtui.domain.quarters import is_quarter, quarter_of
 from okrtui.domain.text import control_character, escape_control, one_line
-from okrtui.store import Repository, StoreError
+from okrtui.services.demo import open_demo
+from okrtui.store import Repository, Store, StoreError
 from okrtui.store.plan_import import import_plan_file
 
 DEFAULT_DATA = "sessions"
@@ -106,7 +107,7 @@ def cli(ctx: click.Context) -> None:
         run_app(open_repository(ctx, create=True))
 
 
-def run_app(repository: Repository, today: date | None = None, **run_options: Any) -> None:
+def run_app(repository: Store, today: date | None = None, **run_options: Any) -> None:
     """Open the app; the meetings it shows first are checked before it starts.
 
     Home opens on the first team: its objectives, and its meetings of the latest quarter and
@@ -136,28 +137,10 @@ def run_app(repository: Repository, today: date | None = None, **run_options: An
 @click.pass_context
 def demo(ctx: click.Context) -> None:
     """Build the sample sales team into DATA/demo (once) and open the app on it."""
-    folder = data_folder(ctx) / "demo"
-    repository = Repository.open(folder)
-    created = build_demo(repository)
+    demo_store, created = open_demo(open_repository(ctx))
     if created:
-        click.echo(f"Built the sample team into {folder}", err=True)
-    run_app(repository)
-
-
-def build_demo(repository: Repository) -> bool:
-    """Write the sample team and its six meetings unless the folder already has a plan."""
-    if repository.teams(include_archived=True):
-        return False
-    from okrtui.domain.sample import sample_plan, sample_sessions  # only the demo needs it
-
-    sessions = sample_sessions()
-    # Read the quarter files first: one that cannot be used stops the demo before it writes.
-    for quarter in sorted({s.quarter for s in sessions}):
-        repository.sessions(quarter)
-    repository.save_plan(sample_plan())
-    for session in sessions:
-        repository.save_session(session)
-    return True
+        click.echo(f"Built the sample team into {demo_store.location()}", err=True)
+    run_app(demo_store)
 
 
 @cli.group()

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from okrtui.cli import build_demo, cli, run_app
+from okrtui.cli import cli, run_app
 from okrtui.domain.plan import dump_plan
 from okrtui.domain.sample import sample_plan
+from okrtui.services.demo import build_demo
 from okrtui.store import Repository
 from tests.conftest import TODAY
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 
-from okrtui.cli import build_demo
+from okrtui.services.demo import build_demo
 from okrtui.store import Repository
 from okrtui.tui.app import OkrApp
 

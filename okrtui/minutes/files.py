@@ -22,7 +22,7 @@ from okrtui.minutes.index import render_index
 from okrtui.store.storage import replace_atomically
 
 if TYPE_CHECKING:
-    from okrtui.store import Repository
+    from okrtui.store import Store
 
 EXTENSIONS: dict[Format, str] = {"md": "md", "html": "html", "json": "json"}
 # The longest file name most file systems take, in bytes.
@@ -51,14 +51,14 @@ def file_name(session: Session, fmt: Format, team_name: str | None = None) -> st
     return f"{team}-{session.date.isoformat()}-{session.kind}{week}.{EXTENSIONS[fmt]}"
 
 
-def earlier_sessions(repository: Repository, session: Session) -> list[Session]:
+def earlier_sessions(repository: Store, session: Session) -> list[Session]:
     """The team's sessions a minute needs: its quarter's and the quarter before's."""
     known = set(repository.quarters())
     quarters = [q for q in (session.quarter, previous_quarter(session.quarter)) if q in known]
     return [s for q in quarters for s in repository.sessions(q, session.team_id)]
 
 
-def session_minutes(repository: Repository, session_id: str, fmt: Format) -> tuple[Session, str]:
+def session_minutes(repository: Store, session_id: str, fmt: Format) -> tuple[Session, str]:
     """A session and its minutes; NotFoundError when there is no such session."""
     session = repository.session(session_id)
     return session, render(session, fmt, earlier_sessions(repository, session))
@@ -80,12 +80,9 @@ def _is_folder(path: Path) -> bool:
         return False
 
 
-def data_folder_of(repository: Repository) -> Path | None:
-    """The folder a repository keeps its data in (None in memory): exports stay out of it."""
-    from okrtui.store import FileBackend
-
-    backend = repository.backend
-    return backend.folder if isinstance(backend, FileBackend) else None
+def data_folder_of(repository: Store) -> Path | None:
+    """The folder a store keeps its data in (None in memory): exports stay out of it."""
+    return repository.folder()
 
 
 def export_file(path: Path, text: str, data_folder: Path | None, force: bool = False) -> Path:
@@ -158,7 +155,7 @@ def _write(path: Path, text: str) -> None:
 
 
 def export_quarter(
-    repository: Repository,
+    repository: Store,
     team_id: str,
     quarter: str,
     fmt: Format,

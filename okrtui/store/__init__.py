@@ -1,6 +1,7 @@
 """Storage of okrtui's data in TinyDB files: atomic, locked, one file per quarter.
 
-Nothing here imports Textual.
+Callers outside the store depend on the `Store` protocol; `Repository` implements it, and
+TinyDB stays inside this package. Nothing here imports Textual.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from okrtui.store.backends import FileBackend, MemoryBackend
 from okrtui.store.errors import DataFileError, NotFoundError, SaveError, StoreError
 from okrtui.store.holders import Holder, SessionHeldElsewhere
 from okrtui.store.migrations import SCHEMA_VERSION
+from okrtui.store.port import Store
 from okrtui.store.repository import Repository
 from okrtui.store.storage import AtomicJSONStorage
 
@@ -23,5 +25,6 @@ __all__ = [
     "Repository",
     "SaveError",
     "SessionHeldElsewhere",
+    "Store",
     "StoreError",
 ]

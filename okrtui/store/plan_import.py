@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from okrtui.domain.plan import Plan, PlanError, merge_plan, parse_plan
-from okrtui.store.repository import Repository
+from okrtui.store.port import Store
 
 
-def import_plan_file(repository: Repository, file: Path) -> Plan:
+def import_plan_file(repository: Store, file: Path) -> Plan:
     """Parse a plan file and save it; PlanError names the file and what is wrong.
 
     The plan on disk is read, merged with the file and written under one lock, so two

@@ -70,6 +70,21 @@ class Repository:
         """A repository that keeps everything in memory."""
         return cls(MemoryBackend())
 
+    def folder(self) -> Path | None:
+        """The data folder, or None for a repository in memory."""
+        return self.backend.folder if isinstance(self.backend, FileBackend) else None
+
+    def location(self) -> str:
+        """The data folder's absolute path, or `memory` for a repository in memory."""
+        folder = self.folder()
+        return str(folder.resolve()) if folder is not None else "memory"
+
+    def demo_store(self) -> Repository:
+        """The repository of the data folder's `demo` folder; in memory, this one."""
+        if isinstance(self.backend, FileBackend):
+            return Repository.open(self.backend.folder / "demo")
+        return self
+
     # -- the plan ---------------------------------------------------------------------
 
     def plan(self) -> Plan:

@@ -13,7 +13,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.theme import Theme
 
-from okrtui.store import Repository, StoreError
+from okrtui.store import Store, StoreError
 from okrtui.tui import textual_fixes
 from okrtui.tui.commands import OkrCommands
 from okrtui.tui.screens.home import HomeScreen
@@ -50,7 +50,7 @@ class OkrApp(App[None]):
 
     def __init__(
         self,
-        repository: Repository,
+        repository: Store,
         today: date | None = None,
         clock: Callable[[], datetime] | None = None,
     ) -> None:
@@ -93,7 +93,7 @@ class OkrApp(App[None]):
         except StoreError as exc:
             self.notify(f"Could not remember the theme: {exc}", severity="warning", markup=False)
 
-    def show_home(self, repository: Repository | None = None) -> None:
+    def show_home(self, repository: Store | None = None) -> None:
         """Replace the whole screen stack with home, optionally on another data folder."""
         if repository is not None:
             self.repository = repository

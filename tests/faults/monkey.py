@@ -15,7 +15,7 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.screen import Screen
 
-from okrtui.cli import build_demo
+from okrtui.services.demo import build_demo
 from okrtui.store import Repository
 from okrtui.tui.app import OkrApp
 from okrtui.tui.dialogs.resume_or_new import ResumeOrNewDialog

@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from okrtui.cli import build_demo
+from okrtui.services.demo import build_demo
 from okrtui.store import NotFoundError, Repository
 
 # Run as a module from the project root, so it can import the tests' own helpers.

@@ -7,7 +7,8 @@ from datetime import date, datetime
 from okrtui.domain.agenda import WEEKLY_AGENDA, Step
 from okrtui.domain.meeting import new_session
 from okrtui.domain.sample import OBJECTIVE, TEAM
-from okrtui.tui.widgets.steps import STEP_WIDGETS, MeetingContext, UnavailableStep, step_widget
+from okrtui.tui.widgets.step_registry import STEP_WIDGETS, step_widget
+from okrtui.tui.widgets.steps import MeetingContext, UnavailableStep
 
 
 def context() -> MeetingContext:

@@ -18,7 +18,7 @@ from okrtui.store import StoreError
 from okrtui.tui.dialogs.confirm import ConfirmDialog
 
 if TYPE_CHECKING:
-    from okrtui.store import Repository
+    from okrtui.store import Store
     from okrtui.tui.app import OkrApp
 
 T = TypeVar("T")
@@ -54,7 +54,7 @@ class FormDialog(ModalScreen[T | None]):
         self._initial: dict[str, str] = {}
 
     @property
-    def repository(self) -> Repository:
+    def repository(self) -> Store:
         """The app's repository."""
         return cast("OkrApp", self.app).repository
 

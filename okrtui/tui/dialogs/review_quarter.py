@@ -16,7 +16,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from okrtui.domain.quarters import previous_quarter, quarter_of, quarter_start
-from okrtui.store import Repository
+from okrtui.store import Store
 
 if TYPE_CHECKING:
     from okrtui.tui.app import OkrApp
@@ -30,7 +30,7 @@ class QuarterChoice:
     label: str
 
 
-def review_choices(repository: Repository, team_id: str, current: str) -> list[QuarterChoice]:
+def review_choices(repository: Store, team_id: str, current: str) -> list[QuarterChoice]:
     """The current quarter and every earlier one with objectives, newest first."""
     quarters = {q for q in repository.objective_quarters(team_id) if q <= current} | {current}
     choices = []
@@ -52,7 +52,7 @@ def review_choices(repository: Repository, team_id: str, current: str) -> list[Q
 LATE_REVIEW_DAYS = 21
 
 
-def default_choice(repository: Repository, team_id: str, today: date) -> str:
+def default_choice(repository: Store, team_id: str, today: date) -> str:
     """The quarter to offer first: the current one, unless the last one just ended unreviewed
     (or the current one has no objectives yet, then the latest one that has)."""
     current = quarter_of(today)

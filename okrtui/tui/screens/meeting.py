@@ -1,8 +1,8 @@
 """The meeting screen (weekly and quarterly): agenda sidebar, clocks, one step at a time.
 
 Steps come from `okrtui.domain.agenda.agenda(kind)`; each is run by the widget registered
-for its key in `okrtui.tui.widgets.steps.STEP_WIDGETS`. Steps post `SessionEdited` and this
-screen saves the session through the repository at once, before the next key.
+for its key in `okrtui.tui.widgets.step_registry.STEP_WIDGETS`. Steps post `SessionEdited`
+and this screen saves the session through the repository at once, before the next key.
 """
 
 from __future__ import annotations
@@ -30,7 +30,8 @@ from okrtui.domain.meeting import (
 )
 from okrtui.domain.models import Session, SessionKind
 from okrtui.domain.quarters import previous_quarter, quarter_of
-from okrtui.store import Repository, SessionHeldElsewhere, StoreError
+from okrtui.services.facilitators import remember_facilitator, remembered_facilitator
+from okrtui.store import SessionHeldElsewhere, Store, StoreError
 from okrtui.store.holders import this_process
 from okrtui.tui.dialogs.confirm import ConfirmDialog
 from okrtui.tui.dialogs.go_to_step import GoToStepDialog
@@ -39,7 +40,8 @@ from okrtui.tui.dialogs.resume_or_new import ResumeChoice, ResumeOrNewDialog
 from okrtui.tui.widgets.agenda_sidebar import AgendaSidebar
 from okrtui.tui.widgets.keys_footer import KeysFooter
 from okrtui.tui.widgets.meeting_clock import MeetingClock
-from okrtui.tui.widgets.steps import MeetingContext, StepWidget, step_widget
+from okrtui.tui.widgets.step_registry import step_widget
+from okrtui.tui.widgets.steps import MeetingContext, StepWidget
 
 if TYPE_CHECKING:
     from okrtui.tui.app import OkrApp
@@ -158,7 +160,7 @@ class MeetingScreen(Screen[None]):
     # -- saving -----------------------------------------------------------------------
 
     @property
-    def repository(self) -> Repository:
+    def repository(self) -> Store:
         """The app's repository."""
         return cast("OkrApp", self.app).repository
 
@@ -335,32 +337,6 @@ def show_minutes(app: OkrApp, session: Session) -> None:
     from okrtui.tui.screens.minutes import MinutesScreen
 
     app.push_screen(MinutesScreen(session.id))
-
-
-def remember_facilitator(repository: Repository, team_id: str, name: str) -> None:
-    """Keep the facilitator's name for this team's next meeting (best effort)."""
-    try:
-        stored = repository.settings().get("facilitators", {})
-        facilitators = dict(stored) if isinstance(stored, dict) else {}
-        if name and facilitators.get(team_id) != name:
-            repository.save_settings({"facilitators": {**facilitators, team_id: name}})
-    except (StoreError, OSError):
-        pass
-
-
-def remembered_facilitator(repository: Repository, team_id: str) -> str:
-    """The facilitator of this team's last meeting, from the settings or its sessions."""
-    try:
-        stored = repository.settings().get("facilitators", {})
-    except (StoreError, AttributeError):
-        stored = {}
-    if isinstance(stored, dict) and isinstance(stored.get(team_id), str):
-        return str(stored[team_id])
-    for sessions in repository.iter_sessions(team_id):
-        for session in reversed(sessions):
-            if session.facilitator:
-                return session.facilitator
-    return ""
 
 
 def meeting_context(app: OkrApp, session: Session) -> MeetingContext:

@@ -13,7 +13,8 @@ from textual.widgets import Button, Header, Input, Label, Static
 
 from okrtui.domain.models import Team
 from okrtui.domain.plan import PlanError
-from okrtui.store import FileBackend, Repository, StoreError
+from okrtui.services.demo import open_demo
+from okrtui.store import StoreError
 from okrtui.store.plan_import import import_plan_file
 from okrtui.tui.dialogs.team_form import TeamForm
 from okrtui.tui.widgets.keys_footer import KeysFooter
@@ -148,16 +149,9 @@ class OnboardingScreen(Screen[None]):
 
     def action_open_demo(self) -> None:
         """Build the sample team into DATA/demo (once) and open it."""
-        from okrtui.cli import build_demo
-
         app = self.okr_app
-        backend = app.repository.backend
         try:
-            if isinstance(backend, FileBackend):
-                demo = Repository.open(backend.folder / "demo")
-            else:
-                demo = app.repository
-            build_demo(demo)
+            demo, _built = open_demo(app.repository)
         except StoreError as exc:
             self.notify(f"Could not build the demo: {exc}", severity="error", markup=False)
             return

@@ -25,7 +25,7 @@ from okrtui.tui.dialogs.team_form import TeamForm
 from okrtui.tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
-    from okrtui.store import Repository
+    from okrtui.store import Store
     from okrtui.tui.app import OkrApp
 
 ItemKind = Literal["team", "members", "member", "objectives", "objective", "kr"]
@@ -82,7 +82,7 @@ class PlanEditorScreen(Screen[None]):
         self.quarter = ""
 
     @property
-    def repository(self) -> Repository:
+    def repository(self) -> Store:
         """The app's repository."""
         return cast("OkrApp", self.app).repository
 

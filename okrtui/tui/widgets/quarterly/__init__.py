@@ -1,5 +1,5 @@
-"""The quarterly review's agenda steps, one widget per file (registered in `registry`)."""
+"""The quarterly review's agenda steps, one widget per file (listed in `registry`).
 
-# The step registry imports these widgets and they import the step framework: loading the
-# framework package first means the two never meet half-initialised, whichever is imported first.
-import okrtui.tui.widgets.steps  # noqa: F401
+They build on the step framework (`okrtui.tui.widgets.steps.base`); neither package imports
+the other's registry, so any module here can be imported first.
+"""

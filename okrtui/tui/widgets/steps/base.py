@@ -26,7 +26,7 @@ How to add a step (weekly or quarterly):
 5. Bad input: call `self.show_error(input_widget, "plain words")` (a `field_error` Static
    with id `<input id>-error` must follow the input; `field()` below composes both) and
    keep what was typed. `self.clear_error(input_widget)` once it is fixed.
-6. Register the class in `STEP_WIDGETS` in `okrtui/tui/widgets/steps/__init__.py` under the
+6. Register the class in `STEP_WIDGETS` in `okrtui/tui/widgets/step_registry.py` under the
    agenda step's key (`okrtui.domain.agenda`). Keys without a widget show `UnavailableStep`.
 """
 

@@ -1,0 +1,38 @@
+"""Who facilitated a team's last meeting: offered as the next meeting's facilitator.
+
+Kept with the plan (a team-wide setting): whoever opens the team's next meeting, on any
+machine, is offered the same name.
+"""
+
+from __future__ import annotations
+
+from okrtui.store import StoreError
+from okrtui.store.port import Store
+
+FACILITATORS = "facilitators"
+
+
+def remember_facilitator(store: Store, team_id: str, name: str) -> None:
+    """Keep the facilitator's name for this team's next meeting (best effort)."""
+    try:
+        stored = store.settings().get(FACILITATORS, {})
+        facilitators = dict(stored) if isinstance(stored, dict) else {}
+        if name and facilitators.get(team_id) != name:
+            store.save_settings({FACILITATORS: {**facilitators, team_id: name}})
+    except (StoreError, OSError):
+        pass
+
+
+def remembered_facilitator(store: Store, team_id: str) -> str:
+    """The facilitator of this team's last meeting, from the settings or its sessions."""
+    try:
+        stored = store.settings().get(FACILITATORS, {})
+    except StoreError:
+        stored = {}
+    if isinstance(stored, dict) and isinstance(stored.get(team_id), str):
+        return str(stored[team_id])
+    for sessions in store.iter_sessions(team_id):
+        for session in reversed(sessions):
+            if session.facilitator:
+                return session.facilitator
+    return ""

@@ -1,0 +1,140 @@
+"""The port to the data: what the interface, the services and the command line may ask of it.
+
+`Repository` (on a folder of TinyDB files, or in memory) is the implementation; anything
+else that passes the suite in `tests/store/test_store_contract.py` may stand in for it.
+Nothing here names TinyDB: callers speak in the domain's models only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+from okrtui.domain.models import Objective, Session, SessionKind, Team
+from okrtui.domain.plan import Plan
+from okrtui.store.holders import Holder
+
+
+@runtime_checkable
+class Store(Protocol):
+    """Typed load and save of the plan, the sessions and the team-wide settings."""
+
+    # -- where the data is ------------------------------------------------------------
+
+    def location(self) -> str:
+        """Where the data lives, named for a person and stable between runs (a folder's path)."""
+        ...
+
+    def folder(self) -> Path | None:
+        """The data folder, or None for a store kept elsewhere (in memory)."""
+        ...
+
+    def demo_store(self) -> Store:
+        """The store the demo is built into: a `demo` folder inside a data folder.
+
+        A store without folders (in memory) is its own demo store.
+        """
+        ...
+
+    # -- the plan ---------------------------------------------------------------------
+
+    def plan(self) -> Plan:
+        """Every team and objective."""
+        ...
+
+    def teams(self, include_archived: bool = False) -> list[Team]:
+        """Teams, in the order they were created."""
+        ...
+
+    def team(self, team_id: str) -> Team:
+        """One team by id or name; NotFoundError names the ids that exist."""
+        ...
+
+    def objectives(
+        self, team_id: str | None = None, quarter: str | None = None, include_archived: bool = False
+    ) -> list[Objective]:
+        """Objectives, optionally of one team and quarter."""
+        ...
+
+    def objective_quarters(self, team_id: str) -> list[str]:
+        """Quarters for which a team has objectives, newest first."""
+        ...
+
+    def save_team(self, team: Team) -> None:
+        """Create or replace a team."""
+        ...
+
+    def save_objective(self, objective: Objective) -> None:
+        """Create or replace an objective with its key results."""
+        ...
+
+    def save_plan(self, plan: Plan) -> None:
+        """Create or replace every team and objective of `plan` in one write."""
+        ...
+
+    def update_plan(self, change: Callable[[Plan], Plan]) -> Plan:
+        """Change the plan as it is now, in one locked write; returns what `change` returned."""
+        ...
+
+    # -- settings the whole team shares -----------------------------------------------
+
+    def settings(self) -> dict[str, Any]:
+        """Team-wide settings kept with the plan; empty when none are saved."""
+        ...
+
+    def save_settings(self, values: dict[str, Any]) -> None:
+        """Remember team-wide settings, merged into those already saved."""
+        ...
+
+    # -- sessions ---------------------------------------------------------------------
+
+    def quarters(self) -> list[str]:
+        """Quarters that have sessions, newest first."""
+        ...
+
+    def sessions(
+        self, quarter: str, team_id: str | None = None, kind: SessionKind | None = None
+    ) -> list[Session]:
+        """The sessions of one quarter, oldest first; the models are shared: copy to change."""
+        ...
+
+    def iter_sessions(
+        self, team_id: str | None = None, kind: SessionKind | None = None
+    ) -> Iterator[list[Session]]:
+        """Sessions a quarter at a time, newest quarter first."""
+        ...
+
+    def search_sessions(self, quarter: str, words: list[str]) -> list[Session]:
+        """A quarter's sessions whose stored text holds every word (maybe a few more), oldest first."""
+        ...
+
+    def session(self, session_id: str) -> Session:
+        """One session by id; NotFoundError when there is none."""
+        ...
+
+    def save_session(self, session: Session) -> None:
+        """Save a session; SessionHeldElsewhere when another process has it open."""
+        ...
+
+    def delete_session(self, session_id: str) -> str | None:
+        """Delete a session after keeping a copy; returns where the copy went."""
+        ...
+
+    def in_progress(self, team_id: str, kind: SessionKind | None = None) -> Session | None:
+        """The team's latest unfinished session, if any."""
+        ...
+
+    # -- who has a meeting open ---------------------------------------------------------
+
+    def holder(self, session_id: str) -> Holder | None:
+        """Another live process that has this meeting open, or None."""
+        ...
+
+    def hold(self, session_id: str, take_over: bool = False) -> None:
+        """Mark the meeting open here; SessionHeldElsewhere unless `take_over`."""
+        ...
+
+    def release(self, session_id: str) -> None:
+        """Let go of a meeting this process holds."""
+        ...
