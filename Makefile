@@ -4,16 +4,21 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: run test lint typecheck pytest bench clean
+.PHONY: run test lint imports typecheck pytest bench clean
 
 run: $(VENV)/.run-installed
 	$(BIN)/okrtui --data sessions
 
-test: $(VENV)/.dev-installed lint typecheck pytest
+test: $(VENV)/.dev-installed lint imports typecheck pytest
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check okrtui tests bench
 	$(BIN)/ruff format --check okrtui tests bench
+
+# The layers and forbidden imports of .importlinter (tests/test_import_hygiene.py checks
+# the same at run time).
+imports: $(VENV)/.dev-installed
+	$(BIN)/lint-imports --no-logo --cache-dir .cache/import-linter
 
 typecheck: $(VENV)/.dev-installed
 	$(BIN)/mypy
