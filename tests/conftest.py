@@ -1,27 +1,38 @@
-"""Shared fixtures: repositories on both backends, the sample team, a fixed today."""
+"""Shared fixtures: every Store implementation, the sample team, a fixed today, tmp settings."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from okrtui.domain.sample import sample_plan, sample_sessions
-from okrtui.store import Repository
+from okrtui.store import Repository, Store
 
 # The demo's pace markers and "this week" depend on today; tests pin it.
 TODAY = date(2026, 11, 12)
 
 
-@pytest.fixture(params=["memory", "file"])
+# Every implementation of the Store port, by name: each must pass the contract suite in
+# tests/store/test_store_contract.py. A new store is added here and nowhere else.
+STORES: dict[str, Callable[[Path], Repository]] = {
+    "memory": lambda _folder: Repository.in_memory(),
+    "file": lambda folder: Repository.open(folder / "data"),
+}
+
+
+@pytest.fixture(params=sorted(STORES))
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Store:
+    """An empty store, once per implementation."""
+    return STORES[request.param](tmp_path)
+
+
+@pytest.fixture(params=sorted(STORES))
 def repository(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Repository]:
-    """An empty repository, once in memory and once on disk."""
-    if request.param == "memory":
-        yield Repository.in_memory()
-    else:
-        yield Repository.open(tmp_path / "data")
+    """An empty repository, once per backend (for tests of the repository itself)."""
+    yield STORES[request.param](tmp_path)
 
 
 @pytest.fixture

@@ -1,4 +1,7 @@
-"""The repository on both backends: typed round trips, per-quarter files, lazy quarters."""
+"""The file repository's own behaviour: per-quarter files, lazy quarters, privacy, migration.
+
+What every store does, on every backend, is in `test_store_contract.py`.
+"""
 
 from __future__ import annotations
 
@@ -6,72 +9,12 @@ import json
 import os
 import stat
 import time
-from datetime import datetime
 from pathlib import Path
 
-import pytest
-
-from okrtui.domain.models import Session
 from okrtui.domain.sample import TEAM, sample_plan, sample_sessions
-from okrtui.store import FileBackend, NotFoundError, Repository
+from okrtui.store import FileBackend, Repository
 from okrtui.store.storage import AtomicJSONStorage
-
-
-def weekly(quarter: str, n: int, team_id: str = "sales") -> Session:
-    """A meeting in progress."""
-    year = int(quarter[:4])
-    month = 3 * (int(quarter[-1]) - 1) + 1
-    return Session(
-        id=f"{quarter}-t{n:04d}",
-        team_id=team_id,
-        kind="weekly",
-        quarter=quarter,
-        week=1,
-        date=datetime(year, month, 1 + n % 27).date(),
-        started_at=datetime(year, month, 1 + n % 27, 10),
-    )
-
-
-def test_plan_round_trips(repository: Repository) -> None:
-    repository.save_plan(sample_plan())
-    assert repository.teams() == [TEAM]
-    assert repository.team("Sales").id == "sales"
-    assert [o.id for o in repository.objectives("sales", "2026-Q4")] == ["obj-upgrade"]
-    assert repository.objective_quarters("sales") == ["2026-Q4"]
-
-
-def test_unknown_team_names_the_known_ones(repository: Repository) -> None:
-    repository.save_plan(sample_plan())
-    with pytest.raises(NotFoundError, match=r"no team 'marketing' \(teams: sales\)"):
-        repository.team("marketing")
-
-
-def test_saving_a_team_again_replaces_it(repository: Repository) -> None:
-    repository.save_team(TEAM)
-    renamed = TEAM.model_copy(update={"name": "Sales EMEA"})
-    repository.save_team(renamed)
-    assert [t.name for t in repository.teams()] == ["Sales EMEA"]
-
-
-def test_sessions_round_trip_with_every_field(repository: Repository) -> None:
-    originals = sample_sessions()
-    for session in originals:
-        repository.save_session(session)
-    assert repository.sessions("2026-Q4") == originals
-    assert repository.session("2026-Q4-demo03") == originals[2]
-    assert repository.quarters() == ["2026-Q4"]
-
-
-def test_missing_session_is_not_found(repository: Repository) -> None:
-    with pytest.raises(NotFoundError):
-        repository.session("2026-Q4-nothere")
-    with pytest.raises(NotFoundError):
-        repository.session("not-a-session-id")
-
-
-def finished(session: Session) -> Session:
-    """The same meeting, completed."""
-    return session.model_copy(update={"status": "completed", "ended_at": session.started_at})
+from tests.store.meetings import finished, weekly
 
 
 def test_each_quarter_has_its_own_file_and_is_read_only_when_asked(tmp_path: Path) -> None:
@@ -95,25 +38,6 @@ def test_each_quarter_has_its_own_file_and_is_read_only_when_asked(tmp_path: Pat
     assert set(reads) - {"okrtui"} == {"2026-Q3", "2026-Q4"}
     fresh.sessions("2026-Q3")
     assert reads["2026-Q3"] == 1  # unchanged files are not parsed again
-
-
-def test_in_progress_meeting_is_found(repository: Repository) -> None:
-    done, pending = finished(weekly("2026-Q4", 1)), weekly("2026-Q4", 2)
-    repository.save_session(done)
-    assert repository.in_progress("sales") is None
-    repository.save_session(pending)
-    assert repository.in_progress("sales") == pending
-    assert repository.in_progress("other-team") is None
-
-
-def test_delete_session_keeps_a_backup(repository: Repository) -> None:
-    for session in sample_sessions():
-        repository.save_session(session)
-    copy = repository.delete_session("2026-Q4-demo02")
-    assert copy is not None and "before-deleting-2026-Q4-demo02" in copy
-    assert [s.id for s in repository.sessions("2026-Q4")] == [
-        f"2026-Q4-demo0{n}" for n in (1, 3, 4, 5, 6)
-    ]
 
 
 def test_files_are_private_and_have_a_schema_version(tmp_path: Path) -> None:
@@ -209,15 +133,6 @@ def test_a_crash_while_finishing_keeps_the_finished_copy(tmp_path: Path) -> None
     assert fresh.in_progress("sales") is None
     assert [s.status for s in fresh.sessions("2026-Q4")] == ["completed"]
     assert fresh.session(live.id).status == "completed"
-
-
-def test_deleting_a_meeting_in_progress(tmp_path: Path) -> None:
-    repository = Repository.open(tmp_path)
-    live = weekly("2026-Q4", 1)
-    repository.save_session(live)
-    assert repository.delete_session(live.id) is not None
-    assert repository.in_progress("sales") is None
-    assert repository.sessions("2026-Q4") == []
 
 
 def test_search_parses_only_files_that_hold_the_words(tmp_path: Path) -> None:
