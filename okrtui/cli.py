@@ -21,7 +21,8 @@ from okrtui.domain.models import Session
 from okrtui.domain.plan import PlanError, dump_plan
 from okrtui.domain.quarters import is_quarter, quarter_of
 from okrtui.domain.text import control_character, escape_control, one_line
-from okrtui.services.demo import open_demo
+from okrtui.services.demo import build_demo
+from okrtui.services.settings import PersonalSettings, opening_team
 from okrtui.store import Repository, Store, StoreError
 from okrtui.store.plan_import import import_plan_file
 
@@ -66,6 +67,28 @@ def data_option(command: F) -> F:
     )(command)
 
 
+def _remember_config(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        ctx.find_root().ensure_object(dict)["config"] = value
+
+
+def config_option(command: F) -> F:
+    """`--config DIR`: where personal settings live (default: $OKRTUI_CONFIG or the user's)."""
+    return click.option(
+        "--config",
+        type=click.Path(file_okay=False, dir_okay=True, path_type=str),
+        callback=_remember_config,
+        expose_value=False,
+        is_eager=True,
+        help="Folder of your personal settings (default: $OKRTUI_CONFIG or your config folder).",
+    )(command)
+
+
+def personal_settings(ctx: click.Context) -> PersonalSettings:
+    """This person's settings, from --config, OKRTUI_CONFIG or their config folder."""
+    return PersonalSettings.at(ctx.find_root().ensure_object(dict).get("config"))
+
+
 def data_folder(ctx: click.Context) -> Path:
     """The data folder chosen by --data, OKRTUI_DATA or the default."""
     chosen = ctx.find_root().ensure_object(dict).get("data")
@@ -96,6 +119,7 @@ def must_exist(folder: Path) -> None:
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 @data_option
+@config_option
 @click.version_option(__version__, "--version", prog_name="okrtui")
 @click.pass_context
 def cli(ctx: click.Context) -> None:
@@ -104,27 +128,32 @@ def cli(ctx: click.Context) -> None:
     Without a command, opens the app on the data folder.
     """
     if ctx.invoked_subcommand is None:
-        run_app(open_repository(ctx, create=True))
+        run_app(open_repository(ctx, create=True), personal=personal_settings(ctx))
 
 
-def run_app(repository: Store, today: date | None = None, **run_options: Any) -> None:
-    """Open the app; the meetings it shows first are checked before it starts.
+def run_app(
+    repository: Store,
+    today: date | None = None,
+    personal: PersonalSettings | None = None,
+    **run_options: Any,
+) -> None:
+    """Open the app; the settings and the meetings it shows first are checked before it starts.
 
-    Home opens on the first team: its objectives, and its meetings of the latest quarter and
-    of today's, are validated here, so a broken one stops the program with a message. Other
-    teams' are validated when chosen, and home says so if one cannot be used.
-    `run_options` go to Textual's `App.run` (the benchmarks run it headless).
+    Home opens on the team last shown (else the first): its objectives, and its meetings of
+    the latest quarter and of today's, are validated here, so a broken one stops the program
+    with a message. Other teams' are validated when chosen, and home says so if one cannot
+    be used. `run_options` go to Textual's `App.run` (the benchmarks run it headless).
     """
     today = today or date.today()
-    teams = repository.teams()
-    first_team = teams[0].id if teams else None
+    personal = personal or PersonalSettings.at()
+    first_team = opening_team(personal.load(), repository)
     if first_team is not None:
         repository.objectives(first_team)
     for quarter in {*repository.quarters()[:1], quarter_of(today)}:
         repository.sessions(quarter, first_team)
     from okrtui.tui.app import OkrApp  # Textual only when the app opens
 
-    app = OkrApp(repository, today=today)
+    app = OkrApp(repository, today=today, personal=personal)
     # The modules, the plan and the quarters read above live as long as the app: moved out
     # of the collector's sight, they are not walked again by every full collection while
     # the first screen is built, nor at exit.
@@ -134,13 +163,17 @@ def run_app(repository: Store, today: date | None = None, **run_options: Any) ->
 
 @cli.command()
 @data_option
+@config_option
 @click.pass_context
 def demo(ctx: click.Context) -> None:
     """Build the sample sales team into DATA/demo (once) and open the app on it."""
-    demo_store, created = open_demo(open_repository(ctx))
-    if created:
-        click.echo(f"Built the sample team into {demo_store.location()}", err=True)
-    run_app(demo_store)
+    personal = personal_settings(ctx)
+    personal.load()  # a settings file that cannot be used stops the demo before it writes
+    folder = data_folder(ctx) / "demo"
+    demo_store = Repository.open(folder)
+    if build_demo(demo_store):
+        click.echo(f"Built the sample team into {folder}", err=True)
+    run_app(demo_store, personal=personal)
 
 
 @cli.group()

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from okrtui.domain.sample import sample_plan, sample_sessions
+from okrtui.services.settings import CONFIG_ENV
 from okrtui.store import Repository, Store
 
 # The demo's pace markers and "this week" depend on today; tests pin it.
@@ -33,6 +34,19 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Store:
 def repository(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Repository]:
     """An empty repository, once per backend (for tests of the repository itself)."""
     yield STORES[request.param](tmp_path)
+
+
+@pytest.fixture(autouse=True)
+def personal_config(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Every test's personal settings in a folder of its own, never the real user's.
+
+    Set in the environment, so the app's child processes (kill and tmux tests) use it too.
+    """
+    folder = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv(CONFIG_ENV, str(folder))
+    return folder
 
 
 @pytest.fixture

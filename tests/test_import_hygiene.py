@@ -72,7 +72,7 @@ LOADED_LATER = (
     "textual_plot",
     "tomli_w",
     "okrtui.domain.plan_entries",  # what a plan file may hold: read by plan import only
-    "okrtui.minutes",
+    "okrtui.minutes.",  # the renderers; the package itself only names the formats
     "okrtui.domain.sample",
     "okrtui.tui.dialogs",
     "okrtui.tui.screens.help",

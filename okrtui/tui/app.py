@@ -1,6 +1,7 @@
-"""The okrtui Textual app: holds the repository, the clock and the chosen team; routes screens.
+"""The okrtui Textual app: holds the store, the clock, the person's settings and the chosen
+team; routes screens.
 
-Screens reach the repository through `self.app.repository`; they never touch TinyDB.
+Screens reach the data through `self.app.repository` (a `Store`); they never touch TinyDB.
 """
 
 from __future__ import annotations
@@ -13,6 +14,13 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.theme import Theme
 
+from okrtui.services.settings import (
+    PersonalSettings,
+    Settings,
+    initial_theme,
+    opening_team,
+    remember_team,
+)
 from okrtui.store import Store, StoreError
 from okrtui.tui import textual_fixes
 from okrtui.tui.commands import OkrCommands
@@ -53,17 +61,33 @@ class OkrApp(App[None]):
         repository: Store,
         today: date | None = None,
         clock: Callable[[], datetime] | None = None,
+        personal: PersonalSettings | None = None,
     ) -> None:
         super().__init__()
         self.repository = repository
         self.today = today or date.today()
         # Meetings time their steps with this clock; tests pass a fake one.
         self.clock: Callable[[], datetime] = clock or datetime.now
+        # This person's preferences (theme, last team...), from their own config folder.
+        self.personal = personal or PersonalSettings.at()
+        self.settings: Settings = self.personal.load()
         # The team chosen on the home screen; meetings and history start from it.
-        self.team_id: str | None = None
-        teams = repository.teams()
-        if teams:
-            self.team_id = teams[0].id
+        self._team_id = opening_team(self.settings, repository)
+
+    @property
+    def team_id(self) -> str | None:
+        """The team chosen on the home screen; meetings and history start from it."""
+        return self._team_id
+
+    @team_id.setter
+    def team_id(self, team_id: str | None) -> None:
+        self._team_id = team_id
+        if team_id is None:
+            return
+        try:
+            self.settings = remember_team(self.personal, self.settings, self.repository, team_id)
+        except StoreError as exc:
+            self.notify(f"Could not remember the team: {exc}", severity="warning", markup=False)
 
     def on_mount(self) -> None:
         self._saved_theme = self._remembered_theme()
@@ -77,18 +101,15 @@ class OkrApp(App[None]):
             self.push_screen(OnboardingScreen())
 
     def _remembered_theme(self) -> str:
-        try:
-            theme = self.repository.settings().get("theme")
-        except StoreError:
-            return DARK_THEME
-        return theme if isinstance(theme, str) and theme in self.available_themes else DARK_THEME
+        theme = initial_theme(self.settings, self.repository)
+        return theme if theme in self.available_themes else DARK_THEME
 
     def _remember_theme(self, theme: Theme) -> None:
         # Only a real change is written: opening the app never creates files by itself.
         if theme.name == self._saved_theme:
             return
         try:
-            self.repository.save_settings({"theme": theme.name})
+            self.settings = self.personal.update(theme=theme.name)
             self._saved_theme = theme.name
         except StoreError as exc:
             self.notify(f"Could not remember the theme: {exc}", severity="warning", markup=False)
@@ -97,8 +118,7 @@ class OkrApp(App[None]):
         """Replace the whole screen stack with home, optionally on another data folder."""
         if repository is not None:
             self.repository = repository
-            teams = repository.teams()
-            self.team_id = teams[0].id if teams else None
+            self._team_id = opening_team(self.settings, repository)
         self.switch_screen(HomeScreen())
 
     def open_plan_editor(self, team_id: str | None = None) -> None:

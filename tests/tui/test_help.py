@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable
 
+from okrtui.services.settings import PersonalSettings
 from okrtui.store import Repository
 from okrtui.tui.app import OkrApp
 from okrtui.tui.dialogs import export
@@ -119,7 +120,8 @@ async def test_light_theme_is_chosen_from_the_palette_and_remembered(demo_folder
         await pilot.press("enter")
         await pilot.pause()
         assert app.theme == "textual-light"
-    assert Repository.open(demo_folder).settings()["theme"] == "textual-light"
+    assert PersonalSettings.at().load().theme == "textual-light"
+    assert "theme" not in Repository.open(demo_folder).settings()  # nobody else's changes
 
     again = OkrApp(Repository.open(demo_folder), today=TODAY)
     async with again.run_test(size=SIZE) as pilot:
