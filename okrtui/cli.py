@@ -50,38 +50,33 @@ class OkrGroup(click.Group):
             raise UserError(str(exc)) from None
 
 
-def _remember_data(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
-    if value is not None:
-        ctx.find_root().ensure_object(dict)["data"] = value
+def _folder_option(name: str, help_text: str, file_okay: bool) -> Callable[[F], F]:
+    """`--NAME DIR`, accepted before or after the subcommand; kept on the root context."""
 
+    def remember(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+        if value is not None:
+            ctx.find_root().ensure_object(dict)[name] = value
 
-def data_option(command: F) -> F:
-    """`--data DIR`, accepted before or after the subcommand; OKRTUI_DATA is the default."""
     return click.option(
-        "--data",
-        type=click.Path(file_okay=True, dir_okay=True, path_type=str),
-        callback=_remember_data,
+        f"--{name}",
+        type=click.Path(file_okay=file_okay, dir_okay=True, path_type=str),
+        callback=remember,
         expose_value=False,
         is_eager=True,
-        help=f"Data folder (default: $OKRTUI_DATA or ./{DEFAULT_DATA}).",
-    )(command)
+        help=help_text,
+    )
 
 
-def _remember_config(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
-    if value is not None:
-        ctx.find_root().ensure_object(dict)["config"] = value
-
-
-def config_option(command: F) -> F:
-    """`--config DIR`: where personal settings live (default: $OKRTUI_CONFIG or the user's)."""
-    return click.option(
-        "--config",
-        type=click.Path(file_okay=False, dir_okay=True, path_type=str),
-        callback=_remember_config,
-        expose_value=False,
-        is_eager=True,
-        help="Folder of your personal settings (default: $OKRTUI_CONFIG or your config folder).",
-    )(command)
+# `--data DIR`: OKRTUI_DATA is the default. (A file is accepted here to be refused clearly.)
+data_option = _folder_option(
+    "data", f"Data folder (default: $OKRTUI_DATA or ./{DEFAULT_DATA}).", file_okay=True
+)
+# `--config DIR`: where personal settings live.
+config_option = _folder_option(
+    "config",
+    "Folder of your personal settings (default: $OKRTUI_CONFIG or your config folder).",
+    file_okay=False,
+)
 
 
 def personal_settings(ctx: click.Context) -> PersonalSettings:
