@@ -11,6 +11,7 @@ import pytest
 from okrtui.domain.sample import sample_plan, sample_sessions
 from okrtui.services.settings import CONFIG_ENV
 from okrtui.store import Repository, Store
+from okrtui.store.serial import SerialStore
 
 # The demo's pace markers and "this week" depend on today; tests pin it.
 TODAY = date(2026, 11, 12)
@@ -18,9 +19,10 @@ TODAY = date(2026, 11, 12)
 
 # Every implementation of the Store port, by name: each must pass the contract suite in
 # tests/store/test_store_contract.py. A new store is added here and nowhere else.
-STORES: dict[str, Callable[[Path], Repository]] = {
+STORES: dict[str, Callable[[Path], Store]] = {
     "memory": lambda _folder: Repository.in_memory(),
     "file": lambda folder: Repository.open(folder / "data"),
+    "serial": lambda folder: SerialStore(Repository.open(folder / "data")),
 }
 
 
@@ -30,10 +32,13 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Store:
     return STORES[request.param](tmp_path)
 
 
-@pytest.fixture(params=sorted(STORES))
+@pytest.fixture(params=["memory", "file"])
 def repository(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Repository]:
     """An empty repository, once per backend (for tests of the repository itself)."""
-    yield STORES[request.param](tmp_path)
+    if request.param == "memory":
+        yield Repository.in_memory()
+    else:
+        yield Repository.open(tmp_path / "data")
 
 
 @pytest.fixture(autouse=True)

@@ -22,6 +22,7 @@ from okrtui.services.settings import (
     remember_team,
 )
 from okrtui.store import Store, StoreError
+from okrtui.store.serial import serial
 from okrtui.tui import textual_fixes
 from okrtui.tui.commands import OkrCommands
 from okrtui.tui.screens.home import HomeScreen
@@ -73,6 +74,15 @@ class OkrApp(App[None]):
         self.settings: Settings = self.personal.load()
         # The team chosen on the home screen; meetings and history start from it.
         self._team_id = opening_team(self.settings, repository)
+
+    @property
+    def repository(self) -> Store:
+        """The data, safe to read from worker threads while the event loop saves."""
+        return self._store
+
+    @repository.setter
+    def repository(self, store: Store) -> None:
+        self._store = serial(store)
 
     @property
     def team_id(self) -> str | None:

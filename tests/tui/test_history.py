@@ -52,8 +52,9 @@ async def test_opening_history_reads_only_the_newest_quarter(tmp_path: Path) -> 
         await pilot.pause()
         # A fresh repository (no cache, reads counted from zero) from here on: what the
         # history screen reads is all that shows.
-        app.repository = Repository.open(folder)
-        backend = app.repository.backend
+        fresh = Repository.open(folder)
+        app.repository = fresh
+        backend = fresh.backend
         assert isinstance(backend, FileBackend)
         reads = backend.reads
         screen = await open_history(pilot)
