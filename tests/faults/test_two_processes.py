@@ -20,6 +20,7 @@ from okrtui.tui.screens.history import HistoryScreen
 from okrtui.tui.screens.meeting import MeetingScreen
 from okrtui.tui.screens.minutes import MinutesScreen
 from tests.conftest import TODAY
+from tests.tui.history_data import settle
 
 CHILD = Path(__file__).with_name("facilitator_child.py")
 
@@ -62,43 +63,43 @@ async def test_second_app_views_then_takes_over_and_nothing_is_lost(
     repository = Repository.open(demo_folder)
     app = OkrApp(repository, today=TODAY)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         # The second person edits the plan and browses history while the meeting runs.
         sales = repository.team("sales")
         repository.save_team(
             sales.model_copy(update={"members": [*sales.members, Member(id="fay", name="Fay")]})
         )
         await pilot.press("h")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, HistoryScreen)
         assert session_id in app.screen.sessions  # the meeting in progress is listed
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         assert tell(facilitator, "value 270").startswith("Saved")
 
         # Opening the same meeting: told who has it, and offered a read-only view.
         await pilot.press("w")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, ResumeOrNewDialog)
         await pilot.press("r")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, HeldElsewhereDialog)
         assert app.screen.holder.pid == facilitator.pid
         await pilot.press("v")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, MinutesScreen)
         minutes = app.screen.query_one(Markdown).source
         assert "270 members" in minutes
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
 
         # Taking it over on purpose: the meeting moves here; the first screen can't save.
         await pilot.press("w")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("r")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("t")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, MeetingScreen)
         assert app.screen.context.session.id == session_id
         status = tell(facilitator, "value 999")

@@ -5,10 +5,15 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+from textual.pilot import Pilot
+
 from okrtui.domain.models import Objective, Session
 from okrtui.domain.quarters import quarter_of
 from okrtui.domain.sample import OBJECTIVE, TEAM, sample_plan, sample_sessions
 from okrtui.store import Repository
+from okrtui.tui.app import OkrApp
+from okrtui.tui.screens.history import HistoryScreen
+from okrtui.tui.widgets.session_table import SessionTable
 
 OLDER_QUARTERS = {"2026-Q3": 91, "2026-Q2": 182}
 
@@ -70,3 +75,30 @@ def two_team_folder(tmp_path: Path) -> Path:
                 )
             )
     return folder
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Let the app handle what was sent, then wait for the history list to be read and shown.
+
+    History reads in a worker and searches when typing pauses: a plain pause returns first.
+    """
+    await pilot.pause()
+    screen = pilot.app.screen
+    if isinstance(screen, HistoryScreen):
+        await screen.settled()
+        await pilot.pause()
+
+
+async def open_history(pilot: Pilot[None]) -> HistoryScreen:
+    """Open history from home and wait until its newest quarter shows."""
+    app = pilot.app
+    assert isinstance(app, OkrApp)
+    app.action_browse_history()
+    await settle(pilot)
+    assert isinstance(app.screen, HistoryScreen)
+    return app.screen
+
+
+def rows(screen: HistoryScreen) -> list[str]:
+    """The ids of the meetings listed, top to bottom."""
+    return [str(key.value) for key in screen.query_one(SessionTable).rows]

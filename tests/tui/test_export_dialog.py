@@ -17,6 +17,7 @@ from okrtui.tui.dialogs.confirm import ConfirmDialog
 from okrtui.tui.dialogs.export import ExportDialog
 from okrtui.tui.screens.history import HistoryScreen
 from tests.conftest import TODAY
+from tests.tui.history_data import settle
 
 SIZE = (100, 32)
 
@@ -25,10 +26,10 @@ async def open_dialog(pilot: Pilot[None]) -> ExportDialog:
     app = pilot.app
     assert isinstance(app, OkrApp)
     app.action_browse_history()
-    await pilot.pause()
+    await settle(pilot)
     assert isinstance(app.screen, HistoryScreen)
     await pilot.press("e")  # the newest meeting is under the cursor
-    await pilot.pause()
+    await settle(pilot)
     assert isinstance(app.screen, ExportDialog)
     return app.screen
 
@@ -48,10 +49,10 @@ async def test_export_writes_the_chosen_format_to_the_default_path(
         path_input = dialog.query_one("#export-path", Input)
         assert path_input.value == "exports/sales-2026-11-05-weekly-w6.md"
         await pilot.click(f"#format-{button}")
-        await pilot.pause()
+        await settle(pilot)
         assert path_input.value == f"exports/sales-2026-11-05-weekly-w6.{ext}"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, HistoryScreen)
     written = (tmp_path / "exports" / f"sales-2026-11-05-weekly-w6.{ext}").read_text("utf-8")
     assert "Best Tier 1 week so far" in written
@@ -71,7 +72,7 @@ async def test_an_unwritable_path_is_explained_at_the_field(
         dialog = await open_dialog(pilot)
         dialog.query_one("#export-path", Input).value = str(blocker / "minutes.md")
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen is dialog  # still open, so the path can be fixed
         error = str(dialog.query_one("#path-error", Static).render())
         assert f"{blocker} is a file, not a folder" in error
@@ -81,7 +82,7 @@ async def test_an_unwritable_path_is_explained_at_the_field(
         assert str(dialog.query_one("#path-error", Static).render()) == ""
         dialog.query_one("#export-path", Input).value = str(tmp_path / "ok" / "minutes.md")
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert (tmp_path / "ok" / "minutes.md").is_file()
 
 
@@ -92,7 +93,7 @@ async def test_copy_puts_the_markdown_minutes_on_the_clipboard(
     async with app.run_test(size=SIZE) as pilot:
         await open_dialog(pilot)
         await pilot.press("ctrl+y")
-        await pilot.pause()
+        await settle(pilot)
         sessions = sample_sessions()
         assert app.clipboard == render_markdown(sessions[5], sessions)
         assert isinstance(app.screen, HistoryScreen)
@@ -105,7 +106,7 @@ async def test_export_from_home_offers_the_teams_latest_meeting(
     app = OkrApp(demo_repository, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         app.action_export_minutes()
-        await pilot.pause()
+        await settle(pilot)
         dialog = app.screen
         assert isinstance(dialog, ExportDialog)
         assert dialog.query_one("#export-path", Input).value.endswith("weekly-w6.md")

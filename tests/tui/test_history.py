@@ -17,39 +17,24 @@ from okrtui.store.backends import FileBackend
 from okrtui.tui.app import OkrApp
 from okrtui.tui.dialogs.delete_session import DeleteSessionDialog
 from okrtui.tui.screens import meeting
-from okrtui.tui.screens.history import HistoryScreen
 from okrtui.tui.screens.minutes import MinutesScreen
 from okrtui.tui.widgets.session_table import SessionTable
 from tests.conftest import TODAY
-from tests.tui.history_data import three_quarter_folder, two_team_folder
+from tests.tui.history_data import open_history, rows, settle, three_quarter_folder, two_team_folder
 
 SIZE = (120, 36)
 
 
-async def open_history(pilot: Pilot[None]) -> HistoryScreen:
-    app = pilot.app
-    assert isinstance(app, OkrApp)
-    app.action_browse_history()
-    await pilot.pause()
-    assert isinstance(app.screen, HistoryScreen)
-    return app.screen
-
-
-def rows(screen: HistoryScreen) -> list[str]:
-    table = screen.query_one(SessionTable)
-    return [str(key.value) for key in table.rows]
-
-
 async def type_text(pilot: Pilot[None], text: str) -> None:
     await pilot.press(*["space" if c == " " else c for c in text])
-    await pilot.pause()
+    await settle(pilot)
 
 
 async def test_opening_history_reads_only_the_newest_quarter(tmp_path: Path) -> None:
     folder = three_quarter_folder(tmp_path)
     app = OkrApp(Repository.open(folder), today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         # A fresh repository (no cache, reads counted from zero) from here on: what the
         # history screen reads is all that shows.
         fresh = Repository.open(folder)
@@ -64,14 +49,14 @@ async def test_opening_history_reads_only_the_newest_quarter(tmp_path: Path) -> 
 
         # Moving down to the end of the list reads the next quarter, and only that one.
         await pilot.press(*["down"] * 5)
-        await pilot.pause()
+        await settle(pilot)
         assert screen.loaded == ["2026-Q4", "2026-Q3"]
         assert (reads["2026-Q3"] >= 1, reads["2026-Q2"]) == (True, 0)
         assert rows(screen)[-2:] == ["2026-Q3-demo02", "2026-Q3-demo01"]
 
         # Choosing a quarter reads that quarter's file.
         screen.query_one("#quarter", Select).value = "2026-Q2"
-        await pilot.pause()
+        await settle(pilot)
         assert reads["2026-Q2"] >= 1
         assert rows(screen) == ["2026-Q2-demo02", "2026-Q2-demo01"]
 
@@ -86,14 +71,14 @@ async def test_history_holds_the_chosen_teams_meetings_until_any_team_is_chosen(
         assert {s.team_id for s in screen.sessions.values()} == {"support"}
         assert rows(screen) == [f"2026-Q4-help0{w}" for w in range(6, 0, -1)]
         await pilot.press("o")  # read 2026-Q3 too, still for Support only
-        await pilot.pause()
+        await settle(pilot)
         assert screen.loaded == ["2026-Q4", "2026-Q3"]
         assert {s.team_id for s in screen.sessions.values()} == {"support"}
 
         # Any team: both teams' meetings of the quarters already read (16 rows, so the
         # list goes on to read 2026-Q2 as well, as for any filter showing fewer than 20).
         screen.query_one("#team", Select).value = Select.NULL
-        await pilot.pause()
+        await settle(pilot)
         assert screen.loaded == ["2026-Q4", "2026-Q3", "2026-Q2"]
         assert sorted(rows(screen)) == sorted(
             f"{q}-{who}0{w}"
@@ -104,7 +89,7 @@ async def test_history_holds_the_chosen_teams_meetings_until_any_team_is_chosen(
 
         # Back to one team: what was loaded stays, and the list shows that team's again.
         screen.query_one("#team", Select).value = "sales"
-        await pilot.pause()
+        await settle(pilot)
         assert rows(screen)[0] == "2026-Q4-demo06" and len(rows(screen)) == 10
 
 
@@ -125,7 +110,7 @@ async def test_search_finds_last_months_meeting_by_a_word_from_its_notes(
 
         await pilot.press("enter")  # from the search box to the list
         await pilot.press("enter")  # open the minutes
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, MinutesScreen)
         source = app.screen.query_one(Markdown).source
         assert "# Sales — weekly meeting, week 2" in source
@@ -161,15 +146,15 @@ async def test_filters_by_team_kind_and_status(demo_repository: Repository) -> N
         screen = await open_history(pilot)
         assert len(rows(screen)) == 7
         screen.query_one("#kind", Select).value = "quarterly"
-        await pilot.pause()
+        await settle(pilot)
         assert rows(screen) == ["2026-Q4-review1"]
         screen.query_one("#kind", Select).value = Select.NULL
         screen.query_one("#status", Select).value = "completed"
-        await pilot.pause()
+        await settle(pilot)
         assert len(rows(screen)) == 6 and "2026-Q4-review1" not in rows(screen)
         screen.query_one("#status", Select).value = Select.NULL
         screen.query_one("#team", Select).value = Select.NULL
-        await pilot.pause()
+        await settle(pilot)
         assert len(rows(screen)) == 7
 
 
@@ -202,7 +187,7 @@ async def test_an_unfinished_meeting_can_be_resumed(
         await pilot.press("r")
         assert calls == []
         await pilot.press("up", "r")
-        await pilot.pause()
+        await settle(pilot)
         assert calls == [("sales", "weekly")]
 
 
@@ -214,19 +199,19 @@ async def test_deleting_asks_first_names_the_meeting_and_keeps_a_backup(
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_history(pilot)
         await pilot.press("d")
-        await pilot.pause()
+        await settle(pilot)
         dialog = app.screen
         assert isinstance(dialog, DeleteSessionDialog)
         question = str(dialog.query_one("#delete-question").render())
         assert question == "Delete Sales weekly · W6 of 2026-11-05?"
         await pilot.press("n")
-        await pilot.pause()
+        await settle(pilot)
         assert repository.session("2026-Q4-demo06").week == 6
 
         await pilot.press("d")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("y")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen is screen
         assert rows(screen) == [f"2026-Q4-demo0{w}" for w in range(5, 0, -1)]
         with pytest.raises(NotFoundError):
@@ -244,6 +229,6 @@ async def test_scrolling_to_the_bottom_reads_the_next_quarter(tmp_path: Path) ->
         assert table.max_scroll_y > 0
         assert screen.loaded == ["2026-Q4"]
         table.scroll_end(animate=False)
-        await pilot.pause()
+        await settle(pilot)
         assert screen.loaded == ["2026-Q4", "2026-Q3"]
         assert "2026-Q3-demo01" in rows(screen)

@@ -11,17 +11,17 @@ from okrtui.tui.app import OkrApp
 from okrtui.tui.screens.history import HistoryScreen
 from okrtui.tui.screens.trends import TrendsScreen
 from tests.conftest import TODAY
-from tests.tui.history_data import three_quarter_folder
+from tests.tui.history_data import settle, three_quarter_folder
 
 
 async def test_trends_show_each_checkin_with_confidence_and_note(tmp_path: Path) -> None:
     app = OkrApp(Repository.open(three_quarter_folder(tmp_path)), today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         app.action_browse_history()
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, HistoryScreen)
         await pilot.press("t")
-        await pilot.pause()
+        await settle(pilot)
         screen = app.screen
         assert isinstance(screen, TrendsScreen)
         picker = screen.query_one("#kr-list", OptionList)
@@ -30,7 +30,7 @@ async def test_trends_show_each_checkin_with_confidence_and_note(tmp_path: Path)
         assert "2026-Q3 · Upgrade 500 existing members from Tier 2 to Tier 1" in labels
 
         await pilot.press("down", "down")  # the Tier 1 price
-        await pilot.pause()
+        await settle(pilot)
         table = screen.query_one("#trend-table", DataTable)
         cells = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
         assert [row[3] for row in cells] == [
@@ -47,7 +47,7 @@ async def test_trends_show_each_checkin_with_confidence_and_note(tmp_path: Path)
         picker.highlighted = labels.index(
             "2026-Q3 · Upgrade 500 existing members from Tier 2 to Tier 1"
         )
-        await pilot.pause()
+        await settle(pilot)
         cells = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
         assert [row[1] for row in cells] == ["2026-07-02", "2026-07-09"]
         assert [row[3] for row in cells] == ["38 members", "71 members"]
@@ -69,11 +69,11 @@ async def test_text_that_looks_like_markup_shows_as_typed(tmp_path: Path) -> Non
     app = OkrApp(repository, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         app.action_browse_history()
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, HistoryScreen)
         row = app.screen.query_one(SessionTable).get_row(session.id)
         assert str(row[-1]) == "[bold]not bold[/] [/]"
         await pilot.press("t")
-        await pilot.pause()
+        await settle(pilot)
         table = app.screen.query_one("#trend-table", DataTable)
         assert str(table.get_row_at(0)[-1]) == "[/] [red]x"

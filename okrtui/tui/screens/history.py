@@ -4,23 +4,32 @@ Quarter files are read one at a time: the newest on opening, older ones as the c
 the end of the list, as `o` asks, or as a filter or search needs more rows to show. Only the
 chosen team's meetings of a quarter are loaded; choosing another team (or any team) loads
 theirs from the quarters already read.
+
+Files are read in a thread worker, which posts each quarter it read as a message: the
+screen keeps taking keys while ten years are searched. A search starts when typing pauses.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import DataTable, Header, Input, Select, Static
+from textual.worker import get_current_worker
 
 from okrtui.domain.models import Session
 from okrtui.minutes.search import contains_all, haystack, words
-from okrtui.store import StoreError
+from okrtui.store import Store, StoreError
 from okrtui.tui.widgets.keys_footer import KeysFooter
 from okrtui.tui.widgets.session_table import SessionTable, meeting_label
 
@@ -29,6 +38,44 @@ if TYPE_CHECKING:
 
 # Filling the list after a filter change stops once this many rows show.
 ENOUGH_ROWS = 20
+# A search starts once typing has paused this long (seconds), not at every key.
+SEARCH_PAUSE = 0.25
+
+
+@dataclass(frozen=True)
+class ReadJob:
+    """What a worker reads for the list, decided on the event loop from the screen's state."""
+
+    generation: int
+    team: str | None
+    wanted: tuple[str, ...]
+    # Read whatever the count: quarters already shown for another team, the chosen quarter.
+    first: tuple[str, ...]
+    # Then read (or, with search words, search) these in order until enough rows show.
+    then: tuple[str, ...]
+    searched: dict[str, tuple[str, ...]]
+    passes: Callable[[Session], bool]
+    # The meetings loaded when the job began: only others add to the count.
+    known: frozenset[str]
+    shown: int
+
+
+@dataclass
+class QuarterRead(Message):
+    """A worker read one quarter's meetings (or searched it for `words`)."""
+
+    quarter: str
+    team: str | None
+    words: tuple[str, ...] | None
+    sessions: list[Session] = field(default_factory=list)
+    problem: str | None = None
+
+
+@dataclass
+class ReadDone(Message):
+    """A worker finished (or gave up, superseded) the job of this generation."""
+
+    generation: int
 
 
 class HistoryScreen(Screen[None]):
@@ -61,6 +108,13 @@ class HistoryScreen(Screen[None]):
         self.searched: dict[str, tuple[str, ...]] = {}
         # The meeting being amended from here, reread when this screen shows again.
         self.amending: str | None = None
+        # The filters the latest read was started for, and that read's number.
+        self.requested_filters: tuple[str | None, ...] | None = None
+        self.generation = 0
+        self.reading = False
+        self._search_timer: Timer | None = None
+        self._settled = asyncio.Event()
+        self._settled.set()
 
     @property
     def okr_app(self) -> OkrApp:
@@ -107,41 +161,100 @@ class HistoryScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = "History"
         self.pending = self.okr_app.repository.quarters()
-        self._load_next()
+        self.requested_filters = self._filters()
+        if self.pending:
+            self._start(first=(self.pending[0],))
         self._show()
         table = self.query_one(SessionTable)
         table.focus()
         self.watch(table, "scroll_y", self._scrolled, init=False)
 
-    # -- loading, a quarter at a time -----------------------------------------------------
+    async def settled(self) -> None:
+        """Wait until the list shows the current filters and search: no read, no pause pending."""
+        await self._settled.wait()
 
-    def _load(self, quarter: str) -> None:
-        """Load the chosen team's meetings of a quarter (every team's when none is chosen).
+    # -- loading, a quarter at a time, in a worker ------------------------------------------
 
-        A quarter file holds every team's meetings; asking for one team's lets the repository
-        validate and keep only those, and the list shows one team's unless asked for more.
-        """
-        team = self._filter("team")
+    def _needs(self, quarter: str, team: str | None) -> bool:
+        """Whether the team's meetings of a quarter (every team's, for None) are not loaded."""
         teams = self.loaded_teams.get(quarter, set())
-        if teams is None or (team is not None and team in teams):
+        return not (teams is None or (team is not None and team in teams))
+
+    def _start(self, first: tuple[str, ...] = (), then: tuple[str, ...] = ()) -> None:
+        """Read in a worker; the quarters arrive as messages. A newer read supersedes it."""
+        passes = self._passes()
+        self.generation += 1
+        self.reading = True
+        self._settled.clear()
+        job = ReadJob(
+            generation=self.generation,
+            team=self._filter("team"),
+            wanted=tuple(words(self.query_text)),
+            first=first,
+            then=then,
+            searched=dict(self.searched),
+            passes=passes,
+            known=frozenset(self.sessions),
+            shown=sum(1 for s in self.sessions.values() if passes(s)),
+        )
+        self._show_status(len(self.query_one(SessionTable).rows))
+        self._read(job)
+
+    @work(thread=True, exclusive=True, group="history-read")
+    def _read(self, job: ReadJob) -> None:
+        """In a thread: the job's quarters, each posted as soon as it is read."""
+        worker = get_current_worker()
+        store = self.okr_app.repository
+        counted = set(job.known)
+        shown = job.shown
+
+        def newly_shown(read: QuarterRead) -> int:
+            fresh = [s for s in read.sessions if s.id not in counted and job.passes(s)]
+            counted.update(s.id for s in read.sessions)
+            return len(fresh)
+
+        for quarter in job.first:
+            read = _read_quarter(store, quarter, job.team, None)
+            shown += newly_shown(read)
+            self.post_message(read)
+        # Count only each newly read quarter's matches: searching everything loaded
+        # again after every file would make a search of ten years quadratic.
+        for quarter in job.then:
+            if worker.is_cancelled or shown >= ENOUGH_ROWS:
+                break
+            if job.wanted and job.searched.get(quarter) == job.wanted:
+                continue
+            read = _read_quarter(store, quarter, job.team, job.wanted or None)
+            shown += newly_shown(read)
+            self.post_message(read)
+        self.post_message(ReadDone(job.generation))
+
+    def on_quarter_read(self, message: QuarterRead) -> None:
+        # Any read is kept, even one a newer read superseded: what it found is still true.
+        quarter = message.quarter
+        if message.problem is not None:
+            self.notify(
+                message.problem, title=f"Cannot read {quarter}", severity="error", markup=False
+            )
+        self.sessions.update((s.id, s) for s in message.sessions)
+        if message.words is not None:
+            self.searched[quarter] = message.words
             return
-        try:
-            found = self.okr_app.repository.sessions(quarter, team)
-        except StoreError as exc:
-            self.notify(str(exc), title=f"Cannot read {quarter}", severity="error", markup=False)
-            found = []
-        self.sessions.update((s.id, s) for s in found)
-        self.loaded_teams[quarter] = None if team is None else {*teams, team}
+        teams = self.loaded_teams.get(quarter, set())
+        team = message.team
+        self.loaded_teams[quarter] = None if team is None or teams is None else {*teams, team}
         if quarter not in self.loaded:
             self.loaded.append(quarter)
         if quarter in self.pending:
             self.pending.remove(quarter)
 
-    def _load_next(self) -> bool:
-        if not self.pending:
-            return False
-        self._load(self.pending[0])
-        return True
+    def on_read_done(self, message: ReadDone) -> None:
+        if message.generation != self.generation:
+            return
+        self.reading = False
+        self._show()
+        if self._search_timer is None:
+            self._settled.set()
 
     def _filters(self) -> tuple[str | None, ...]:
         names = ("team", "kind", "quarter", "status")
@@ -153,39 +266,29 @@ class HistoryScreen(Screen[None]):
         With search words, quarters not read yet are searched instead of read: only the
         meetings holding the words are loaded, so a search of ten years stays quick.
         """
-        if self._filters() == self.shown_filters:
+        filters = self._filters()
+        if filters == self.requested_filters:
             return
-        for quarter in list(self.loaded):  # another team chosen: its meetings of these too
-            self._load(quarter)
-        if self._filter("quarter") is not None:
-            self._load(cast(str, self._filter("quarter")))
-            self._show()
+        self.requested_filters = filters
+        team, chosen = self._filter("team"), self._filter("quarter")
+        # Another team chosen: its meetings of the quarters already read, too.
+        first = [q for q in self.loaded if self._needs(q, team)]
+        if chosen is not None and self._needs(chosen, team) and chosen not in first:
+            first.append(chosen)
+        then = () if chosen is not None else tuple(self.pending)
+        if first or self._wants_more(then):
+            self._start(tuple(first), then)
             return
-        # Count only each newly read quarter's matches: searching everything loaded
-        # again after every file would make a search of ten years quadratic.
+        self._show()
+        if not self.reading and self._search_timer is None:
+            self._settled.set()
+
+    def _wants_more(self, then: tuple[str, ...]) -> bool:
+        """Whether reading `then` could add rows: fewer than enough show and some are unread."""
         passes = self._passes()
         wanted = tuple(words(self.query_text))
-        shown = sum(1 for s in self.sessions.values() if passes(s))
-        for quarter in list(self.pending):
-            if shown >= ENOUGH_ROWS:
-                break
-            if not wanted:
-                self._load(quarter)
-            elif self.searched.get(quarter) != wanted:
-                self._search(quarter, wanted)
-            else:
-                continue
-            shown += sum(1 for s in self.sessions.values() if s.quarter == quarter and passes(s))
-        self._show()
-
-    def _search(self, quarter: str, wanted: tuple[str, ...]) -> None:
-        try:
-            found = self.okr_app.repository.search_sessions(quarter, list(wanted))
-        except StoreError as exc:
-            self.notify(str(exc), title=f"Cannot read {quarter}", severity="error", markup=False)
-            found = []
-        self.sessions.update((s.id, s) for s in found)
-        self.searched[quarter] = wanted
+        unread = [q for q in then if not wanted or self.searched.get(q) != wanted]
+        return bool(unread) and sum(1 for s in self.sessions.values() if passes(s)) < ENOUGH_ROWS
 
     # -- filters --------------------------------------------------------------------------
 
@@ -231,22 +334,27 @@ class HistoryScreen(Screen[None]):
         self.shown_filters = self._filters()
         shown = self.shown_sessions()
         self.query_one(SessionTable).show(shown, self.team_names, self.query_text)
+        self._show_status(len(shown))
+
+    def _show_status(self, count: int) -> None:
         total = len(self.loaded) + len(self.pending)
         if not total:
             status = "No meetings yet. Start one from home."
         elif self.pending and self._all_searched():
             status = (
-                f"{len(shown)} shown · {len(self.loaded)} of {total} quarters read, "
+                f"{count} shown · {len(self.loaded)} of {total} quarters read, "
                 "the rest searched, nothing older"
             )
         elif self.pending:
             status = (
-                f"{len(shown)} shown · {len(self.loaded)} of {total} quarters read · "
+                f"{count} shown · {len(self.loaded)} of {total} quarters read · "
                 f"o or ↓ at the end reads {self.pending[0]}"
             )
         else:
             quarters = "1 quarter" if total == 1 else f"{total} quarters"
-            status = f"{len(shown)} shown · {quarters} read, nothing older"
+            status = f"{count} shown · {quarters} read, nothing older"
+        if self.reading:
+            status = f"{status} · reading…"
         self.query_one("#history-status", Static).update(status)
 
     def _all_searched(self) -> bool:
@@ -259,6 +367,14 @@ class HistoryScreen(Screen[None]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
+        # Wait for a pause in typing: ten quick keys make one search, not ten.
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._settled.clear()
+        self._search_timer = self.set_timer(SEARCH_PAUSE, self._typing_paused)
+
+    def _typing_paused(self) -> None:
+        self._search_timer = None
         self._fill()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -300,8 +416,10 @@ class HistoryScreen(Screen[None]):
 
     def action_older(self) -> None:
         """Read the next older quarter."""
-        if self._load_next():
-            self._show()
+        if self.reading:
+            return  # the rows being read come first; the next key reads on
+        if self.pending:
+            self._start(first=(self.pending[0],))
         else:
             self.notify("Every quarter is already shown.")
 
@@ -383,6 +501,21 @@ class HistoryScreen(Screen[None]):
         from okrtui.tui.screens.trends import TrendsScreen
 
         self.app.push_screen(TrendsScreen(self._filter("team") or self.start_team_id))
+
+
+def _read_quarter(
+    store: Store, quarter: str, team: str | None, wanted: tuple[str, ...] | None
+) -> QuarterRead:
+    """One quarter's meetings of a team (every team's for None), or those holding `wanted`."""
+    try:
+        found = (
+            store.search_sessions(quarter, list(wanted))
+            if wanted
+            else store.sessions(quarter, team)
+        )
+    except StoreError as exc:
+        return QuarterRead(quarter, team, wanted, problem=str(exc))
+    return QuarterRead(quarter, team, wanted, found)
 
 
 def describe(session: Session, team_names: dict[str, str]) -> str:
