@@ -14,6 +14,7 @@ from okrtui.store import Repository
 from okrtui.tui.app import OkrApp
 from okrtui.tui.screens.history import HistoryScreen
 from okrtui.tui.widgets.session_table import SessionTable
+from tests.tui.settle import settle
 
 OLDER_QUARTERS = {"2026-Q3": 91, "2026-Q2": 182}
 
@@ -75,18 +76,6 @@ def two_team_folder(tmp_path: Path) -> Path:
                 )
             )
     return folder
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    """Let the app handle what was sent, then wait for the history list to be read and shown.
-
-    History reads in a worker and searches when typing pauses: a plain pause returns first.
-    """
-    await pilot.pause()
-    screen = pilot.app.screen
-    if isinstance(screen, HistoryScreen):
-        await screen.settled()
-        await pilot.pause()
 
 
 async def open_history(pilot: Pilot[None]) -> HistoryScreen:

@@ -19,6 +19,7 @@ from okrtui.tui.screens import history, meeting
 from okrtui.tui.widgets.kr_row import KrRow, KrStatus
 from okrtui.tui.widgets.pace_bar import EMPTY, FILLED, MARKER
 from tests.conftest import TODAY
+from tests.tui.settle import settle
 
 SIZE = (100, 36)
 
@@ -152,7 +153,7 @@ async def test_team_picker_switches_team_and_falls_back_to_its_latest_quarter(
         select = app.screen.query_one("#team-select", Select)
         assert select.display and select.value == "sales"
         await pilot.press("t")
-        await pilot.pause()
+        await settle(pilot)
         assert app.team_id == "ops"
         assert "Operations · 2026-Q2" in str(app.screen.query_one("#quarter-label").render())
         assert [r.status.kr.id for r in app.screen.query(KrRow)] == ["kr-ops"]
@@ -192,7 +193,7 @@ async def test_back_from_the_keys_help_home_keeps_its_place_in_recent_sessions(
         rows = list(app.screen.query(KrRow))
         await pilot.press("question_mark")
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         assert table.cursor_row == 2
         assert list(app.screen.query(KrRow)) == rows
 
@@ -217,7 +218,7 @@ async def test_choosing_a_team_in_the_picker_shows_that_team(demo_folder: Path) 
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         app.screen.query_one("#team-select", Select).value = "ops"
-        await pilot.pause()
+        await settle(pilot)
         assert app.team_id == "ops"
         assert "Operations" in str(app.screen.query_one("#quarter-label").render())
         assert not app.screen.query(KrRow)
@@ -242,7 +243,7 @@ async def test_names_that_look_like_markup_show_as_typed(demo_folder: Path) -> N
         facilitators = [cells(table, i)[4] for i in range(table.row_count)]
         assert "Ana [/]" in facilitators
         await pilot.press("t")
-        await pilot.pause()
+        await settle(pilot)
         assert "[b]Ops[/]" in str(app.screen.query_one("#quarter-label").render())
 
 
@@ -266,14 +267,14 @@ async def test_choosing_a_team_whose_meeting_is_broken_says_so_and_keeps_the_app
         await pilot.pause()
         assert len(app.screen.query(KrRow)) == 4
         await pilot.press("t")
-        await pilot.pause()
+        await settle(pilot)
         assert app.team_id == "ops"
         message = str(app.screen.query_one("#objectives .empty", Label).render())
         assert "2026-Q4.json" in message and "2026-Q4-ops01" in message and "week" in message
         assert not app.screen.query(KrRow)
         assert app.screen.query_one("#recent-table", DataTable).row_count == 0
         await pilot.press("t")  # back to a team that can be read
-        await pilot.pause()
+        await settle(pilot)
         assert app.team_id == "sales"
         assert len(app.screen.query(KrRow)) == 4
         assert not app.screen.query("#objectives .empty")
@@ -298,7 +299,7 @@ async def test_a_team_whose_objective_is_broken_opens_nothing_and_says_why(
         await pilot.pause()
         assert len(app.screen.query(KrRow)) == 4
         await pilot.press("t")
-        await pilot.pause()
+        await settle(pilot)
         message = str(app.screen.query_one("#objectives .empty", Label).render())
         assert "okrtui.json" in message and "obj-ops" in message and "title" in message
         for key in ("w", "r", "h", "e", "p"):  # meetings, history, export, the plan editor
@@ -308,5 +309,5 @@ async def test_a_team_whose_objective_is_broken_opens_nothing_and_says_why(
         said = [n.message for n in app._notifications]
         assert len(said) == 5 and all("obj-ops" in m for m in said)
         await pilot.press("t")
-        await pilot.pause()
+        await settle(pilot)
         assert app.team_id == "sales" and len(app.screen.query(KrRow)) == 4

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, ScrollableContainer, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Label, Select, Static
 
 from okrtui.domain.history import commitment_statuses
-from okrtui.domain.models import Session, Team
+from okrtui.domain.models import Objective, Session, Team
 from okrtui.domain.quarters import quarter_of, week_of_quarter
 from okrtui.domain.scoring import expected_pace
 from okrtui.store import StoreError
@@ -23,6 +27,42 @@ if TYPE_CHECKING:
     from okrtui.tui.app import OkrApp
 
 RECENT_SESSIONS = 8
+
+
+@dataclass(frozen=True)
+class TeamView:
+    """What home shows of one team, read in one go (or why it cannot be read)."""
+
+    team_id: str | None
+    team: Team | None = None
+    quarter: str = ""
+    objectives: list[Objective] = field(default_factory=list)
+    sessions: list[Session] = field(default_factory=list)
+    recent: list[Session] = field(default_factory=list)
+    pending: Session | None = None
+    problem: str | None = None
+
+    def compared(self) -> tuple[object, ...]:
+        """The records drawn, compared by value to skip redrawing what is already shown."""
+        if self.team is None:
+            return (self.team_id, self.problem)
+        return (
+            self.team,
+            self.quarter,
+            *self.objectives,
+            None,
+            *self.sessions,
+            None,
+            *self.recent,
+            self.pending,
+        )
+
+
+@dataclass
+class TeamRead(Message):
+    """A worker read the chosen team's records."""
+
+    view: TeamView
 
 
 def plain(cells: tuple[str, ...]) -> list[Text]:
@@ -102,6 +142,9 @@ class HomeScreen(Screen[None]):
         # What is drawn now (the team's records, compared by value) and the teams offered.
         self._shown: tuple[object, ...] | None = None
         self._shown_teams: list[Team] = []
+        self._settled = asyncio.Event()
+        self._settled.set()
+        self._drawn_once = False
 
     def on_mount(self) -> None:
         table = self.query_one("#recent-table", DataTable)
@@ -132,7 +175,10 @@ class HomeScreen(Screen[None]):
                 select.value = app.team_id
         self.query_one("#team-bar").set_class(len(teams) > 1, "-several")
         select.disabled = len(teams) < 2  # hidden, so it must not take the focus either
-        self._show_team(app.team_id)
+        # The first show draws at once: the command line read (and checked) that team before
+        # the app started. Later ones (back from a meeting, another team) read in a worker.
+        self._show_team(app.team_id, wait=not self._drawn_once)
+        self._drawn_once = True
 
     def _quarter(self, team_id: str) -> str:
         """The quarter of today, or the team's latest quarter with objectives."""
@@ -143,26 +189,62 @@ class HomeScreen(Screen[None]):
         quarters = repository.objective_quarters(team_id)
         return quarters[0] if quarters else quarter
 
-    def _show_team(self, team_id: str | None) -> None:
+    def _show_team(self, team_id: str | None, wait: bool = True) -> None:
+        """Read the team's plan and meetings, in a worker unless `wait`, then draw them."""
+        if wait:
+            self._draw_team(self._read_team(team_id))
+            return
+        self._settled.clear()
+        self._load_team(team_id)
+
+    async def settled(self) -> None:
+        """Wait until the chosen team is read and drawn (tests)."""
+        await self._settled.wait()
+
+    @work(thread=True, exclusive=True, group="home-team")
+    def _load_team(self, team_id: str | None) -> None:
+        """In a thread: the team's records, posted back to be drawn on the event loop."""
+        self.post_message(TeamRead(self._read_team(team_id)))
+
+    def on_team_read(self, message: TeamRead) -> None:
+        # A team chosen meanwhile has a read of its own under way: this one is stale.
+        if message.view.team_id == self.okr_app.team_id:
+            self._draw_team(message.view)
+            self._settled.set()
+
+    def _read_team(self, team_id: str | None) -> TeamView:
+        """Everything home shows of a team, read before anything is drawn.
+
+        A data file that cannot be used (another team's broken meeting, say) leaves a plain
+        message, not half a team.
+        """
+        if team_id is None:
+            return TeamView(None)
+        repository = self.okr_app.repository
+        try:
+            quarter = self._quarter(team_id)
+            return TeamView(
+                team_id,
+                team=repository.team(team_id),
+                quarter=quarter,
+                objectives=repository.objectives(team_id, quarter),
+                sessions=repository.sessions(quarter, team_id),
+                recent=self._recent(team_id),
+                pending=repository.in_progress(team_id),
+            )
+        except StoreError as exc:
+            return TeamView(team_id, problem=str(exc))
+
+    def _draw_team(self, view: TeamView) -> None:
         app = self.okr_app
-        repository = app.repository
-        shown: tuple[object, ...] = (team_id,)
-        problem: str | None = None
-        if team_id is not None:
-            # Everything is read before anything is drawn: a data file that cannot be used
-            # (another team's broken meeting, say) leaves a plain message, not half a team.
-            try:
-                quarter = self._quarter(team_id)
-                team = repository.team(team_id)
-                sessions = repository.sessions(quarter, team_id)
-                objectives = repository.objectives(team_id, quarter)
-                recent = self._recent(team_id)
-                pending = repository.in_progress(team_id)
-            except StoreError as exc:
-                problem = str(exc)
-                shown = (team_id, problem)
-            else:
-                shown = (team, quarter, *objectives, None, *sessions, None, *recent, pending)
+        team_id, team, quarter, problem = view.team_id, view.team, view.quarter, view.problem
+        objectives, sessions, recent, pending = (
+            view.objectives,
+            view.sessions,
+            view.recent,
+            view.pending,
+        )
+        shown = view.compared()
         # Back from a screen that changed nothing shown here (help, a dialog, minutes...):
         # rebuilding every row would cost more than the screen that was visited.
         if shown == self._shown:
@@ -177,8 +259,8 @@ class HomeScreen(Screen[None]):
         if team_id is None:
             objectives_box.mount(Label("No teams yet. Press p to edit the plan."))
             return
-        if problem is not None:
-            self._show_unreadable(team_id, problem)
+        if problem is not None or team is None:
+            self._show_unreadable(team_id, problem or "")
             return
         label = f"{team.name} · {quarter}"
         if quarter == quarter_of(app.today):
@@ -261,7 +343,7 @@ class HomeScreen(Screen[None]):
             return
         if event.select.id == "team-select" and isinstance(event.value, str):
             self.okr_app.team_id = event.value
-            self._show_team(event.value)
+            self._show_team(event.value, wait=False)
 
     def action_next_team(self) -> None:
         """Show the next team (wrapping round)."""
