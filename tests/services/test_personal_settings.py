@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from textual.widgets import Input, RadioButton
 
 from okrtui.cli import cli
 from okrtui.domain.models import Team
@@ -16,7 +17,9 @@ from okrtui.domain.sample import sample_plan
 from okrtui.services.settings import PersonalSettings, Settings, opening_team, remember_team
 from okrtui.store import DataFileError, Repository, SaveError
 from okrtui.tui.app import OkrApp
+from okrtui.tui.dialogs.export import ExportDialog
 from tests.conftest import TODAY
+from tests.tui.settle import settle
 
 SIZE = (80, 24)
 
@@ -72,7 +75,7 @@ async def test_home_opens_on_the_team_last_shown_in_that_data_folder(tmp_path: P
         await pilot.pause()
         assert app.team_id == "sales"
         await pilot.press("t")  # the next team
-        await pilot.pause()
+        await settle(pilot)
         assert app.team_id == "support"
     again = OkrApp(Repository.open(data), today=TODAY, personal=PersonalSettings(config))
     assert again.team_id == "support"
@@ -143,3 +146,25 @@ def test_a_config_folder_that_cannot_be_written_is_a_save_error(tmp_path: Path) 
     blocker.write_text("")
     with pytest.raises(SaveError, match="could not save"):
         PersonalSettings(blocker / "config").update(theme="textual-light")
+
+
+async def test_the_next_export_offers_the_format_last_chosen(
+    demo_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    config = tmp_path / "config"
+    for expected in ("md", "html"):
+        app = OkrApp(Repository.open(demo_folder), today=TODAY, personal=PersonalSettings(config))
+        async with app.run_test(size=SIZE) as pilot:
+            app.action_export_minutes()
+            await pilot.pause()
+            dialog = app.screen
+            assert isinstance(dialog, ExportDialog)
+            assert dialog.query_one("#export-path", Input).value.endswith(f".{expected}")
+            assert dialog.query_one(f"#format-{expected}", RadioButton).value
+            await pilot.click("#format-html")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert not isinstance(app.screen, ExportDialog)
+    assert PersonalSettings(config).load().export_format == "html"
+    assert PersonalSettings(tmp_path / "someone-else").load().export_format is None

@@ -13,16 +13,16 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from okrtui.domain.models import Session
 from okrtui.domain.text import escape_control
-from okrtui.minutes import FORMATS, Format, render, render_markdown
+from okrtui.minutes import FORMATS, Format, render_markdown
 from okrtui.minutes.files import (
     ExistingFiles,
     ExportError,
     data_folder_of,
     default_path,
     earlier_sessions,
-    export_file,
     session_target,
 )
+from okrtui.services.exporting import export_minutes, preferred_format
 from okrtui.store import StoreError
 from okrtui.tui.dialogs.confirm import ConfirmDialog
 
@@ -57,7 +57,7 @@ class ExportDialog(ModalScreen[Path | None]):
         self.earlier = earlier
         self.title_text = title
         self.data_folder = data_folder
-        self.fmt: Format = "md"
+        self.fmt: Format = preferred_format(cast("OkrApp", self.app).settings)
 
     def compose(self) -> ComposeResult:
         relative = default_path(self.session, self.fmt, Path("."))
@@ -65,7 +65,7 @@ class ExportDialog(ModalScreen[Path | None]):
             yield Label(f"Export the minutes of {self.title_text}", markup=False)
             with RadioSet(id="export-format"):
                 for fmt in FORMATS:
-                    yield RadioButton(FORMAT_NAMES[fmt], value=fmt == "md", id=f"format-{fmt}")
+                    yield RadioButton(FORMAT_NAMES[fmt], value=fmt == self.fmt, id=f"format-{fmt}")
             yield Label("Save to (relative to the folder okrtui was started in):")
             yield Input(str(relative), id="export-path")
             yield Static("", id="path-error", classes="-empty", markup=False)
@@ -121,8 +121,14 @@ class ExportDialog(ModalScreen[Path | None]):
 
     def _write(self, path: Path, force: bool) -> None:
         try:
-            written = export_file(
-                path, render(self.session, self.fmt, self.earlier), self.data_folder, force
+            written = export_minutes(
+                self.session,
+                self.earlier,
+                self.fmt,
+                path,
+                self.data_folder,
+                cast("OkrApp", self.app).personal,
+                force,
             )
         except ExistingFiles:
             self.app.push_screen(
