@@ -26,6 +26,11 @@ async def open_history_then_exit(pilot: Pilot[object]) -> None:
     await pilot.pause()
     await pilot.press("h")
     await pilot.pause()
+    from okrtui.tui.screens.history import HistoryScreen  # loaded by `h` already
+
+    if isinstance(pilot.app.screen, HistoryScreen):  # its rows are read in a worker
+        await pilot.app.screen.settled()
+        await pilot.pause()
     pilot.app.exit()
 
 

@@ -15,6 +15,8 @@ from pathlib import Path
 from okrtui.services.demo import build_demo
 from okrtui.store import Repository
 from okrtui.tui.app import OkrApp
+from okrtui.tui.screens.history import HistoryScreen
+from okrtui.tui.screens.home import HomeScreen
 
 HERE = Path(__file__).resolve().parent
 TODAY = date(2026, 11, 12)  # week 7 of the demo quarter, as in the tests
@@ -35,6 +37,9 @@ async def screenshot(
         for key in keys:
             await pilot.press(key)
             await pilot.pause()
+            if isinstance(app.screen, HistoryScreen | HomeScreen):  # read in a worker
+                await app.screen.settled()
+                await pilot.pause()
         written = app.save_screenshot(filename=name, path=str(HERE))
     return Path(written)
 
