@@ -20,6 +20,7 @@ from okrtui.tui.screens.history import HistoryScreen
 from okrtui.tui.screens.minutes import MinutesScreen
 from tests.store.holding_process import held_elsewhere
 from tests.tui.meeting_helpers import FakeClock, demo_app, meeting
+from tests.tui.settle import settle
 
 WEEK6 = "2026-Q4-demo06"  # the demo's last finished meeting, newest in history
 
@@ -153,7 +154,7 @@ async def test_finishing_with_empty_steps_asks_naming_them(demo_folder: Path) ->
 async def open_history(pilot: Pilot[None], app: OkrApp) -> HistoryScreen:
     await pilot.pause()
     app.action_browse_history()
-    await pilot.pause()
+    await settle(pilot)  # history reads in a worker
     assert isinstance(app.screen, HistoryScreen)
     assert app.screen.current is not None and app.screen.current.id == WEEK6
     return app.screen
