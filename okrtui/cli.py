@@ -196,22 +196,30 @@ def plan_import(ctx: click.Context, file: Path) -> None:
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to FILE instead of printing.",
+    help="Write to FILE instead of printing (never inside the data folder).",
 )
+@click.option("--force", is_flag=True, help="Replace FILE if it exists.")
 @data_option
 @click.pass_context
-def plan_export(ctx: click.Context, team_name: str | None, output: Path | None) -> None:
+def plan_export(
+    ctx: click.Context, team_name: str | None, output: Path | None, force: bool
+) -> None:
     """Print the plan as TOML that `okrtui plan import` reads back."""
+    from okrtui.minutes.files import ExistingFiles, ExportError, export_file
+
     repository = open_repository(ctx)
     team_id = repository.team(team_name).id if team_name else None
     text = dump_plan(repository.plan(), team_id)
     if output is None:
         click.echo(text, nl=False)
-    else:
-        try:
-            output.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise UserError(f"cannot write {output}: {exc.strerror or exc}") from None
+        return
+    try:
+        path = export_file(output, text, data_folder(ctx), force)
+    except ExistingFiles as exc:
+        raise UserError(f"{exc}; add --force to replace, or choose another path.") from None
+    except ExportError as exc:
+        raise UserError(str(exc)) from None
+    click.echo(f"Wrote {escape_control(str(path))}", err=True)
 
 
 @cli.command()

@@ -21,6 +21,7 @@ from okrtui.domain.models import (
     Team,
 )
 from okrtui.domain.numbers import DEFAULT_LOCALE
+from okrtui.domain.text import escape_control
 from okrtui.domain.validation import describe
 
 if TYPE_CHECKING:
@@ -322,7 +323,10 @@ def dump_plan(plan: Plan, team_id: str | None = None) -> str:
     }
     import tomli_w
 
-    return tomli_w.dumps(document)
+    # tomli_w writes every string in double quotes and escapes C0 controls, but leaves C1
+    # controls and bidi overrides raw; as \\u escapes they read back the same and can
+    # neither drive a terminal nor reorder what a reader sees.
+    return escape_control(tomli_w.dumps(document), unicode_escapes=True)
 
 
 def _team_entry(team: Team) -> dict[str, Any]:

@@ -31,8 +31,14 @@ def control_character(value: str, multiline: bool = True) -> str | None:
     return None if found is None else _visible(found.group())
 
 
-def escape_control(value: str) -> str:
-    """`value` with every control character written visibly (`\\x1b`), for showing it."""
+def escape_control(value: str, unicode_escapes: bool = False) -> str:
+    """`value` with every control character written visibly (`\\x1b`), for showing it.
+
+    With `unicode_escapes`, as `\\u001b`: inside a TOML or JSON string that reads back as
+    the character itself.
+    """
+    if unicode_escapes:
+        return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", value)
     return _CONTROL.sub(lambda m: _visible(m.group()), value)
 
 
