@@ -1,7 +1,8 @@
 """What a team did over a quarter: contributions grouped by key result, trainings held.
 
 Credit goes to the team: contributions are grouped by key result, people are listed by name
-under the key results they moved, and nothing is counted or sorted per person.
+under the key results they moved, and nothing is counted or sorted per person. The review
+screen's steps and every minutes format call these functions, so they say the same thing.
 """
 
 from __future__ import annotations
@@ -13,8 +14,17 @@ from datetime import date
 from okrtui.domain.history import in_order
 from okrtui.domain.meeting import attendees_of, presenter_of
 from okrtui.domain.models import Objective, Session
+from okrtui.domain.quarterly import quarter_sessions
 
 GENERAL = "For the team in general"
+
+
+def rollup_sessions(review: Session, sessions: Iterable[Session]) -> list[Session]:
+    """What a review rolls up: the team's weekly meetings of its quarter, then the review itself.
+
+    The review's own contributions and trainings count too: they happened in the quarter.
+    """
+    return [*quarter_sessions(sessions, review.team_id, review.quarter), review]
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from okrtui.domain.history import in_order, kr_path, previous_checkin
-from okrtui.domain.meeting import all_ratings, attendees_of, presenter_of
+from okrtui.domain.history import kr_path, previous_checkin
+from okrtui.domain.meeting import all_ratings
 from okrtui.domain.models import Commitment, CommitmentStatus, NoteKind, Score, Session
-from okrtui.domain.quarterly import objective_results, reviewed_objectives
+from okrtui.domain.quarter_rollup import contributions_rollup, rollup_sessions, trainings_held
+from okrtui.domain.quarterly import objective_results, quarter_sessions, reviewed_objectives
 from okrtui.domain.quarters import next_quarter
 from okrtui.domain.scoring import band, progress
 from okrtui.minutes.lines import (
@@ -38,7 +39,6 @@ RETRO_KINDS: tuple[tuple[NoteKind, str], ...] = (
     ("went_well", "Went well"),
     ("to_change", "To change"),
 )
-GENERAL = "General"
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,10 @@ class MinutesView:
 def build_view(session: Session, earlier: Sequence[Session] = ()) -> MinutesView:
     """Compute what the minutes of `session` show; `earlier` are the team's other sessions."""
     others = [s for s in earlier if s.team_id == session.team_id and s.id != session.id]
-    weeklies = _quarter_weeklies(session, others) if session.kind == "quarterly" else []
+    quarterly = session.kind == "quarterly"
+    # The review screen's sessions: the quarter's weekly meetings, then the review itself.
+    weeklies = quarter_sessions(others, session.team_id, session.quarter) if quarterly else []
+    sources = rollup_sessions(session, others) if quarterly else [session]
     titles = _kr_titles([session, *others])
     ratings = all_ratings(session)
     return MinutesView(
@@ -100,21 +103,13 @@ def build_view(session: Session, earlier: Sequence[Session] = ()) -> MinutesView
         average_rating=sum(ratings) / len(ratings) if ratings else None,
         objectives=_objectives(session, others, weeklies),
         confidence_weeks=tuple(s.week for s in weeklies),
-        contributions=_contributions(session, weeklies, titles),
+        contributions=_contributions(session, sources),
         experiences=_notes(session, EXPERIENCE_KINDS),
-        trainings=_trainings(session, weeklies),
+        trainings=_trainings(session, sources),
         reviewed=_reviewed(session, others, titles),
         made=tuple(_commitment(session, c, c.status, titles) for c in session.commitments),
         retrospective=_notes(session, RETRO_KINDS),
         next_quarter=_drafts(session),
-    )
-
-
-def _quarter_weeklies(session: Session, others: Sequence[Session]) -> list[Session]:
-    return in_order(
-        s
-        for s in others
-        if s.kind == "weekly" and s.quarter == session.quarter and s.date <= session.date
     )
 
 
@@ -195,32 +190,21 @@ def _quarter_ends(
     return (values[0] if values else None), final
 
 
-def _contributions(
-    session: Session, weeklies: Sequence[Session], titles: dict[str, str]
-) -> tuple[ContributionGroup, ...]:
-    # Grouped by key result in the plan's order, never by person; "General" comes last.
-    order = [snapshot.kr.id for snapshot in session.kr_snapshots]
-    groups: dict[str | None, list[ContributionLine]] = {}
-    for source in [*weeklies, session]:
-        week = source.week if source is not session else None
-        for c in source.contributions:
-            line = ContributionLine(source.member_name(c.member_id), c.text, c.celebrated, week)
-            groups.setdefault(c.kr_id, []).append(line)
-
-    def rank(kr_id: str | None) -> tuple[int, int]:
-        if kr_id is None:
-            return (2, 0)
-        return (0, order.index(kr_id)) if kr_id in order else (1, 0)
-
+def _contributions(session: Session, sources: Sequence[Session]) -> tuple[ContributionGroup, ...]:
+    # The review's roll-up, so the minutes and the screen group and title alike; a weekly
+    # meeting's minutes roll up that meeting alone and need no week beside each line.
+    weeks = session.kind == "quarterly"
     return tuple(
         ContributionGroup(
-            kr_id or "general",
-            titles.get(kr_id, kr_id) if kr_id else GENERAL,
-            tuple(items),
-            # Same rule as the review's roll-up: names once each, alphabetical, never counted.
-            members=tuple(sorted({c.member for c in items}, key=str.casefold)),
+            group.kr_id or "general",
+            group.title,
+            tuple(
+                ContributionLine(c.member_name, c.text, c.celebrated, c.week if weeks else None)
+                for c in group.contributions
+            ),
+            members=group.members,
         )
-        for kr_id, items in sorted(groups.items(), key=lambda item: rank(item[0]))
+        for group in contributions_rollup(reviewed_objectives(session), sources)
     )
 
 
@@ -239,21 +223,19 @@ def _notes(
     return tuple(groups)
 
 
-def _trainings(session: Session, weeklies: Sequence[Session]) -> tuple[TrainingLine, ...]:
-    lines = []
-    for source in [*weeklies, session]:
-        for t in source.trainings:
-            lines.append(
-                TrainingLine(
-                    topic=t.topic,
-                    presenter=presenter_of(source, t),
-                    minutes=t.minutes,
-                    attendees=attendees_of(source, t),
-                    notes=t.notes,
-                    week=source.week if source is not session else None,
-                )
-            )
-    return tuple(lines)
+def _trainings(session: Session, sources: Sequence[Session]) -> tuple[TrainingLine, ...]:
+    weeks = session.kind == "quarterly"
+    return tuple(
+        TrainingLine(
+            topic=t.topic,
+            presenter=t.presenter,
+            minutes=t.minutes,
+            attendees=t.attendees,
+            notes=t.notes,
+            week=t.week if weeks else None,
+        )
+        for t in trainings_held(sources)
+    )
 
 
 def _commitment(

@@ -7,6 +7,7 @@ import json
 import re
 
 from okrtui.domain.models import ObjectiveScore, Score, Session
+from okrtui.domain.quarter_rollup import GENERAL
 from okrtui.domain.quarterly import (
     NEEDS_A_LOOK,
     TOO_EASY,
@@ -155,7 +156,7 @@ def test_members_who_moved_a_key_result_are_listed_alphabetically_once_each() ->
     assert "🎉 **Celebrated:** (week 2) Chen Wei: Ran the first Tier 3 upgrade webinar" in tier2
     assert "- (week 3) Ana Costa: Agreed a joint lead campaign with marketing" in tier2
     assert not re.search(r"Moved by:.*\d", markdown)
-    general = _section(markdown.split("## Celebrations and contributions")[1], "General")
+    general = _section(markdown.split("## Celebrations and contributions")[1], GENERAL)
     assert "**Contributed by:** Dana Novak\n" in general
 
 

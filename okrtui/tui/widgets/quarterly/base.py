@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from okrtui.domain.models import Objective, Session
+from okrtui.domain.quarter_rollup import rollup_sessions
 from okrtui.domain.quarterly import (
     KRQuarterPath,
     quarter_paths,
@@ -33,6 +34,10 @@ class QuarterlyStep(StepWidget):
     def weekly_sessions(self) -> list[Session]:
         """The team's weekly meetings of the quarter under review, oldest first."""
         return quarter_sessions(self.context.earlier, self.context.session.team_id, self.quarter)
+
+    def rollup_sessions(self) -> list[Session]:
+        """The sessions the review rolls up (as its minutes do): the weekly meetings, then itself."""
+        return rollup_sessions(self.context.session, self.context.earlier)
 
     def paths(self) -> list[KRQuarterPath]:
         """Every reviewed key result's path over the quarter."""

@@ -28,7 +28,7 @@ class ContributionsRollupStep(QuarterlyStep):
         self.focus()
 
     def show_step(self) -> None:
-        groups = contributions_rollup(self.objectives(), self.weekly_sessions())
+        groups = contributions_rollup(self.objectives(), self.rollup_sessions())
         area = self.query_one("#rollup", Vertical)
         area.remove_children()
         if not groups:

@@ -26,7 +26,7 @@ class TrainingsHeldStep(QuarterlyStep):
         self.query_one("#trainings-table", DataTable).focus()
 
     def show_step(self) -> None:
-        held = trainings_held(self.weekly_sessions())
+        held = trainings_held(self.rollup_sessions())
         table = self.query_one("#trainings-table", DataTable)
         table.clear()
         for t in held:
