@@ -36,6 +36,10 @@ ul { padding-left: 1.3em; margin: .3em 0 .8em; }
 .band-green { background: #c9ecd0; }
 .band-yellow { background: #f8eab0; }
 .band-red { background: #f6c9c5; }
+/* A confidence in the colour the screens give it (their theme's success, warning, error). */
+.confidence-success { color: #1a7f37; }
+.confidence-warning { color: #9a6700; }
+.confidence-error { color: #cf222e; }
 .legend, .none, .draft { color: #56616b; }
 td.callout { font-style: italic; }
 @media print {

@@ -5,6 +5,9 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Sequence
 
+from okrtui.domain import confidence as confidence_words
+from okrtui.domain import kr_words
+from okrtui.domain.models import Confidence
 from okrtui.minutes import words
 from okrtui.minutes.css import CSS
 from okrtui.minutes.escape import html_text as t
@@ -43,6 +46,13 @@ def _band(band: str | None) -> str:
     return f'<span class="band band-{band}">{band}</span>' if band else ""
 
 
+def _confidence(state: Confidence | None, text: str) -> str:
+    """A table cell of a confidence, classed by its colour (the screens' theme colour)."""
+    if state is None:
+        return f"<td>{t(text)}</td>"
+    return f'<td class="confidence-{confidence_words.COLOURS[state]}">{t(text)}</td>'
+
+
 def _header(view: MinutesView) -> list[str]:
     s = view.session
     facts = [
@@ -74,14 +84,22 @@ def _key_results(view: MinutesView) -> list[str]:
         if view.quarterly:
             lines += _quarter_table(objective.key_results)
         else:
-            lines += _table(
-                words.WEEKLY_KR_HEADER, "lrrrrrl", map(words.weekly_kr_row, objective.key_results)
-            )
+            lines += _weekly_table(objective.key_results)
     notes = [k for k in view.key_results if k.note]
     if notes:
         lines.append("<p>Check-in notes:</p>")
         lines += _list(f"{t(k.kr.title)}: {t(k.note)}" for k in notes)
     return [*lines, "</section>"]
+
+
+def _weekly_table(key_results: Sequence[KRLine]) -> list[str]:
+    # The same cells as Markdown's, with the confidence in its colour.
+    lines = _head(words.WEEKLY_KR_HEADER)
+    for k in key_results:
+        *cells, said = words.weekly_kr_row(k)
+        numbers = "".join(f'<td class="num">{t(c)}</td>' for c in cells[1:])
+        lines.append(f"<tr><td>{t(cells[0])}</td>{numbers}{_confidence(k.confidence, said)}</tr>")
+    return [*lines, "</tbody>", "</table>"]
 
 
 def _quarter_table(key_results: Sequence[KRLine]) -> list[str]:
@@ -98,9 +116,12 @@ def _confidence_history(view: MinutesView) -> list[str]:
     lines = ["<section>", "<h2>Confidence week by week</h2>"]
     if not view.confidence_weeks:
         return [*lines, '<p class="none">No weekly check-ins this quarter.</p>', "</section>"]
-    header = ("Key result", *(words.week_label(w) for w in view.confidence_weeks))
-    rows = ((k.kr.title, *words.history(k)) for k in view.key_results)
-    lines += _table(header, "l" * len(header), rows)
+    lines += _head(("Key result", *(words.week_label(w) for w in view.confidence_weeks)))
+    for k in view.key_results:
+        symbols = zip((c for _, c in k.confidences), words.history(k), strict=True)
+        cells = "".join(_confidence(state, symbol) for state, symbol in symbols)
+        lines.append(f"<tr><td>{t(k.kr.title)}</td>{cells}</tr>")
+    lines += ["</tbody>", "</table>"]
     return [*lines, f'<p class="legend">{t(words.CONFIDENCE_LEGEND)}</p>', "</section>"]
 
 
@@ -115,7 +136,7 @@ def _scores(view: MinutesView) -> list[str]:
         assert k.score is not None
         lines.append(
             f"<tr><td>{t(k.kr.title)}</td>"
-            f'<td class="num">{t(words.value(k.kr, k.score.final_value))}</td>'
+            f'<td class="num">{t(kr_words.value(k.kr, k.score.final_value))}</td>'
             f'<td class="num">{words.score(k.score.computed)}</td>'
             f'<td class="num">{words.score(k.score.used)}</td>'
             f"<td>{_band(k.score.band)}</td>"
@@ -213,9 +234,7 @@ def _next_quarter(view: MinutesView) -> list[str]:
     items = []
     for o in view.next_quarter:
         krs = "".join(
-            f"<li>{t(kr.title or '(untitled key result)')} "
-            f"({t(words.draft_numbers(kr.kind, kr.unit, kr.baseline, kr.target))})</li>"
-            for kr in o.key_results
+            f"<li>{t(kr_words.title(kr))} ({t(kr_words.goal(kr))})</li>" for kr in o.key_results
         )
         description = f"<div>{t(o.description)}</div>" if o.description else ""
         inner = f"<ul>{krs}</ul>" if krs else ""

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Generic, TypeVar
 
-from okrtui.domain.models import CommitmentStatus, Confidence, KeyResult
+from okrtui.domain.models import CommitmentStatus, Confidence, KeyResult, KRKind
 from okrtui.domain.scoring import Band
 
 
@@ -135,7 +135,7 @@ class DraftLine:
     """A key result drafted for next quarter, as text."""
 
     title: str
-    kind: str
+    kind: KRKind
     unit: str
     baseline: float | None
     target: float | None

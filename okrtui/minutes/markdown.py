@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from okrtui.domain import kr_words
 from okrtui.minutes import words
 from okrtui.minutes.escape import md, md_cell, md_line
 from okrtui.minutes.lines import CommitmentLine, Group, NoteLine
@@ -99,7 +100,7 @@ def _scores(view: MinutesView) -> list[str]:
         rows.append(
             (
                 k.kr.title,
-                words.value(k.kr, k.score.final_value),
+                kr_words.value(k.kr, k.score.final_value),
                 words.score(k.score.computed),
                 words.score(k.score.used),
                 k.score.band,
@@ -190,8 +191,7 @@ def _next_quarter(view: MinutesView) -> list[str]:
         if o.description:
             lines.append(f"  {md(o.description, indent='  ')}")
         for kr in o.key_results:
-            numbers = words.draft_numbers(kr.kind, kr.unit, kr.baseline, kr.target)
-            text = f"{kr.title or '(untitled key result)'} ({numbers})"
+            text = f"{kr_words.title(kr)} ({kr_words.goal(kr)})"
             lines.append(f"  - {md(text, indent='    ')}")
     return [*lines, ""]
 

@@ -4,26 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
+from okrtui.domain import confidence as confidence_words
+from okrtui.domain import kr_words
 from okrtui.domain.meeting import all_ratings
-from okrtui.domain.models import CommitmentStatus, Confidence, KeyResult, Session
-from okrtui.domain.numbers import format_number
+from okrtui.domain.models import CommitmentStatus, Confidence, Session
 from okrtui.minutes.lines import CommitmentLine, ContributionGroup, KRLine
 from okrtui.minutes.view import MinutesView
 
-NONE = "—"
-CONFIDENCE_WORDS: dict[str, str] = {
-    "on_track": "on track",
-    "at_risk": "at risk",
-    "off_track": "off track",
-}
-# One symbol per weekly check-in in the quarterly confidence history.
-CONFIDENCE_SYMBOLS: dict[str | None, str] = {
-    "on_track": "✓",
-    "at_risk": "!",
-    "off_track": "✗",
-    None: "·",
-}
-CONFIDENCE_LEGEND = "✓ on track · ! at risk · ✗ off track · · no check-in"
+NONE = kr_words.NONE
+CONFIDENCE_LEGEND = confidence_words.legend()
 STATUS_WORDS: dict[str, str] = {"open": "still open", "done": "done", "dropped": "dropped"}
 WEEKLY_KR_HEADER = ("Key result", "Previous", "Value", "Target", "Progress", "Change", "Confidence")
 # A review looks at the whole quarter: where each key result began, ended, and what it scored.
@@ -74,47 +63,14 @@ def names(people: tuple[str, ...], empty: str = "nobody") -> tuple[str, ...]:
     return people or (empty,)
 
 
-def value(kr: KeyResult, number: float | None) -> str:
-    """A check-in value: a number in the key result's unit, or a milestone's percent."""
-    if number is None:
-        return NONE
-    if kr.kind == "milestone":
-        return "done" if number >= 100 else f"{number:g}%"
-    return format_number(number, kr.unit)
-
-
-def target(kr: KeyResult) -> str:
-    """The target, or the threshold with its direction for maintain kinds."""
-    if kr.kind == "milestone":
-        return "done"
-    text = format_number(kr.target, kr.unit)
-    if kr.kind == "maintain_min":
-        return f"≥ {text}"
-    if kr.kind == "maintain_max":
-        return f"≤ {text}"
-    return text
-
-
 def delta(line: KRLine) -> str:
     """The change since the previous check-in, signed."""
-    return change(line.kr, line.delta)
+    return kr_words.change(line.kr, line.delta)
 
 
 def quarter_change(line: KRLine) -> str:
     """The change over the quarter, from its first check-in to its final value, signed."""
-    return change(line.kr, line.quarter_change)
-
-
-def change(kr: KeyResult, amount: float | None) -> str:
-    """A signed change in the key result's unit (points for a milestone)."""
-    if amount is None:
-        return NONE
-    if kr.kind == "milestone":
-        return f"{amount:+g} pts"
-    if amount == 0:
-        return "±0"
-    text = format_number(abs(amount), kr.unit)
-    return f"+{text}" if amount > 0 else f"−{text}"
+    return kr_words.change(line.kr, line.quarter_change)
 
 
 def trainings_total(view: MinutesView) -> str:
@@ -135,9 +91,9 @@ def weekly_kr_row(line: KRLine) -> tuple[str, ...]:
     """A weekly key-result row: values since the previous check-in, and confidence."""
     return (
         line.kr.title,
-        value(line.kr, line.previous),
-        value(line.kr, line.value),
-        target(line.kr),
+        kr_words.value(line.kr, line.previous),
+        kr_words.value(line.kr, line.value),
+        kr_words.target(line.kr),
         percent(line.progress),
         delta(line),
         confidence(line.confidence),
@@ -149,9 +105,9 @@ def quarter_kr_row(line: KRLine) -> tuple[str, ...]:
     score_line = line.score
     return (
         line.kr.title,
-        value(line.kr, line.first),
-        value(line.kr, line.final),
-        target(line.kr),
+        kr_words.value(line.kr, line.first),
+        kr_words.value(line.kr, line.final),
+        kr_words.target(line.kr),
         quarter_change(line),
         score(score_line.used if score_line is not None else None),
         score_line.band if score_line is not None else "",
@@ -174,13 +130,13 @@ def score(number: float | None) -> str:
 
 
 def confidence(state: Confidence | None) -> str:
-    """A confidence in words."""
-    return CONFIDENCE_WORDS.get(state or "", NONE)
+    """A confidence in words; a dash in a table cell when none was given."""
+    return confidence_words.word(state) if state is not None else NONE
 
 
 def history(line: KRLine) -> tuple[str, ...]:
     """One symbol per weekly check-in of the quarter."""
-    return tuple(CONFIDENCE_SYMBOLS[c] for _, c in line.confidences)
+    return tuple(confidence_words.symbol(c) for _, c in line.confidences)
 
 
 def week_label(week: int | None) -> str:
@@ -201,15 +157,3 @@ def commitment_facts(line: CommitmentLine) -> str:
 def status(state: CommitmentStatus) -> str:
     """A reviewed commitment's new status."""
     return STATUS_WORDS[state]
-
-
-def draft_numbers(kind: str, unit: str, baseline: float | None, target: float | None) -> str:
-    """A drafted key result's numbers: `0 → 500 members` or `≥ $4,800`."""
-    if kind == "milestone":
-        return "milestone"
-    end = format_number(target, unit)
-    if kind == "maintain_min":
-        return f"≥ {end}"
-    if kind == "maintain_max":
-        return f"≤ {end}"
-    return f"{format_number(baseline, unit)} → {end}"

@@ -13,8 +13,8 @@ from textual.screen import Screen
 from textual.widgets import Header, Label, Tree
 from textual.widgets.tree import TreeNode
 
-from okrtui.domain.models import KeyResult, Objective, Team
-from okrtui.domain.numbers import format_number
+from okrtui.domain import kr_words
+from okrtui.domain.models import Objective, Team
 from okrtui.domain.quarters import next_quarter, previous_quarter, quarter_of
 from okrtui.store import StoreError
 from okrtui.tui.dialogs.form import FormDialog
@@ -40,19 +40,6 @@ class PlanItem:
     member_id: str | None = None
     objective_id: str | None = None
     kr_id: str | None = None
-
-
-def kr_summary(kr: KeyResult) -> str:
-    """A key result's kind and numbers in a few words."""
-    if kr.kind in ("increase", "decrease"):
-        return (
-            f"{kr.kind} {format_number(kr.baseline, kr.unit)} → {format_number(kr.target, kr.unit)}"
-        )
-    if kr.kind == "maintain_min":
-        return f"keep ≥ {format_number(kr.target, kr.unit)}"
-    if kr.kind == "maintain_max":
-        return f"keep ≤ {format_number(kr.target, kr.unit)}"
-    return "milestone"
 
 
 class PlanEditorScreen(Screen[None]):
@@ -161,7 +148,7 @@ class PlanEditorScreen(Screen[None]):
             )
         for kr in objective.key_results:
             line = Text(kr.title)
-            line.append(f"  {kr_summary(kr)}", style="dim")
+            line.append(f"  {kr_words.goal(kr)}", style="dim")
             if kr.archived:
                 line.append("  (archived)", style="italic dim")
             node.add_leaf(

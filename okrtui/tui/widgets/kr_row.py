@@ -15,22 +15,13 @@ from textual.geometry import Size
 from textual.renderables.sparkline import Sparkline
 from textual.widget import Widget
 
+from okrtui.domain import confidence as confidence_words
+from okrtui.domain import kr_words
 from okrtui.domain.history import kr_path
 from okrtui.domain.models import Confidence, KeyResult, Session
-from okrtui.domain.numbers import format_number
 from okrtui.domain.scoring import expected_pace, progress
 from okrtui.tui.widgets.pace_bar import pace_bar_text
 
-CONFIDENCE_WORDS: dict[Confidence, str] = {
-    "on_track": "on track",
-    "at_risk": "at risk",
-    "off_track": "off track",
-}
-CONFIDENCE_COLOURS: dict[Confidence, str] = {
-    "on_track": "success",
-    "at_risk": "warning",
-    "off_track": "error",
-}
 # Cells of the parts of a row's line; the bar takes what is left (at least MIN_BAR).
 PERCENT = 5
 CONFIDENCE = 14
@@ -65,20 +56,13 @@ class KrStatus:
     @property
     def target_text(self) -> str:
         """The target as people say it: `500 members`, `≥ $4,800`, `done`."""
-        kr = self.kr
-        if kr.kind == "milestone":
-            return "done"
-        sign = {"maintain_min": "≥ ", "maintain_max": "≤ "}.get(kr.kind, "")
-        return sign + format_number(kr.target, kr.unit)
+        return kr_words.target(self.kr)
 
     @property
     def value_text(self) -> str:
         """The latest value, or a dash before the first check-in."""
-        if self.kr.kind == "milestone":
-            return "—" if self.value is None else f"{self.value:g}%"
         # A word unit is said once, after the target: "226 / 500 members".
-        unit = self.kr.unit if self.kr.unit in ("$", "€", "£", "¥", "%") else ""
-        return format_number(self.value, unit)
+        return kr_words.value(self.kr, self.value, word_unit=False)
 
 
 class KrRow(Widget):
@@ -141,8 +125,8 @@ class KrRow(Widget):
             )
         )
         figures.append(" ")
-        word = CONFIDENCE_WORDS[status.confidence] if status.confidence else "no check-in"
-        dot = "●" if status.confidence else "○"
+        word = confidence_words.word(status.confidence)
+        dot = confidence_words.DOT if status.confidence else confidence_words.NO_DOT
         figures.append_text(fit(f"{dot} {word}", CONFIDENCE, self._confidence_style()))
         blank = Text(" " * figures.cell_len)
         middle = (height - 1) // 2
@@ -181,7 +165,8 @@ class KrRow(Widget):
             # $text-muted: the text that contrasts with the background, at 60%.
             _, base = self.background_colors
             return Style(color=(base + base.get_contrast_text(0.6)).rich_color)
-        return Style(color=self.app.theme_variables.get(CONFIDENCE_COLOURS[confidence], "white"))
+        colour = confidence_words.COLOURS[confidence]
+        return Style(color=self.app.theme_variables.get(colour, "white"))
 
 
 def fit(text: str, width: int, style: str | Style = "") -> Text:

@@ -5,21 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 from textual_plot import HiResMode, PlotWidget
 
+from okrtui.domain import kr_words
+from okrtui.domain.confidence import DOT, text_variable, word
 from okrtui.domain.history import CheckInPoint
-from okrtui.domain.models import KeyResult
-from okrtui.domain.numbers import format_number
-
-CONFIDENCE_CELLS = {
-    "on_track": Text("● on track", style="green"),
-    "at_risk": Text("● at risk", style="yellow"),
-    "off_track": Text("● off track", style="red"),
-}
+from okrtui.domain.models import Confidence, KeyResult
 
 
 class KRTrend(Vertical):
@@ -50,16 +46,18 @@ class KRTrend(Vertical):
         self.query_one("#trend-title", Static).update(f"{kr.title} · {quarter} · {count}")
         xs = [float(i) for i in range(1, len(points) + 1)]
         ys = [p.checkin.value or 0.0 for p in points]
+        colours = self.app.theme_variables
         if kr.target is not None and xs:
             plot.plot(
                 [1.0, max(xs[-1], 2.0)],
                 [kr.target, kr.target],
-                line_style="green",
+                line_style=colours.get("text-success", "green"),
                 hires_mode=HiResMode.BRAILLE,
             )
         if xs:
-            plot.plot(xs, ys, line_style="bold cyan", hires_mode=HiResMode.BRAILLE)
-            plot.scatter(xs, ys, marker="●", marker_style="bold cyan")
+            path_style = f"bold {colours.get('primary', 'cyan')}"
+            plot.plot(xs, ys, line_style=path_style, hires_mode=HiResMode.BRAILLE)
+            plot.scatter(xs, ys, marker=DOT, marker_style=path_style)
             plot.set_xlimits(0.5, max(xs[-1], 2.0) + 0.5)
             seen = [*ys, *([kr.target] if kr.target is not None else [])]
             margin = (max(seen) - min(seen)) * 0.1 or 1.0
@@ -72,9 +70,16 @@ class KRTrend(Vertical):
                 str(i),
                 point.date.isoformat(),
                 f"W{point.week}" if point.week else "",
-                f"{value:g}%" if kr.kind == "milestone" else format_number(value, kr.unit),
-                CONFIDENCE_CELLS.get(point.checkin.confidence or "", Text("—")),
+                kr_words.value(kr, value),
+                self._confidence_cell(point.checkin.confidence),
                 Text(point.checkin.note),
             )
         if not points:
             table.add_row("", "", "", "no check-ins yet", "", "")
+
+    def _confidence_cell(self, confidence: Confidence | None) -> Text:
+        """A confidence as a dot and its word, in the theme's colour for it."""
+        if confidence is None:
+            return Text(kr_words.NONE)
+        colour = self.app.theme_variables.get(text_variable(confidence).lstrip("$"))
+        return Text(f"{DOT} {word(confidence)}", style=Style(color=colour))

@@ -11,6 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from okrtui.domain import kr_words
 from okrtui.domain.models import DraftKeyResult, DraftObjective
 from okrtui.domain.next_quarter import (
     DraftError,
@@ -368,16 +369,9 @@ def _objective_line(objective: DraftObjective) -> Text:
 
 
 def _kr_line(kr: DraftKeyResult, objective_dropped: bool) -> Text:
-    title = kr.title or "(new key result: e to edit it)"
-    unit = kr.unit
-    if kr.kind in ("increase", "decrease"):
-        numbers = f"{format_number(kr.baseline, unit)} → {format_number(kr.target, unit)}"
-    elif kr.kind == "milestone":
-        numbers = "done or % complete"
-    else:
-        side = "≥" if kr.kind == "maintain_min" else "≤"
-        numbers = f"hold {side} {format_number(kr.target, unit)}"
-    line = Text(f"    {title} · {kr.kind.replace('_', ' ')} · {numbers}")
+    title = kr_words.title(kr, untitled="(new key result: e to edit it)")
+    numbers = "done or % complete" if kr.kind == "milestone" else kr_words.goal(kr)
+    line = Text(f"    {title} · {kr_words.kind_word(kr.kind)} · {numbers}")
     if kr.dropped or objective_dropped:
         line.stylize("dim strike")
         line.append("  (dropped)", style="dim")

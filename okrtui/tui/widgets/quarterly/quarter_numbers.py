@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.markup import escape
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
+from okrtui.domain import kr_words
 from okrtui.domain.agenda import Step
-from okrtui.domain.numbers import format_number
 from okrtui.domain.quarterly import KRQuarterPath
 from okrtui.domain.scoring import progress
 from okrtui.tui.widgets.kr_chart import KRChart
@@ -64,20 +64,12 @@ class QuarterNumbersStep(QuarterlyStep):
         chart.show_path(path)
 
 
-def _heading(path: KRQuarterPath, index: int, count: int) -> str:
+def _heading(path: KRQuarterPath, index: int, count: int) -> Text:
     kr = path.kr
-    unit = "%" if kr.kind == "milestone" else kr.unit
     final = path.final_value
-    if kr.kind in ("maintain_min", "maintain_max"):
-        side = "at or above" if kr.kind == "maintain_min" else "at or below"
-        goal = f"hold {side} {format_number(kr.target, unit)}"
-    elif kr.kind == "milestone":
-        goal = "complete the milestone"
-    else:
-        goal = f"{format_number(kr.baseline, unit)} → {format_number(kr.target, unit)}"
-    reached = (
-        f"final {format_number(final, unit)} ({progress(kr, final):.0%} of the way)"
-        if final is not None and kr.kind in ("increase", "decrease", "milestone")
-        else f"final {format_number(final, unit)}"
-    )
-    return f"[b]KR {index + 1}/{count}: {escape(kr.title)}[/b]\n{goal} · {reached} · n/p: other KRs"
+    reached = f"final {kr_words.value(kr, final)}"
+    if final is not None and kr.kind in ("increase", "decrease", "milestone"):
+        reached += f" ({progress(kr, final):.0%} of the way)"
+    heading = Text.assemble((f"KR {index + 1}/{count}: {kr.title}", "bold"), "\n")
+    heading.append(f"{kr_words.goal(kr)} · {reached} · n/p: other KRs")
+    return heading

@@ -5,33 +5,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
+from okrtui.domain import confidence as confidence_words
+from okrtui.domain import kr_words
+from okrtui.domain.confidence import CONFIDENCES
 from okrtui.domain.history import CheckInPoint
 from okrtui.domain.models import CheckIn, Confidence, KRSnapshot
 from okrtui.domain.numbers import format_number, parse_milestone, parse_number
 from okrtui.domain.scoring import holds, progress
+from okrtui.tui.widgets.pace_bar import pace_bar_text
 
-CONFIDENCES: tuple[Confidence, ...] = ("on_track", "at_risk", "off_track")
-CONFIDENCE_WORDS = {"on_track": "on track", "at_risk": "at risk", "off_track": "off track"}
-CONFIDENCE_COLOURS = {"on_track": "green", "at_risk": "yellow", "off_track": "red"}
 BAR_WIDTH = 30
-
-
-def progress_bar(share: float, pace: float | None, width: int = BAR_WIDTH) -> str:
-    """A bar of `width` cells filled to `share`, with `|` where the expected pace is."""
-    filled = round(max(0.0, min(1.0, share)) * width)
-    cells = ["█"] * filled + ["░"] * (width - filled)
-    if pace is not None:
-        cells[min(width - 1, round(pace * width))] = "┃"
-    return "".join(cells)
 
 
 class ConfidencePicker(Widget, can_focus=True):
@@ -52,13 +46,16 @@ class ConfidencePicker(Widget, can_focus=True):
         picker: ConfidencePicker
         confidence: Confidence
 
-    def render(self) -> str:
+    def render(self) -> Content:
         parts = []
         for number, value in enumerate(CONFIDENCES, start=1):
-            word = f"{number} {CONFIDENCE_WORDS[value]}"
-            colour = CONFIDENCE_COLOURS[value]
-            parts.append(f"[b reverse {colour}]{word}[/]" if value == self.confidence else word)
-        return "  ".join(parts)
+            word = f"{number} {confidence_words.word(value)}"
+            if value == self.confidence:
+                style = f"bold reverse {confidence_words.theme_variable(value)}"
+                parts.append(Content.styled(word, style))
+            else:
+                parts.append(Content(word))
+        return Content("  ").join(parts)
 
     def action_pick(self, index: int) -> None:
         """Choose a confidence by its position."""
@@ -131,8 +128,7 @@ class CheckInCard(Vertical):
         if not kr.is_numeric:
             return "60% or done"
         sample = kr.target if kr.target is not None else 1200
-        unit = kr.unit if kr.unit in ("$", "€", "£", "%") else ""
-        return f"e.g. {format_number(sample, unit, self.locale)}"
+        return f"e.g. {kr_words.value(kr, sample, word_unit=False, locale=self.locale)}"
 
     def _value_text(self, value: float | None) -> str:
         if value is None:
@@ -142,45 +138,32 @@ class CheckInCard(Vertical):
     def show_numbers(self, value: float | None) -> None:
         """Redraw the facts line and the progress bar for a value."""
         kr = self.snapshot.kr
-        unit = "%" if kr.kind == "milestone" else kr.unit
         last = self.previous.checkin.value if self.previous else None
         facts = [
-            f"last {format_number(last, unit, self.locale)}"
+            f"last {kr_words.value(kr, last, locale=self.locale)}"
             + (f" (week {self.previous.week})" if self.previous and self.previous.week else "")
         ]
-        if kr.kind == "milestone":
-            facts.append("target done")
-        elif kr.kind in ("maintain_min", "maintain_max"):
-            sign = "≥" if kr.kind == "maintain_min" else "≤"
-            facts.append(f"keep {sign} {format_number(kr.target, unit, self.locale)}")
-        else:
-            facts.append(f"target {format_number(kr.target, unit, self.locale)}")
+        facts.append(f"target {kr_words.target(kr, self.locale)}")
         if value is not None and last is not None:
-            delta = value - last
-            change = format_number(abs(delta), unit, self.locale)
-            facts.append(f"Δ {'+' if delta >= 0 else '−'}{change}")
-        self.query_one(".card-facts", Static).update(" · ".join(facts))
+            facts.append(f"Δ {kr_words.change(kr, value - last, self.locale)}")
+        self.query_one(".card-facts", Static).update(Text(" · ".join(facts)))
         shown = value if value is not None else last
         bar = self.query_one(".card-bar", Static)
         if kr.kind in ("maintain_min", "maintain_max"):
             if shown is None:
                 bar.update("no value yet")
+            elif holds(kr, shown):
+                bar.update(Content.styled("holds the threshold", "$text-success"))
             else:
-                held = holds(kr, shown)
-                bar.update(
-                    "[green]holds the threshold[/]"
-                    if held
-                    else "[red]below the threshold[/]"
-                    if kr.kind == "maintain_min"
-                    else "[red]above the threshold[/]"
-                )
+                side = "below" if kr.kind == "maintain_min" else "above"
+                bar.update(Content.styled(f"{side} the threshold", "$text-error"))
             return
         share = progress(kr, shown)
-        behind = share + 1e-9 < self.pace
-        colour = "yellow" if behind else "green"
-        bar.update(
-            f"[{colour}]{progress_bar(share, self.pace)}[/] {share:.0%} · pace {self.pace:.0%}"
+        line = pace_bar_text(
+            share, self.pace, BAR_WIDTH, self.app.theme_variables.get, self.rich_style.color
         )
+        line.append(f" {share:.0%} · pace {self.pace:.0%}")
+        bar.update(line)
 
     # -- committing -------------------------------------------------------------------
 
