@@ -81,10 +81,7 @@ def _key_results(view: MinutesView) -> list[str]:
         return [*lines, NONE_RECORDED, "</section>"]
     for objective in view.objectives:
         lines.append(f"<h3>{t(objective.title)}</h3>")
-        if view.quarterly:
-            lines += _quarter_table(objective.key_results)
-        else:
-            lines += _weekly_table(objective.key_results)
+        lines += _kr_table(objective.key_results, view.quarterly)
     notes = [k for k in view.key_results if k.note]
     if notes:
         lines.append("<p>Check-in notes:</p>")
@@ -92,23 +89,14 @@ def _key_results(view: MinutesView) -> list[str]:
     return [*lines, "</section>"]
 
 
-def _weekly_table(key_results: Sequence[KRLine]) -> list[str]:
-    # The same cells as Markdown's, with the confidence in its colour.
-    lines = _head(words.WEEKLY_KR_HEADER)
+def _kr_table(key_results: Sequence[KRLine], quarterly: bool) -> list[str]:
+    # The same cells as Markdown's; the last one (a band or a confidence) in its colour.
+    lines = _head(words.QUARTER_KR_HEADER if quarterly else words.WEEKLY_KR_HEADER)
     for k in key_results:
-        *cells, said = words.weekly_kr_row(k)
+        *cells, last = words.quarter_kr_row(k) if quarterly else words.weekly_kr_row(k)
         numbers = "".join(f'<td class="num">{t(c)}</td>' for c in cells[1:])
-        lines.append(f"<tr><td>{t(cells[0])}</td>{numbers}{_confidence(k.confidence, said)}</tr>")
-    return [*lines, "</tbody>", "</table>"]
-
-
-def _quarter_table(key_results: Sequence[KRLine]) -> list[str]:
-    # The same cells as Markdown's, with the band drawn in its colour.
-    lines = _head(words.QUARTER_KR_HEADER)
-    for k in key_results:
-        *cells, band = words.quarter_kr_row(k)
-        numbers = "".join(f'<td class="num">{t(c)}</td>' for c in cells[1:])
-        lines.append(f"<tr><td>{t(cells[0])}</td>{numbers}<td>{_band(band)}</td></tr>")
+        coloured = f"<td>{_band(last)}</td>" if quarterly else _confidence(k.confidence, last)
+        lines.append(f"<tr><td>{t(cells[0])}</td>{numbers}{coloured}</tr>")
     return [*lines, "</tbody>", "</table>"]
 
 
