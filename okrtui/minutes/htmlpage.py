@@ -181,7 +181,7 @@ def _trainings(view: MinutesView) -> list[str]:
         return [*lines, NONE_RECORDED, "</section>"]
     items = []
     for tr in view.trainings:
-        week = f" (week {tr.week})" if tr.week is not None else ""
+        week = f" (week {tr.week})" if view.quarterly and tr.week is not None else ""
         attended = ", ".join(words.names(tr.attendees, "nobody recorded"))
         details = [f"Given by {t(tr.presenter)}, {tr.minutes} min", f"Attended: {t(attended)}"]
         if tr.notes:

@@ -106,18 +106,6 @@ class NoteLine:
 
 
 @dataclass(frozen=True)
-class TrainingLine:
-    """A mini-training and who gave and attended it."""
-
-    topic: str
-    presenter: str
-    minutes: int
-    attendees: tuple[str, ...]
-    notes: str
-    week: int | None = None
-
-
-@dataclass(frozen=True)
 class CommitmentLine:
     """A commitment made or reviewed, with its owner's name and its status."""
 

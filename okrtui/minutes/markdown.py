@@ -153,7 +153,8 @@ def _trainings(view: MinutesView) -> list[str]:
     if not view.trainings:
         return [*lines, NONE_RECORDED, ""]
     for t in view.trainings:
-        week = f" (week {t.week})" if t.week is not None else ""
+        # A review lists the quarter's trainings: say which week each was given in.
+        week = f" (week {t.week})" if view.quarterly and t.week is not None else ""
         lines.append(f"- **{md_line(t.topic)}**{week}")
         lines.append(f"  - {md(f'Given by {t.presenter}, {t.minutes} min', indent='    ')}")
         attended = ", ".join(words.names(t.attendees, "nobody recorded"))

@@ -11,7 +11,13 @@ from dataclasses import dataclass
 from okrtui.domain.history import kr_path, previous_checkin
 from okrtui.domain.meeting import all_ratings
 from okrtui.domain.models import Commitment, CommitmentStatus, NoteKind, Score, Session
-from okrtui.domain.quarter_rollup import contributions_rollup, rollup_sessions, trainings_held
+from okrtui.domain.quarter_rollup import (
+    HeldTraining,
+    contributions_rollup,
+    rollup_sessions,
+    training_minutes,
+    trainings_held,
+)
 from okrtui.domain.quarterly import objective_results, quarter_sessions, reviewed_objectives
 from okrtui.domain.quarters import next_quarter
 from okrtui.domain.scoring import band, progress
@@ -26,7 +32,6 @@ from okrtui.minutes.lines import (
     NoteLine,
     ObjectiveLine,
     ScoreLine,
-    TrainingLine,
 )
 
 EXPERIENCE_KINDS: tuple[tuple[NoteKind, str], ...] = (
@@ -54,7 +59,8 @@ class MinutesView:
     confidence_weeks: tuple[int | None, ...]
     contributions: tuple[ContributionGroup, ...]
     experiences: tuple[Group[NoteLine], ...]
-    trainings: tuple[TrainingLine, ...]
+    # The review's own records, so a guest trainer is named as the review screen names them.
+    trainings: tuple[HeldTraining, ...]
     reviewed: tuple[CommitmentLine, ...]
     made: tuple[CommitmentLine, ...]
     retrospective: tuple[Group[NoteLine], ...]
@@ -73,7 +79,7 @@ class MinutesView:
     @property
     def training_minutes(self) -> int:
         """Minutes of training given, all trainings listed together."""
-        return sum(t.minutes for t in self.trainings)
+        return training_minutes(self.trainings)
 
     @property
     def next_quarter_id(self) -> str:
@@ -105,7 +111,7 @@ def build_view(session: Session, earlier: Sequence[Session] = ()) -> MinutesView
         confidence_weeks=tuple(s.week for s in weeklies),
         contributions=_contributions(session, sources),
         experiences=_notes(session, EXPERIENCE_KINDS),
-        trainings=_trainings(session, sources),
+        trainings=tuple(trainings_held(sources)),
         reviewed=_reviewed(session, others, titles),
         made=tuple(_commitment(session, c, c.status, titles) for c in session.commitments),
         retrospective=_notes(session, RETRO_KINDS),
@@ -221,21 +227,6 @@ def _notes(
         if items:
             groups.append(Group(kind, title, items))
     return tuple(groups)
-
-
-def _trainings(session: Session, sources: Sequence[Session]) -> tuple[TrainingLine, ...]:
-    weeks = session.kind == "quarterly"
-    return tuple(
-        TrainingLine(
-            topic=t.topic,
-            presenter=t.presenter,
-            minutes=t.minutes,
-            attendees=t.attendees,
-            notes=t.notes,
-            week=t.week if weeks else None,
-        )
-        for t in trainings_held(sources)
-    )
 
 
 def _commitment(
