@@ -204,8 +204,9 @@ def history(large: Path, runs: int) -> list[Figure]:
 
 def minutes(large: Path) -> list[Figure]:
     """Rendering minutes of one session, and exporting one team's quarter."""
+    from okrtui.domain.history import earlier_sessions
     from okrtui.minutes import FORMATS, render
-    from okrtui.minutes.files import earlier_sessions, export_quarter
+    from okrtui.minutes.files import export_quarter
 
     repository = Repository.open(large)
     session = repository.sessions("2026-Q4", "team-01", "weekly")[7]

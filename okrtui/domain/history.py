@@ -8,8 +8,33 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Protocol
 
 from okrtui.domain.models import CheckIn, Commitment, CommitmentStatus, Session
+from okrtui.domain.quarters import previous_quarter
+
+
+class SessionSource(Protocol):
+    """Where sessions are read a quarter at a time: the repository, or anything like it."""
+
+    def quarters(self) -> list[str]:
+        """The quarters that have sessions."""
+        ...
+
+    def sessions(self, quarter: str, team_id: str | None = None) -> list[Session]:
+        """One quarter's sessions, of one team if given."""
+        ...
+
+
+def earlier_sessions(source: SessionSource, session: Session) -> list[Session]:
+    """The team's other sessions a meeting and its minutes look back on.
+
+    Those of its quarter and of the quarter before: enough for last week's values, the
+    commitments still open and the quarter's path, without reading every year of history.
+    """
+    known = set(source.quarters())
+    quarters = [q for q in (session.quarter, previous_quarter(session.quarter)) if q in known]
+    return [s for q in quarters for s in source.sessions(q, session.team_id) if s.id != session.id]
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Minutes as files: safe names, the sessions a minute looks back on, a quarter with its index.
+"""Minutes as files: safe names, one session's minutes, a quarter with its index.
 
 Shared by `okrtui export` and the app's export dialog, so both follow one set of rules: an
 export never writes inside the data folder, never leaves the folder it was given, replaces
@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from okrtui.domain.history import earlier_sessions
 from okrtui.domain.ids import slugify
 from okrtui.domain.models import Session
-from okrtui.domain.quarters import previous_quarter
 from okrtui.domain.text import control_character, one_line
 from okrtui.minutes import Format, render
 from okrtui.minutes.index import render_index
@@ -49,13 +49,6 @@ def file_name(session: Session, fmt: Format, team_name: str | None = None) -> st
     team = slugify(team_name or session.team_name or session.team_id, fallback="team")
     week = f"-w{session.week}" if session.kind == "weekly" and session.week else ""
     return f"{team}-{session.date.isoformat()}-{session.kind}{week}.{EXTENSIONS[fmt]}"
-
-
-def earlier_sessions(repository: Store, session: Session) -> list[Session]:
-    """The team's sessions a minute needs: its quarter's and the quarter before's."""
-    known = set(repository.quarters())
-    quarters = [q for q in (session.quarter, previous_quarter(session.quarter)) if q in known]
-    return [s for q in quarters for s in repository.sessions(q, session.team_id)]
 
 
 def session_minutes(repository: Store, session_id: str, fmt: Format) -> tuple[Session, str]:
@@ -172,7 +165,8 @@ def export_quarter(
     folder = Path(os.path.abspath(folder.expanduser()))
     if folder.exists() and not folder.is_dir():
         raise ExportError(f"cannot write into {folder}: it is a file, not a folder")
-    earlier = earlier_sessions(repository, sessions[0])
+    # One read for the whole quarter: the first session's earlier ones, and that session.
+    earlier = [*earlier_sessions(repository, sessions[0]), sessions[0]]
     team_name = repository.team(team_id).name
     names: list[tuple[Session, str]] = []
     used: set[str] = set()

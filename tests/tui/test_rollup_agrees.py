@@ -7,10 +7,10 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Static
 
+from okrtui.domain.history import earlier_sessions
 from okrtui.domain.models import Contribution, Training
 from okrtui.domain.quarter_rollup import GENERAL
 from okrtui.minutes import render_html, render_json, render_markdown
-from okrtui.minutes.files import earlier_sessions
 from okrtui.store import Repository
 from okrtui.tui.app import OkrApp
 from tests.conftest import TODAY

@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
+from okrtui.domain.history import earlier_sessions
 from okrtui.domain.models import Session
 from okrtui.domain.text import escape_control
 from okrtui.minutes import FORMATS, Format, render_markdown
@@ -19,7 +20,6 @@ from okrtui.minutes.files import (
     ExportError,
     data_folder_of,
     default_path,
-    earlier_sessions,
     session_target,
 )
 from okrtui.services.exporting import export_minutes, preferred_format

@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
 
 from okrtui.domain.agenda import Step, agenda
+from okrtui.domain.history import earlier_sessions
 from okrtui.domain.ids import session_id
 from okrtui.domain.meeting import (
     add_time,
@@ -29,7 +30,7 @@ from okrtui.domain.meeting import (
     steps_left_empty,
 )
 from okrtui.domain.models import Session, SessionKind
-from okrtui.domain.quarters import previous_quarter, quarter_of
+from okrtui.domain.quarters import quarter_of
 from okrtui.services.facilitators import remember_facilitator, remembered_facilitator
 from okrtui.store import SessionHeldElsewhere, Store, StoreError
 from okrtui.store.holders import this_process
@@ -342,19 +343,11 @@ def show_minutes(app: OkrApp, session: Session) -> None:
 def meeting_context(app: OkrApp, session: Session) -> MeetingContext:
     """Everything a meeting's steps read: its team, objectives and the team's earlier meetings."""
     repository = app.repository
-    wanted = {session.quarter, previous_quarter(session.quarter)}
-    earlier = [
-        s
-        for quarter in repository.quarters()
-        if quarter in wanted
-        for s in repository.sessions(quarter, session.team_id)
-        if s.id != session.id
-    ]
     return MeetingContext(
         session=session,
         team=repository.team(session.team_id),
         objectives=repository.objectives(session.team_id, session.quarter),
-        earlier=earlier,
+        earlier=earlier_sessions(repository, session),
         today=app.today,
     )
 

@@ -10,8 +10,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Markdown, Static
 
+from okrtui.domain.history import earlier_sessions
 from okrtui.minutes import render_markdown
-from okrtui.minutes.files import earlier_sessions
 from okrtui.store import StoreError
 from okrtui.tui.widgets.keys_footer import KeysFooter
 
