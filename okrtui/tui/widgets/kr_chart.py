@@ -10,18 +10,19 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
-from okrtui.domain.numbers import format_number
+from okrtui.domain import kr_words
+from okrtui.domain.confidence import DOT
 from okrtui.domain.quarterly import KRQuarterPath, PathRow
 from okrtui.tui.widgets.quarterly.confidence_dots import confidence_dot
 
 if TYPE_CHECKING:
     from textual_plot import PlotWidget
 
-VALUE_STYLE = "bold cyan"
-TARGET_STYLE = "green"
-PACE_STYLE = "yellow"
+# Theme colours, so the lines stay legible on light themes (projectors) as well as dark.
+VALUE_COLOUR = "primary"
+TARGET_COLOUR = "text-success"
+PACE_COLOUR = "text-warning"
 WEEK_TICKS = (1, 3, 5, 7, 9, 11, 13)
-SYMBOL_UNITS = frozenset({"$", "€", "£", "¥", "%"})
 
 
 class KRChart(Horizontal):
@@ -76,6 +77,7 @@ class KRChart(Horizontal):
         table.clear()
         if path is None:
             return
+        colours = self.app.theme_variables
         points = path.chart_points()
         pace = path.pace_line()
         target = path.target_line
@@ -84,7 +86,7 @@ class KRChart(Horizontal):
             plot.plot(
                 [first, last],
                 [target, target],
-                line_style=TARGET_STYLE,
+                line_style=colours[TARGET_COLOUR],
                 hires_mode=HiResMode.BRAILLE,
                 label="target",
             )
@@ -92,14 +94,15 @@ class KRChart(Horizontal):
             plot.plot(
                 [p[0] for p in pace],
                 [p[1] for p in pace],
-                line_style=PACE_STYLE,
+                line_style=colours[PACE_COLOUR],
                 hires_mode=HiResMode.BRAILLE,
                 label="expected pace",
             )
         if points:
             xs, ys = [p[0] for p in points], [p[1] for p in points]
-            plot.plot(xs, ys, line_style=VALUE_STYLE, hires_mode=HiResMode.BRAILLE, label="value")
-            plot.scatter(xs, ys, marker="●", marker_style=VALUE_STYLE)
+            value_style = f"bold {colours[VALUE_COLOUR]}"
+            plot.plot(xs, ys, line_style=value_style, hires_mode=HiResMode.BRAILLE, label="value")
+            plot.scatter(xs, ys, marker=DOT, marker_style=value_style)
         plot.set_xlimits(first, last)
         low, high = _y_range(path, [p[1] for p in points] + [p[1] for p in pace])
         plot.set_ylimits(low, high)
@@ -117,24 +120,25 @@ class KRChart(Horizontal):
 
 def _cells(path: KRQuarterPath, row: PathRow) -> tuple[str | Content, ...]:
     # Symbols stay with the numbers; a word unit (members) is on the chart's axis instead.
-    unit = "%" if path.kr.kind == "milestone" else path.kr.unit
-    unit = unit if unit in SYMBOL_UNITS else ""
-    expected = format_number(round(row.expected), unit) if row.expected is not None else ""
+    kr = path.kr
+    expected = (
+        kr_words.value(kr, round(row.expected), word_unit=False) if row.expected is not None else ""
+    )
     return (
         str(row.week or ""),
-        format_number(row.value, unit),
+        kr_words.value(kr, row.value, word_unit=False),
         expected,
         confidence_dot(row.confidence),
     )
 
 
 def _key(path: KRQuarterPath) -> Content:
-    parts = [Content.styled("━ value by week", VALUE_STYLE)]
+    parts = [Content.styled("━ value by week", f"bold ${VALUE_COLOUR}")]
     if path.target_line is not None:
         word = "threshold" if path.kr.kind in ("maintain_min", "maintain_max") else "target"
-        parts.append(Content.styled(f"━ {word}", TARGET_STYLE))
+        parts.append(Content.styled(f"━ {word}", f"${TARGET_COLOUR}"))
     if path.pace_line():
-        parts.append(Content.styled("━ expected pace", PACE_STYLE))
+        parts.append(Content.styled("━ expected pace", f"${PACE_COLOUR}"))
     return Content("  ").join(parts)
 
 

@@ -51,11 +51,11 @@ class KRTrend(Vertical):
             plot.plot(
                 [1.0, max(xs[-1], 2.0)],
                 [kr.target, kr.target],
-                line_style=colours.get("text-success", "green"),
+                line_style=colours["text-success"],
                 hires_mode=HiResMode.BRAILLE,
             )
         if xs:
-            path_style = f"bold {colours.get('primary', 'cyan')}"
+            path_style = f"bold {colours['primary']}"
             plot.plot(xs, ys, line_style=path_style, hires_mode=HiResMode.BRAILLE)
             plot.scatter(xs, ys, marker=DOT, marker_style=path_style)
             plot.set_xlimits(0.5, max(xs[-1], 2.0) + 0.5)

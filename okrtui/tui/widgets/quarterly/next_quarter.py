@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -106,7 +107,10 @@ class NextQuarterStep(QuarterlyStep):
             listing.add_option(Option(_objective_line(objective), id=f"o:{objective.id}"))
             for kr in objective.key_results:
                 listing.add_option(
-                    Option(_kr_line(kr, objective.dropped), id=f"k:{objective.id}:{kr.id}")
+                    Option(
+                        _kr_line(kr, objective.dropped, self._error_style()),
+                        id=f"k:{objective.id}:{kr.id}",
+                    )
                 )
         if listing.option_count:
             listing.highlighted = min(highlighted or 0, listing.option_count - 1)
@@ -154,11 +158,16 @@ class NextQuarterStep(QuarterlyStep):
         status = self.query_one("#nq-status", Static)
         session = self.context.session
         if session.next_quarter_saved:
-            status.update(Text(f"Saved into the plan for {self.target_quarter}.", style="green"))
+            saved = Style(color=self.app.theme_variables["text-success"])
+            status.update(Text(f"Saved into the plan for {self.target_quarter}.", style=saved))
         elif self.save_armed:
             status.update(Text("Press s again to save the draft into the plan.", style="bold"))
         else:
             status.update("")
+
+    def _error_style(self) -> Style:
+        """What a problem is written in: the theme's error colour, legible on light themes."""
+        return Style(color=self.app.theme_variables["text-error"], bold=True)
 
     def _selected_ids(self) -> tuple[str, str | None] | None:
         listing = self.query_one("#draft-list", OptionList)
@@ -261,7 +270,7 @@ class NextQuarterStep(QuarterlyStep):
             )
         except DraftError as exc:
             self.query_one("#nq-status", Static).update(
-                Text("Fix these first: " + "; ".join(exc.problems), style="bold red")
+                Text("Fix these first: " + "; ".join(exc.problems), style=self._error_style())
             )
             return
         if not self.save_armed:
@@ -274,7 +283,7 @@ class NextQuarterStep(QuarterlyStep):
                 repository.save_objective(objective)
         except (StoreError, OSError) as exc:
             self.query_one("#nq-status", Static).update(
-                Text(f"Not saved into the plan: {exc}", style="bold red")
+                Text(f"Not saved into the plan: {exc}", style=self._error_style())
             )
             return
         self.save_armed = False
@@ -368,7 +377,7 @@ def _objective_line(objective: DraftObjective) -> Text:
     return Text(f"▸ {title}{suffix}", style=style)
 
 
-def _kr_line(kr: DraftKeyResult, objective_dropped: bool) -> Text:
+def _kr_line(kr: DraftKeyResult, objective_dropped: bool, error: Style) -> Text:
     title = kr_words.title(kr, untitled="(new key result: e to edit it)")
     numbers = "done or % complete" if kr.kind == "milestone" else kr_words.goal(kr)
     line = Text(f"    {title} · {kr_words.kind_word(kr.kind)} · {numbers}")
@@ -378,5 +387,5 @@ def _kr_line(kr: DraftKeyResult, objective_dropped: bool) -> Text:
         return line
     problem = kr_problem(kr)
     if problem:
-        line.append(f"  ⚠ {problem}", style="bold red")
+        line.append(f"  ⚠ {problem}", style=error)
     return line

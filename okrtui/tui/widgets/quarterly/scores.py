@@ -11,8 +11,9 @@ from textual.content import Content
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from okrtui.domain import kr_words
 from okrtui.domain.models import Score
-from okrtui.domain.numbers import format_number, parse_milestone, parse_number
+from okrtui.domain.numbers import parse_milestone, parse_number
 from okrtui.domain.quarterly import (
     KRQuarterPath,
     computed_score,
@@ -140,11 +141,11 @@ class ScoresStep(QuarterlyStep):
             detail.update("This review has no key results to score.")
             return
         score = self._proposed(path)
-        unit = "%" if path.kr.kind == "milestone" else path.kr.unit
+        final = kr_words.value(path.kr, score.final_value)
         source = (
-            f"{len(path.values)} check-ins, final {format_number(score.final_value, unit)}"
+            f"{len(path.values)} check-ins, final {final}"
             if path.values
-            else f"no check-ins; final value {format_number(score.final_value, unit)} (press f)"
+            else f"no check-ins; final value {final} (press f)"
         )
         lines = Content.assemble(
             (path.kr.title, "bold"),
