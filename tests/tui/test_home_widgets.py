@@ -1,8 +1,14 @@
-"""The pace bar puts its marker where the key result should be today."""
+"""The pace bar puts its marker where the key result should be today, on home and in a check-in."""
 
 from __future__ import annotations
 
+from textual.app import App, ComposeResult
+from textual.widgets import Static
+
+from okrtui.domain.models import KRSnapshot
+from okrtui.domain.sample import KEY_RESULTS, OBJECTIVE
 from okrtui.tui.widgets.pace_bar import EMPTY, FILLED, MARKER, pace_bar_text
+from okrtui.tui.widgets.steps.checkin_card import BAR_WIDTH, CheckInCard
 
 
 def drawn(progress: float, pace: float | None) -> str:
@@ -27,3 +33,24 @@ def test_ahead_of_pace_shows_the_marker_inside_the_bar() -> None:
 def test_maintain_kinds_have_no_marker() -> None:
     line = drawn(1.0, None)
     assert line == FILLED * 20
+
+
+class CardHost(App[None]):
+    """One check-in card, for the Tier 1 key result, with the quarter half gone."""
+
+    def compose(self) -> ComposeResult:
+        snapshot = KRSnapshot(
+            objective_id=OBJECTIVE.id, objective_title=OBJECTIVE.title, kr=KEY_RESULTS[0]
+        )
+        yield CheckInCard(1, snapshot, previous=None, pace=0.5, checkin=None)
+
+
+async def test_the_check_in_card_draws_the_home_rows_pace_bar() -> None:
+    app = CardHost()
+    async with app.run_test(size=(80, 12)) as pilot:
+        app.query_one(CheckInCard).show_numbers(125)  # a quarter of the way to 500
+        await pilot.pause()
+        shown = str(app.query_one(".card-bar", Static).render())
+        bar = pace_bar_text(0.25, 0.5, BAR_WIDTH, app.theme_variables.get, None).plain
+        assert shown == f"{bar} 25% · pace 50%"
+        assert shown.index(MARKER) == BAR_WIDTH // 2 - 1  # the last cell of the first half
