@@ -16,6 +16,7 @@ from okrtui.domain.scoring import Band, band
 FILLED = "█"
 EMPTY = "░"
 MARKER = "┃"
+# A score band's theme colour, here and wherever a score is shown in its band.
 BAND_COLOURS: dict[Band, str] = {"green": "success", "yellow": "warning", "red": "error"}
 
 

@@ -23,22 +23,17 @@ from okrtui.domain.quarterly import (
     set_score,
 )
 from okrtui.domain.scoring import band
+from okrtui.tui.widgets.pace_bar import BAND_COLOURS
 from okrtui.tui.widgets.quarterly.base import QuarterlyStep
 from okrtui.tui.widgets.quarterly.confidence_dots import confidence_legend, confidence_row
 from okrtui.tui.widgets.steps.base import field
-
-# Theme variables keep the bands legible on light themes as well as dark ones.
-BAND_STYLES = {
-    "red": "bold $text-error",
-    "yellow": "bold $text-warning",
-    "green": "bold $text-success",
-}
 
 
 def score_text(value: float) -> Content:
     """A score in its band's colour, e.g. `0.45 yellow`."""
     grade = band(value)
-    return Content.styled(f"{value:.2f} {grade}", BAND_STYLES[grade])
+    # The theme's text variant keeps the bands legible on light themes as well as dark ones.
+    return Content.styled(f"{value:.2f} {grade}", f"bold $text-{BAND_COLOURS[grade]}")
 
 
 class ScoresStep(QuarterlyStep):
