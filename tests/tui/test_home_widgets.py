@@ -42,7 +42,7 @@ class CardHost(App[None]):
         snapshot = KRSnapshot(
             objective_id=OBJECTIVE.id, objective_title=OBJECTIVE.title, kr=KEY_RESULTS[0]
         )
-        yield CheckInCard(1, snapshot, previous=None, pace=0.5, checkin=None)
+        yield CheckInCard(1, snapshot, previous=None, pace=0.5, checkin=None, locale="en")
 
 
 async def test_the_check_in_card_draws_the_home_rows_pace_bar() -> None:
