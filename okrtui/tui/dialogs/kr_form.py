@@ -53,7 +53,7 @@ class KeyResultForm(FormDialog[KeyResult]):
         def _shown(value: float | None) -> str:
             return "" if value is None else format_number(value, locale=locale)
 
-        yield from self.field("Title", Input(kr.title if kr else "", id="title"))
+        yield from self.field("Title", self.text_input(KeyResult, "title", kr.title if kr else ""))
         yield from self.field(
             "Kind",
             Select[str](
@@ -64,7 +64,8 @@ class KeyResultForm(FormDialog[KeyResult]):
             ),
         )
         yield from self.field(
-            "Unit", Input(kr.unit if kr else "", id="unit", placeholder="members, $, %"), "optional"
+            "Unit",
+            self.text_input(KeyResult, "unit", kr.unit if kr else "", placeholder="members, $, %"),
         )
         numeric = kr is not None and kr.kind in ("increase", "decrease")
         yield from self.field(
