@@ -16,7 +16,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar, cast
 
-from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -31,7 +30,9 @@ from okrtui.domain.models import Session
 from okrtui.minutes.search import contains_all, haystack, words
 from okrtui.store import Store, StoreError
 from okrtui.tui.widgets.keys_footer import KeysFooter
+from okrtui.tui.widgets.plain_text import cell
 from okrtui.tui.widgets.session_table import SessionTable, meeting_label
+from okrtui.tui.widgets.text_input import TextInput
 
 if TYPE_CHECKING:
     from okrtui.tui.app import OkrApp
@@ -129,7 +130,7 @@ class HistoryScreen(Screen[None]):
         yield Header()
         with Horizontal(id="history-filters"):
             yield Select(
-                [(Text(t.name), t.id) for t in teams],
+                [(cell(t.name), t.id) for t in teams],
                 prompt="Any team",
                 value=known,
                 id="team",
@@ -153,9 +154,9 @@ class HistoryScreen(Screen[None]):
                 id="status",
                 compact=True,
             )
-            yield Input(placeholder="/ search notes, summaries…", id="search", compact=True)
+            yield TextInput(placeholder="/ search notes, summaries…", id="search", compact=True)
         yield SessionTable(id="sessions")
-        yield Static("", id="history-status")
+        yield Static("", id="history-status", markup=False)
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -364,6 +365,10 @@ class HistoryScreen(Screen[None]):
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
         self._fill()
+
+    def on_text_input_refused(self, event: TextInput.Refused) -> None:
+        event.stop()
+        self.query_one("#history-status", Static).update(f"Search: {event.message}")
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()

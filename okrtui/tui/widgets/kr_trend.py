@@ -14,6 +14,7 @@ from textual_plot import HiResMode, PlotWidget
 from okrtui.domain.history import CheckInPoint
 from okrtui.domain.models import KeyResult
 from okrtui.domain.numbers import format_number
+from okrtui.tui.widgets.plain_text import cell, markup_escaped, plain
 
 CONFIDENCE_CELLS = {
     "on_track": Text("● on track", style="green"),
@@ -47,7 +48,7 @@ class KRTrend(Vertical):
         plot.clear()
         table.clear()
         count = f"{len(points)} check-in{'s' if len(points) != 1 else ''}"
-        self.query_one("#trend-title", Static).update(f"{kr.title} · {quarter} · {count}")
+        self.query_one("#trend-title", Static).update(plain(f"{kr.title} · {quarter} · {count}"))
         xs = [float(i) for i in range(1, len(points) + 1)]
         ys = [p.checkin.value or 0.0 for p in points]
         if kr.target is not None and xs:
@@ -65,16 +66,18 @@ class KRTrend(Vertical):
             margin = (max(seen) - min(seen)) * 0.1 or 1.0
             plot.set_ylimits(min(seen) - margin, max(seen) + margin)
         plot.set_xlabel("check-in")
-        plot.set_ylabel("% complete" if kr.kind == "milestone" else kr.unit or "value")
+        plot.set_ylabel(
+            markup_escaped("% complete" if kr.kind == "milestone" else kr.unit or "value")
+        )
         for i, point in enumerate(points, 1):
             value = point.checkin.value
             table.add_row(
                 str(i),
                 point.date.isoformat(),
                 f"W{point.week}" if point.week else "",
-                f"{value:g}%" if kr.kind == "milestone" else format_number(value, kr.unit),
+                cell(f"{value:g}%" if kr.kind == "milestone" else format_number(value, kr.unit)),
                 CONFIDENCE_CELLS.get(point.checkin.confidence or "", Text("—")),
-                Text(point.checkin.note),
+                cell(point.checkin.note),
             )
         if not points:
             table.add_row("", "", "", "no check-ins yet", "", "")
