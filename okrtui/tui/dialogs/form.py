@@ -15,6 +15,7 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 
 from okrtui.domain.limits import text_limits
 from okrtui.domain.numbers import parse_number
+from okrtui.domain.text import control_problem
 from okrtui.domain.validation import plain_message
 from okrtui.store import StoreError
 from okrtui.tui.dialogs.confirm import ConfirmDialog
@@ -55,6 +56,7 @@ class FormDialog(ModalScreen[T | None]):
     def __init__(self) -> None:
         super().__init__()
         self._initial: dict[str, str] = {}
+        self._clean_text: dict[str, str] = {}
 
     @property
     def repository(self) -> Store:
@@ -187,6 +189,17 @@ class FormDialog(ModalScreen[T | None]):
             self.show_error("", f"Not saved: {exc}")
             return
         self.dismiss(result)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        # A paste with a control character is taken back at once, so it never reaches
+        # the terminal, and the field says why.
+        area = event.text_area
+        problem = control_problem(area.text)
+        if problem is None:
+            self._clean_text[str(area.id)] = area.text
+            return
+        area.text = self._clean_text.get(str(area.id), "")
+        self.show_error(str(area.id), f"Not pasted: it {problem}.")
 
     def on_text_input_refused(self, event: TextInput.Refused) -> None:
         event.stop()
