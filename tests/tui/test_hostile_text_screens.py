@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import tomli_w
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Input, Static
 
 from okrtui.domain.models import KeyResult, Team
 from okrtui.domain.plan import dump_plan
@@ -172,3 +172,45 @@ async def test_stored_control_characters_are_shown_visibly_on_every_screen(
     assert escape_control(CONTROL[0]) in walk.everything  # `\x1b[2J`, shown as such
     assert "Fix [/] parser bugs" in walk.everything
     Repository.open(folder).teams()
+
+
+def test_next_quarter_draft_from_stored_records_keeps_their_text(tmp_path: Path) -> None:
+    from okrtui.domain.next_quarter import draft_next_quarter
+
+    plan = hostile_plan([*CONTROL, NEWLINE])
+    drafts = draft_next_quarter(plan.objectives, {})
+    assert [d.title for d in drafts] == [o.title for o in plan.objectives]
+    assert [kr.unit for kr in drafts[0].key_results] == [
+        kr.unit for kr in plan.objectives[0].key_results
+    ]
+
+
+async def test_renaming_a_team_and_an_objective_whose_stored_records_hold_control_characters(
+    tmp_path: Path,
+) -> None:
+    from okrtui.tui.dialogs.objective_form import ObjectiveForm
+    from okrtui.tui.dialogs.team_form import TeamForm
+
+    folder = tmp_path / "data"
+    Repository.open(folder).save_plan(hostile_plan([*CONTROL, NEWLINE]))
+    app = OkrApp(Repository.open(folder), today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        for form, field in (
+            (TeamForm(app.repository.team("sales")), "#name"),
+            (ObjectiveForm("sales", "2026-Q4", app.repository.objectives("sales")[0]), "#title"),
+        ):
+            app.push_screen(form)
+            await pilot.pause()
+            form.query_one(field, Input).value = "Renamed"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert app.screen is not form, [str(s.render()) for s in form.query(".field-error")]
+    repository = Repository.open(folder)
+    assert repository.team("sales").name == "Renamed"
+    assert repository.team("sales").members[0].name == CONTROL[2]  # kept as stored
+    objective = repository.objectives("sales")[0]
+    assert objective.title == "Renamed"
+    assert (
+        objective.key_results[0].title
+        == hostile_plan([*CONTROL, NEWLINE]).objectives[0].key_results[0].title
+    )
