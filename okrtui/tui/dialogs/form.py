@@ -123,6 +123,8 @@ class FormDialog(ModalScreen[T | None]):
         widget = self.query_one(f"#{field_id}")
         if isinstance(widget, TextArea):
             return widget.text.strip()
+        if isinstance(widget, TextInput):
+            return widget.typed.strip()
         return cast(Input, widget).value.strip()
 
     def number(

@@ -27,6 +27,7 @@ from textual.widgets import DataTable, Header, Input, Select, Static
 from textual.worker import get_current_worker
 
 from okrtui.domain.models import Session
+from okrtui.domain.text import escape_control
 from okrtui.minutes.search import contains_all, haystack, words
 from okrtui.store import Store, StoreError
 from okrtui.tui.widgets.keys_footer import KeysFooter
@@ -491,7 +492,7 @@ class HistoryScreen(Screen[None]):
         self.haystacks.pop(session.id, None)
         self._show()
         where = f" A copy is in {backup}." if backup else ""
-        self.notify(f"Deleted {label}.{where}", title="Deleted", markup=False)
+        self.notify(f"Deleted {escape_control(label)}.{where}", title="Deleted", markup=False)
 
     def action_export(self) -> None:
         """Export the minutes of the meeting under the cursor."""

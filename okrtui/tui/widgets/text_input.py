@@ -53,6 +53,7 @@ class TextInput(Input):
         compact: bool = False,
     ) -> None:
         max_length = limits.max_length if limits is not None else None
+        self.original = value
         super().__init__(
             one_line(value),
             placeholder=placeholder,
@@ -61,6 +62,12 @@ class TextInput(Input):
             max_length=max_length or 0,
         )
         self.limits = limits
+
+    @property
+    def typed(self) -> str:
+        """The field's text: what it was given while untouched (line breaks and all), else
+        what is in it now."""
+        return self.original if self.value == one_line(self.original) else self.value
 
     def replace(self, text: str, start: int, end: int) -> None:
         """Insert `text` unless it holds a control character (then say so and keep the value)."""
