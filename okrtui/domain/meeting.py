@@ -28,6 +28,7 @@ from okrtui.domain.models import (
     Training,
 )
 from okrtui.domain.quarters import quarter_of, week_of_quarter
+from okrtui.domain.text import STORED
 
 ListField = Literal["contributions", "notes", "trainings", "commitments"]
 Item = TypeVar("Item", bound=BaseModel)
@@ -36,8 +37,11 @@ DEFAULT_DUE_DAYS = 7
 
 def kr_snapshots(objectives: Iterable[Objective]) -> list[KRSnapshot]:
     """The active key results of these objectives, as a session keeps them."""
+    # Built from stored records: their text is kept as it was stored.
     return [
-        KRSnapshot(objective_id=o.id, objective_title=o.title, kr=kr)
+        KRSnapshot.model_validate(
+            {"objective_id": o.id, "objective_title": o.title, "kr": kr}, context=STORED
+        )
         for o in objectives
         if not o.archived
         for kr in o.active_key_results
@@ -56,20 +60,25 @@ def new_session(
 ) -> Session:
     """A new meeting of `team`, in progress, with its members and key results as they are now."""
     quarter = quarter or quarter_of(day)
-    return Session(
-        id=session_id,
-        team_id=team.id,
-        kind=kind,
-        quarter=quarter,
-        week=max(1, min(14, week_of_quarter(day))) if kind == "weekly" else None,
-        date=day,
-        facilitator=facilitator.strip(),
-        started_at=now,
-        team_name=team.name,
-        member_names={m.id: m.name for m in team.active_members},
-        # Most of the team is usually there: the facilitator toggles the absent ones.
-        present_ids=[m.id for m in team.active_members],
-        kr_snapshots=kr_snapshots(o for o in objectives if o.quarter == quarter),
+    # Built from stored records (the team, its plan, the remembered facilitator): a name a
+    # data file still holds with a control character starts the meeting, shown escaped.
+    return Session.model_validate(
+        {
+            "id": session_id,
+            "team_id": team.id,
+            "kind": kind,
+            "quarter": quarter,
+            "week": max(1, min(14, week_of_quarter(day))) if kind == "weekly" else None,
+            "date": day,
+            "facilitator": facilitator.strip(),
+            "started_at": now,
+            "team_name": team.name,
+            "member_names": {m.id: m.name for m in team.active_members},
+            # Most of the team is usually there: the facilitator toggles the absent ones.
+            "present_ids": [m.id for m in team.active_members],
+            "kr_snapshots": kr_snapshots(o for o in objectives if o.quarter == quarter),
+        },
+        context=STORED,
     )
 
 

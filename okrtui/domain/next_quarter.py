@@ -20,6 +20,7 @@ from okrtui.domain.models import (
     KRKind,
     Objective,
 )
+from okrtui.domain.text import STORED
 from okrtui.domain.validation import first_message
 
 
@@ -36,15 +37,19 @@ def carried_key_result(kr: KeyResult, final_value: float | None) -> DraftKeyResu
     baseline = kr.baseline
     if kr.kind in ("increase", "decrease") and final_value is not None:
         baseline = final_value
-    return DraftKeyResult(
-        id=new_id("kr"),
-        source_id=kr.id,
-        title=kr.title,
-        kind=kr.kind,
-        unit=kr.unit,
-        baseline=baseline,
-        target=kr.target,
-        weight=kr.weight,
+    # Built from a stored record: its text is kept as it was stored.
+    return DraftKeyResult.model_validate(
+        {
+            "id": new_id("kr"),
+            "source_id": kr.id,
+            "title": kr.title,
+            "kind": kr.kind,
+            "unit": kr.unit,
+            "baseline": baseline,
+            "target": kr.target,
+            "weight": kr.weight,
+        },
+        context=STORED,
     )
 
 
@@ -53,16 +58,19 @@ def draft_next_quarter(
 ) -> list[DraftObjective]:
     """Next quarter's draft: every active objective and key result, with new ids."""
     return [
-        DraftObjective(
-            id=new_id("obj"),
-            source_id=objective.id,
-            title=objective.title,
-            description=objective.description,
-            aligned_to=objective.aligned_to,
-            key_results=[
-                carried_key_result(kr, final_values.get(kr.id))
-                for kr in objective.active_key_results
-            ],
+        DraftObjective.model_validate(
+            {
+                "id": new_id("obj"),
+                "source_id": objective.id,
+                "title": objective.title,
+                "description": objective.description,
+                "aligned_to": objective.aligned_to,
+                "key_results": [
+                    carried_key_result(kr, final_values.get(kr.id))
+                    for kr in objective.active_key_results
+                ],
+            },
+            context=STORED,
         )
         for objective in objectives
         if not objective.archived

@@ -62,11 +62,19 @@ def check_single_line(value: str, info: ValidationInfo) -> str:
     return _check(value, info, multiline=False)
 
 
+def control_problem(value: str, multiline: bool = True) -> str | None:
+    """Why `value` may not be typed (`cannot contain a line break`); None when it may."""
+    bad = control_character(value, multiline)
+    if bad is None:
+        return None
+    what = "a line break" if bad == "\\x0a" else f"the control character {bad}"
+    return f"cannot contain {what}"
+
+
 def _check(value: str, info: ValidationInfo, multiline: bool) -> str:
     if info.context is not None and info.context.get("stored"):
         return value
-    bad = control_character(value, multiline)
-    if bad is not None:
-        what = "a line break" if bad == "\\x0a" else f"the control character {bad}"
-        raise ValueError(f"cannot contain {what}")
+    problem = control_problem(value, multiline)
+    if problem is not None:
+        raise ValueError(problem)
     return value

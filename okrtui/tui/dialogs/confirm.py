@@ -10,6 +10,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
+from okrtui.domain.text import escape_control
+
 
 class ConfirmDialog(ModalScreen[bool]):
     """Asks a question; dismisses with True for yes."""
@@ -27,7 +29,7 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box", classes="dialog"):
-            yield Label(self.question, classes="dialog-title", markup=False)
+            yield Label(escape_control(self.question), classes="dialog-title", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(f"{self.yes} (y)", id="yes", variant="warning")
                 yield Button(f"{self.no} (n)", id="no", variant="primary")

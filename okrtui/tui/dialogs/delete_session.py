@@ -10,6 +10,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
+from okrtui.domain.text import escape_control
+
 
 class DeleteSessionDialog(ModalScreen[bool]):
     """Dismisses with True when the person confirms the deletion."""
@@ -25,7 +27,7 @@ class DeleteSessionDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="delete-box", classes="history-dialog"):
-            yield Label(f"Delete {self.label}?", id="delete-question", markup=False)
+            yield Label(f"Delete {escape_control(self.label)}?", id="delete-question", markup=False)
             yield Label("A copy of its quarter's file goes into backups/ first.", classes="hint")
             with Horizontal(classes="buttons"):
                 yield Button("Delete (y)", id="yes", variant="error")

@@ -25,6 +25,7 @@ from okrtui.minutes.files import (
 from okrtui.services.exporting import export_minutes, preferred_format
 from okrtui.store import StoreError
 from okrtui.tui.dialogs.confirm import ConfirmDialog
+from okrtui.tui.widgets.text_input import PATH_LIMITS, TextInput
 
 if TYPE_CHECKING:
     from okrtui.tui.app import OkrApp
@@ -62,12 +63,12 @@ class ExportDialog(ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         relative = default_path(self.session, self.fmt, Path("."))
         with Vertical(id="export-box", classes="history-dialog"):
-            yield Label(f"Export the minutes of {self.title_text}", markup=False)
+            yield Label(f"Export the minutes of {escape_control(self.title_text)}", markup=False)
             with RadioSet(id="export-format"):
                 for fmt in FORMATS:
                     yield RadioButton(FORMAT_NAMES[fmt], value=fmt == self.fmt, id=f"format-{fmt}")
             yield Label("Save to (relative to the folder okrtui was started in):")
-            yield Input(str(relative), id="export-path")
+            yield TextInput(str(relative), limits=PATH_LIMITS, id="export-path")
             yield Static("", id="path-error", classes="-empty", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Export (ctrl+s)", id="export", variant="primary")
@@ -89,6 +90,10 @@ class ExportDialog(ModalScreen[Path | None]):
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
         self._error("")
+
+    def on_text_input_refused(self, event: TextInput.Refused) -> None:
+        event.stop()
+        self._error(event.message)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

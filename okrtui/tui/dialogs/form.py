@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -12,10 +13,13 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 
+from okrtui.domain.limits import text_limits
 from okrtui.domain.numbers import parse_number
+from okrtui.domain.text import control_problem
 from okrtui.domain.validation import plain_message
 from okrtui.store import StoreError
 from okrtui.tui.dialogs.confirm import ConfirmDialog
+from okrtui.tui.widgets.text_input import TextInput
 
 if TYPE_CHECKING:
     from okrtui.store import Store
@@ -52,6 +56,7 @@ class FormDialog(ModalScreen[T | None]):
     def __init__(self) -> None:
         super().__init__()
         self._initial: dict[str, str] = {}
+        self._clean_text: dict[str, str] = {}
 
     @property
     def repository(self) -> Store:
@@ -70,12 +75,26 @@ class FormDialog(ModalScreen[T | None]):
         yield from ()
 
     @staticmethod
+    def text_input(
+        model: type[BaseModel], field_name: str, value: str = "", placeholder: str = ""
+    ) -> TextInput:
+        """A field for `model.field_name`, with that field's limits (its id is the field's name)."""
+        return TextInput(
+            value, limits=text_limits(model, field_name), id=field_name, placeholder=placeholder
+        )
+
+    @staticmethod
     def field(label: str, widget: Widget, hint: str = "") -> ComposeResult:
-        """A labelled field with a line under it for its error."""
+        """A labelled field with a line under it for its error; a model's optional text says so."""
         if isinstance(widget, Input | Select):
             widget.compact = True  # one line per field, so a whole form fits 80x24
+        if isinstance(widget, TextInput) and widget.limits and not widget.limits.required:
+            hint = f"optional: {hint}" if hint else "optional"
         with Vertical(classes="field", id=f"{widget.id}-field"):
-            yield Label(label + (f"  [dim]{hint}[/dim]" if hint else ""), classes="field-label")
+            shown = Text(label)
+            if hint:
+                shown.append(f"  {hint}", style="dim")
+            yield Label(shown, classes="field-label")
             yield widget
             yield Static(id=f"{widget.id}-error", classes="field-error", markup=False)
 
@@ -104,6 +123,8 @@ class FormDialog(ModalScreen[T | None]):
         widget = self.query_one(f"#{field_id}")
         if isinstance(widget, TextArea):
             return widget.text.strip()
+        if isinstance(widget, TextInput):
+            return widget.typed.strip()
         return cast(Input, widget).value.strip()
 
     def number(
@@ -170,6 +191,21 @@ class FormDialog(ModalScreen[T | None]):
             self.show_error("", f"Not saved: {exc}")
             return
         self.dismiss(result)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        # A paste with a control character is taken back at once, so it never reaches
+        # the terminal, and the field says why.
+        area = event.text_area
+        problem = control_problem(area.text)
+        if problem is None:
+            self._clean_text[str(area.id)] = area.text
+            return
+        area.text = self._clean_text.get(str(area.id), "")
+        self.show_error(str(area.id), f"Not pasted: it {problem}.")
+
+    def on_text_input_refused(self, event: TextInput.Refused) -> None:
+        event.stop()
+        self.show_error(str(event.input.id), event.message)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

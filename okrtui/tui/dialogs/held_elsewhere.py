@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from okrtui.domain.models import Session
+from okrtui.domain.text import escape_control
 from okrtui.store import Holder
 
 HeldChoice = Literal["view", "take_over"]
@@ -37,8 +38,8 @@ class HeldElsewhereDialog(ModalScreen[HeldChoice | None]):
         with Vertical(classes="dialog"):
             yield Static(
                 Text(
-                    f"This {s.kind} meeting of {s.team_name or s.team_id} ({week}"
-                    f"{s.date.isoformat()}) is open elsewhere: {self.holder.describe()}.\n\n"
+                    f"This {s.kind} meeting of {escape_control(s.team_name or s.team_id)} ({week}"
+                    f"{s.date.isoformat()}) is open elsewhere: {escape_control(self.holder.describe())}.\n\n"
                     "View it read-only, or take it over? Taking over moves the meeting here; "
                     "the other screen can no longer save it."
                 ),

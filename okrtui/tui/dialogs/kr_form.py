@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.widgets import Input, Select
+from textual.widgets import Select
 
 from okrtui.domain.ids import new_id
 from okrtui.domain.models import MAINTAIN_KINDS, KeyResult, KRKind, Objective
 from okrtui.domain.numbers import DEFAULT_LOCALE, format_number
 from okrtui.tui.dialogs.form import FormDialog
+from okrtui.tui.widgets.text_input import TextInput
 
 KIND_LABELS: dict[KRKind, str] = {
     "increase": "increase — move a number up to a target",
@@ -53,7 +54,7 @@ class KeyResultForm(FormDialog[KeyResult]):
         def _shown(value: float | None) -> str:
             return "" if value is None else format_number(value, locale=locale)
 
-        yield from self.field("Title", Input(kr.title if kr else "", id="title"))
+        yield from self.field("Title", self.text_input(KeyResult, "title", kr.title if kr else ""))
         yield from self.field(
             "Kind",
             Select[str](
@@ -64,24 +65,27 @@ class KeyResultForm(FormDialog[KeyResult]):
             ),
         )
         yield from self.field(
-            "Unit", Input(kr.unit if kr else "", id="unit", placeholder="members, $, %"), "optional"
+            "Unit",
+            self.text_input(KeyResult, "unit", kr.unit if kr else "", placeholder="members, $, %"),
         )
         numeric = kr is not None and kr.kind in ("increase", "decrease")
         yield from self.field(
-            "Baseline", Input(_shown(kr.baseline) if kr else "", id="baseline"), NUMBER_HINT
+            "Baseline", TextInput(_shown(kr.baseline) if kr else "", id="baseline"), NUMBER_HINT
         )
         yield from self.field(
-            "Target", Input(_shown(kr.target) if numeric and kr else "", id="target"), NUMBER_HINT
+            "Target",
+            TextInput(_shown(kr.target) if numeric and kr else "", id="target"),
+            NUMBER_HINT,
         )
         held = kr is not None and kr.kind in MAINTAIN_KINDS
         yield from self.field(
             "Threshold",
-            Input(_shown(kr.target) if held and kr else "", id="threshold"),
+            TextInput(_shown(kr.target) if held and kr else "", id="threshold"),
             NUMBER_HINT,
         )
         yield from self.field(
             "Weight",
-            Input(_shown(kr.weight) if kr else "1", id="weight"),
+            TextInput(_shown(kr.weight) if kr else "1", id="weight"),
             "in the objective's score",
         )
 

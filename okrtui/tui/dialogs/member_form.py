@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Input
 
 from okrtui.domain.models import Member, Team
 from okrtui.tui.dialogs.form import FormDialog
@@ -21,8 +20,12 @@ class MemberForm(FormDialog[Member]):
 
     def fields(self) -> ComposeResult:
         member = self.member
-        yield from self.field("Name", Input(member.name if member else "", id="name"))
-        yield from self.field("Role", Input(member.role if member else "", id="role"), "optional")
+        yield from self.field(
+            "Name", self.text_input(Member, "name", member.name if member else "")
+        )
+        yield from self.field(
+            "Role", self.text_input(Member, "role", member.role if member else "")
+        )
 
     def build(self) -> Member:
         if self.member is not None:

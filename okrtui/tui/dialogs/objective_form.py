@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Input
 
 from okrtui.domain.ids import new_id
 from okrtui.domain.models import Objective
@@ -26,30 +25,39 @@ class ObjectiveForm(FormDialog[Objective]):
 
     def fields(self) -> ComposeResult:
         objective = self.objective
-        yield from self.field("Title", Input(objective.title if objective else "", id="title"))
+        yield from self.field(
+            "Title", self.text_input(Objective, "title", objective.title if objective else "")
+        )
         yield from self.field(
             "Description",
-            Input(objective.description if objective else "", id="description"),
-            "optional",
+            self.text_input(Objective, "description", objective.description if objective else ""),
         )
         yield from self.field(
             "Aligned to",
-            Input(objective.aligned_to if objective else "", id="aligned_to"),
-            "optional: the company objective it serves",
+            self.text_input(Objective, "aligned_to", objective.aligned_to if objective else ""),
+            "the company objective it serves",
         )
 
     def build(self) -> Objective:
-        base = (
-            self.objective.model_dump()
-            if self.objective
-            else {"id": new_id("obj"), "team_id": self.team_id, "quarter": self.quarter}
-        )
-        return Objective.model_validate(
+        objective = self.objective
+        # Only what was typed is checked: stored key results keep what they hold.
+        typed = Objective.model_validate(
             {
-                **base,
+                "id": objective.id if objective else new_id("obj"),
+                "team_id": self.team_id,
+                "quarter": self.quarter,
                 "title": self.text("title"),
                 "description": self.text("description"),
                 "aligned_to": self.text("aligned_to"),
+            }
+        )
+        if objective is None:
+            return typed
+        return objective.model_copy(
+            update={
+                "title": typed.title,
+                "description": typed.description,
+                "aligned_to": typed.aligned_to,
             }
         )
 

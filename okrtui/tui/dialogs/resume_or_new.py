@@ -12,6 +12,7 @@ from textual.widgets import Button, Static
 
 from okrtui.domain.agenda import agenda
 from okrtui.domain.models import Session
+from okrtui.domain.text import escape_control
 from okrtui.tui.widgets.meeting_clock import format_duration
 
 ResumeChoice = Literal["resume", "new"]
@@ -37,10 +38,11 @@ class ResumeOrNewDialog(ModalScreen[ResumeChoice | None]):
         week = f"week {s.week}, " if s.week else ""
         with Vertical(classes="dialog"):
             yield Static(
-                f"{s.team_name or s.team_id} has a {s.kind} meeting in progress: "
+                f"{escape_control(s.team_name or s.team_id)} has a {s.kind} meeting in progress: "
                 f"{week}{s.date.isoformat()}, stopped at {where} after "
                 f"{format_duration(s.duration_seconds)}.\n\nResume it where it stopped?",
                 classes="dialog-text",
+                markup=False,
             )
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Resume (r)", id="resume", variant="primary")

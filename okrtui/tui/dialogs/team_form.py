@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pydantic import ValidationError
 from textual.app import ComposeResult
-from textual.widgets import Input, TextArea
+from textual.widgets import TextArea
 
 from okrtui.domain.ids import slugify
 from okrtui.domain.models import Member, Team
 from okrtui.domain.numbers import DEFAULT_LOCALE
+from okrtui.domain.text import one_line
+from okrtui.domain.validation import first_message
 from okrtui.tui.dialogs.form import FieldError, FormDialog
 
 
@@ -31,45 +34,57 @@ class TeamForm(FormDialog[Team]):
     def fields(self) -> ComposeResult:
         team = self.team
         yield from self.field(
-            "Name", Input(team.name if team else "", id="name", placeholder="Sales")
+            "Name", self.text_input(Team, "name", team.name if team else "", placeholder="Sales")
         )
         yield from self.field(
             "Aligned company objective",
-            Input(
+            self.text_input(
+                Team,
+                "aligned_objective",
                 team.aligned_objective if team else "",
-                id="aligned_objective",
                 placeholder="Increase overall revenue",
             ),
-            "optional",
         )
         if team is None:
             members = TextArea(id="members", soft_wrap=False, show_line_numbers=False)
             yield from self.field("Members", members, "one name per line; ctrl+s to save")
         yield from self.field(
             "Number format",
-            Input(team.locale if team else DEFAULT_LOCALE, id="locale", placeholder="en"),
+            self.text_input(
+                Team, "locale", team.locale if team else DEFAULT_LOCALE, placeholder="en"
+            ),
             "locale: en 1,200.5 · de 1.200,5",
         )
 
     def build(self) -> Team:
         if self.team is not None:
-            return Team.model_validate(
+            # Only what was typed is checked: the stored members keep what they hold.
+            typed = Team.model_validate(
                 {
-                    **self.team.model_dump(),
+                    "id": self.team.id,
                     "name": self.text("name"),
                     "aligned_objective": self.text("aligned_objective"),
                     "locale": self.text("locale") or DEFAULT_LOCALE,
+                }
+            )
+            return self.team.model_copy(
+                update={
+                    "name": typed.name,
+                    "aligned_objective": typed.aligned_objective,
+                    "locale": typed.locale,
                 }
             )
         names = [line.strip() for line in self.text("members").splitlines() if line.strip()]
         member_ids: set[str] = set()
         members = []
         for name in names:
-            if len(name) > 200:
-                raise FieldError("members", f"'{name[:20]}…' is too long for a name")
             member_id = unique_slug(name, member_ids, "member")
             member_ids.add(member_id)
-            members.append(Member(id=member_id, name=name))
+            try:
+                members.append(Member(id=member_id, name=name))
+            except ValidationError as exc:
+                shown = one_line(name if len(name) <= 20 else name[:20] + "…")
+                raise FieldError("members", f"'{shown}' {first_message(exc)}") from None
         taken = {t.id for t in self.repository.teams(include_archived=True)}
         return Team(
             id=unique_slug(self.text("name"), taken, "team"),

@@ -52,7 +52,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-box"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(self.title_text, classes="dialog-title", markup=False)
             table = DataTable[Text](id="help-table", cursor_type="row", zebra_stripes=True)
             table.add_columns("Key", "Does")
             for keys, description in self.keys:

@@ -16,7 +16,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar, cast
 
-from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -28,10 +27,13 @@ from textual.widgets import DataTable, Header, Input, Select, Static
 from textual.worker import get_current_worker
 
 from okrtui.domain.models import Session
+from okrtui.domain.text import escape_control
 from okrtui.minutes.search import contains_all, haystack, words
 from okrtui.store import Store, StoreError
 from okrtui.tui.widgets.keys_footer import KeysFooter
+from okrtui.tui.widgets.plain_text import cell
 from okrtui.tui.widgets.session_table import SessionTable, meeting_label
+from okrtui.tui.widgets.text_input import TextInput
 
 if TYPE_CHECKING:
     from okrtui.tui.app import OkrApp
@@ -129,7 +131,7 @@ class HistoryScreen(Screen[None]):
         yield Header()
         with Horizontal(id="history-filters"):
             yield Select(
-                [(Text(t.name), t.id) for t in teams],
+                [(cell(t.name), t.id) for t in teams],
                 prompt="Any team",
                 value=known,
                 id="team",
@@ -153,9 +155,9 @@ class HistoryScreen(Screen[None]):
                 id="status",
                 compact=True,
             )
-            yield Input(placeholder="/ search notes, summaries…", id="search", compact=True)
+            yield TextInput(placeholder="/ search notes, summaries…", id="search", compact=True)
         yield SessionTable(id="sessions")
-        yield Static("", id="history-status")
+        yield Static("", id="history-status", markup=False)
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -365,6 +367,10 @@ class HistoryScreen(Screen[None]):
         event.stop()
         self._fill()
 
+    def on_text_input_refused(self, event: TextInput.Refused) -> None:
+        event.stop()
+        self.query_one("#history-status", Static).update(f"Search: {event.message}")
+
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
         # Wait for a pause in typing: ten quick keys make one search, not ten.
@@ -486,7 +492,7 @@ class HistoryScreen(Screen[None]):
         self.haystacks.pop(session.id, None)
         self._show()
         where = f" A copy is in {backup}." if backup else ""
-        self.notify(f"Deleted {label}.{where}", title="Deleted", markup=False)
+        self.notify(f"Deleted {escape_control(label)}.{where}", title="Deleted", markup=False)
 
     def action_export(self) -> None:
         """Export the minutes of the meeting under the cursor."""

@@ -19,9 +19,11 @@ from okrtui.domain.history import commitment_statuses
 from okrtui.domain.models import Objective, Session, Team
 from okrtui.domain.quarters import quarter_of, week_of_quarter
 from okrtui.domain.scoring import expected_pace
+from okrtui.domain.text import escape_control
 from okrtui.store import StoreError
 from okrtui.tui.widgets.keys_footer import KeysFooter
 from okrtui.tui.widgets.kr_row import KrRow, KrStatus
+from okrtui.tui.widgets.plain_text import cells, plain
 
 if TYPE_CHECKING:
     from okrtui.tui.app import OkrApp
@@ -65,11 +67,6 @@ class TeamRead(Message):
     view: TeamView
 
 
-def plain(cells: tuple[str, ...]) -> list[Text]:
-    """Table cells shown exactly as typed (a DataTable reads plain strings as markup)."""
-    return [Text(cell) for cell in cells]
-
-
 def breakpoint_class(size: int, breakpoints: list[tuple[int, str]]) -> str:
     """The class of the widest breakpoint that `size` reaches, as Textual chooses it."""
     return max((b for b in breakpoints if size >= b[0]), default=(0, ""))[1]
@@ -106,7 +103,7 @@ class HomeScreen(Screen[None]):
         several = len(teams) > 1
         with Horizontal(id="team-bar", classes="-several" if several else None):
             yield Label("Team", id="team-label")
-            options = [(Text(t.name), t.id) for t in teams] or [(Text("no team"), "")]
+            options = [(plain(t.name), t.id) for t in teams] or [(Text("no team"), "")]
             yield Select[str](options, id="team-select", allow_blank=False, disabled=not several)
             yield Label(id="quarter-label", markup=False)
         with ScrollableContainer(id="home-body"):
@@ -169,7 +166,7 @@ class HomeScreen(Screen[None]):
         select = self.query_one("#team-select", Select)
         with self.prevent(Select.Changed):
             if teams and teams != self._shown_teams:
-                select.set_options([(Text(t.name), t.id) for t in teams])
+                select.set_options([(plain(t.name), t.id) for t in teams])
                 self._shown_teams = teams
             if app.team_id is not None:
                 select.value = app.team_id
@@ -262,14 +259,14 @@ class HomeScreen(Screen[None]):
         if problem is not None or team is None:
             self._show_unreadable(team_id, problem or "")
             return
-        label = f"{team.name} · {quarter}"
+        label = f"{escape_control(team.name)} · {quarter}"
         if quarter == quarter_of(app.today):
             pace = expected_pace(quarter, app.today)
             label += f" · week {week_of_quarter(app.today)} · {pace:.0%} of the quarter gone"
         self.query_one("#quarter-label", Label).update(label)
         widgets: list[Label | KrRow] = []
         for objective in objectives:
-            widgets.append(Label(objective.title, classes="objective-title", markup=False))
+            widgets.append(Label(plain(objective.title), classes="objective-title"))
             widgets += [
                 KrRow(KrStatus.of(kr, sessions, quarter, app.today))
                 for kr in objective.active_key_results
@@ -294,7 +291,11 @@ class HomeScreen(Screen[None]):
         """Say why the team cannot be shown; the other teams stay a key away."""
         self.query_one("#quarter-label", Label).update(team_id)
         self.query_one("#objectives", VerticalScroll).mount(
-            Label(f"This team cannot be shown: {problem}", classes="empty", markup=False)
+            Label(
+                f"This team cannot be shown: {escape_control(problem)}",
+                classes="empty",
+                markup=False,
+            )
         )
         for table_id in ("#recent-table", "#commitments-table"):
             self.query_one(table_id, DataTable).clear()
@@ -313,16 +314,16 @@ class HomeScreen(Screen[None]):
         table = self.query_one("#recent-table", DataTable)
         table.clear()
         for session in recent:
-            cells = (
+            row = (
                 f"{session.date:%Y-%m-%d}",
                 session.kind,
                 str(session.week or ""),
                 session.status.replace("_", " "),
                 session.facilitator,
             )
-            table.add_row(*plain(cells), key=session.id)
+            table.add_row(*cells(*row), key=session.id)
         if not recent:
-            table.add_row(*plain(("no sessions yet", "", "", "", "")))
+            table.add_row(*cells("no sessions yet", "", "", "", ""))
 
     def _show_commitments(self, sessions: list[Session]) -> None:
         """Targets and actions still open, so the room sees what was promised."""
@@ -333,9 +334,9 @@ class HomeScreen(Screen[None]):
             for commitment in session.commitments:
                 if statuses.get(commitment.id) == "open":
                     owner = session.member_name(commitment.owner_id)
-                    table.add_row(*plain((owner, commitment.text, f"{commitment.due:%d %b}")))
+                    table.add_row(*cells(owner, commitment.text, f"{commitment.due:%d %b}"))
         if not table.row_count:
-            table.add_row(*plain(("nothing open", "", "")))
+            table.add_row(*cells("nothing open", "", ""))
 
     def on_select_changed(self, event: Select.Changed) -> None:
         # The Select also reports its first value when it mounts: that team is already shown.

@@ -31,6 +31,7 @@ from okrtui.domain.meeting import (
 )
 from okrtui.domain.models import Session, SessionKind
 from okrtui.domain.quarters import quarter_of
+from okrtui.domain.text import escape_control
 from okrtui.services.facilitators import remember_facilitator, remembered_facilitator
 from okrtui.store import SessionHeldElsewhere, Store, StoreError
 from okrtui.store.holders import this_process
@@ -86,13 +87,13 @@ class MeetingScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="meeting-header"):
-            yield Static(self._title(), id="meeting-title")
+            yield Static(self._title(), id="meeting-title", markup=False)
             yield MeetingClock("Step", id="step-clock")
             yield MeetingClock("Meeting", id="meeting-clock")
         with Horizontal(id="meeting-body"):
             yield AgendaSidebar(self.steps, id="agenda")
             with Vertical(id="step-area"):
-                yield Static("", id="step-title")
+                yield Static("", id="step-title", markup=False)
                 with ContentSwitcher(id="steps"):
                     for step in self.steps:
                         yield step_widget(step, self.context)
@@ -101,6 +102,7 @@ class MeetingScreen(Screen[None]):
             if self.amend_by is not None
             else "Not saved yet",
             id="save-status",
+            markup=False,
         )
         yield KeysFooter()
 
@@ -115,7 +117,9 @@ class MeetingScreen(Screen[None]):
         who = f" · {s.facilitator}" if s.facilitator else ""
         kind = "weekly" if s.kind == "weekly" else "quarterly review"
         amending = "Amending " if self.amend_by is not None else ""
-        return f"{amending}{s.team_name or s.team_id} {kind} · {week}{s.date.isoformat()}{who}"
+        return amending + escape_control(
+            f"{s.team_name or s.team_id} {kind} · {week}{s.date.isoformat()}{who}"
+        )
 
     # -- time -------------------------------------------------------------------------
 
@@ -191,7 +195,8 @@ class MeetingScreen(Screen[None]):
             return False
         self.unsaved = False
         status.remove_class("-error")
-        status.update(f"Saved {now:%H:%M:%S}" + (f" — {what}" if what else ""))
+        # `what` may name a key result: shown as typed, never read as markup.
+        status.update(f"Saved {now:%H:%M:%S}" + (f" — {escape_control(what)}" if what else ""))
         return True
 
     def _save_committed(self, session: Session, what: str) -> None:

@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Markdown, Static
 
 from okrtui.domain.history import earlier_sessions
+from okrtui.domain.text import escape_control
 from okrtui.minutes import render_markdown
 from okrtui.store import StoreError
 from okrtui.tui.widgets.keys_footer import KeysFooter
@@ -43,7 +44,8 @@ class MinutesScreen(Screen[None]):
                     f"These minutes cannot be shown: {exc}", id="minutes-error", markup=False
                 )
             else:
-                yield Markdown(text, id="minutes")
+                # Control characters a file held are shown, never sent to the terminal.
+                yield Markdown(escape_control(text), id="minutes")
         yield KeysFooter()
 
     def on_mount(self) -> None:

@@ -18,6 +18,7 @@ from okrtui.store import StoreError
 from okrtui.store.plan_import import import_plan_file
 from okrtui.tui.dialogs.team_form import TeamForm
 from okrtui.tui.widgets.keys_footer import KeysFooter
+from okrtui.tui.widgets.text_input import PATH_LIMITS, TextInput
 
 if TYPE_CHECKING:
     from okrtui.tui.app import OkrApp
@@ -32,11 +33,14 @@ def path_problem(text: str) -> str:
     """What is wrong with a typed plan-file path, or '' when it looks usable."""
     if not text.strip():
         return ""
-    path = Path(text.strip()).expanduser()
-    if not path.exists():
-        return "There is no such file."
-    if path.is_dir():
-        return "That is a folder; give the path of a .toml plan file."
+    try:
+        path = Path(text.strip()).expanduser()
+        if not path.exists():
+            return "There is no such file."
+        if path.is_dir():
+            return "That is a folder; give the path of a .toml plan file."
+    except (OSError, ValueError) as exc:  # a name too long for the system, say
+        return f"That path cannot be used: {getattr(exc, 'strerror', None) or exc}."
     if path.suffix.lower() != ".toml":
         return "Plan files are TOML and usually end in .toml."
     return ""
@@ -68,7 +72,12 @@ class OnboardingScreen(Screen[None]):
                     classes="hint",
                 )
                 with Horizontal(classes="choice-line"):
-                    yield Input(placeholder="path/to/plan.toml", id="plan-path", compact=True)
+                    yield TextInput(
+                        limits=PATH_LIMITS,
+                        placeholder="path/to/plan.toml",
+                        id="plan-path",
+                        compact=True,
+                    )
                     yield Button("Import", id="import", variant="primary", compact=True)
                 yield Static(id="plan-path-error", classes="field-error", markup=False)
             with Vertical(classes="choice", id="choice-team"):
@@ -91,6 +100,10 @@ class OnboardingScreen(Screen[None]):
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "plan-path":
             self._show_problem(path_problem(event.value))
+
+    def on_text_input_refused(self, event: TextInput.Refused) -> None:
+        if event.input.id == "plan-path":
+            self._show_problem(event.message)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "plan-path":

@@ -16,6 +16,7 @@ from textual.widgets.tree import TreeNode
 from okrtui.domain import kr_words
 from okrtui.domain.models import Objective, Team
 from okrtui.domain.quarters import next_quarter, previous_quarter, quarter_of
+from okrtui.domain.text import one_line
 from okrtui.store import StoreError
 from okrtui.tui.dialogs.form import FormDialog
 from okrtui.tui.dialogs.kr_form import KeyResultForm
@@ -23,6 +24,7 @@ from okrtui.tui.dialogs.member_form import MemberForm
 from okrtui.tui.dialogs.objective_form import ObjectiveForm
 from okrtui.tui.dialogs.team_form import TeamForm
 from okrtui.tui.widgets.keys_footer import KeysFooter
+from okrtui.tui.widgets.plain_text import cell
 
 if TYPE_CHECKING:
     from okrtui.store import Store
@@ -112,17 +114,17 @@ class PlanEditorScreen(Screen[None]):
             self._move_to(tree, select)
 
     def _add_team(self, root: TreeNode[PlanItem], team: Team) -> None:
-        label = Text(team.name, style="bold")
+        label = cell(team.name, style="bold")
         if team.aligned_objective:
-            label.append(f"  — aligned to: {team.aligned_objective}", style="dim")
+            label.append(f"  — aligned to: {one_line(team.aligned_objective)}", style="dim")
         node = root.add(label, PlanItem("team", team.id))
         members = node.add(
             Text(f"Members ({len(team.active_members)} active)"), PlanItem("members", team.id)
         )
         for member in team.members:
-            text = Text(member.name)
+            text = cell(member.name)
             if member.role:
-                text.append(f" · {member.role}", style="dim")
+                text.append(f" · {one_line(member.role)}", style="dim")
             if not member.active:
                 text.append("  (left the team)", style="italic dim")
             members.add_leaf(text, PlanItem("member", team.id, member_id=member.id))
@@ -137,7 +139,7 @@ class PlanEditorScreen(Screen[None]):
             self._add_objective(objectives, objective)
 
     def _add_objective(self, parent: TreeNode[PlanItem], objective: Objective) -> None:
-        text = Text(objective.title, style="bold")
+        text = cell(objective.title, style="bold")
         if objective.archived:
             text.append("  (archived)", style="italic dim")
         node = parent.add(text, PlanItem("objective", objective.team_id, objective_id=objective.id))
@@ -147,8 +149,8 @@ class PlanEditorScreen(Screen[None]):
                 PlanItem("objective", objective.team_id, objective_id=objective.id),
             )
         for kr in objective.key_results:
-            line = Text(kr.title)
-            line.append(f"  {kr_words.goal(kr)}", style="dim")
+            line = cell(kr.title)
+            line.append(f"  {one_line(kr_words.goal(kr))}", style="dim")
             if kr.archived:
                 line.append("  (archived)", style="italic dim")
             node.add_leaf(

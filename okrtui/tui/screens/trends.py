@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, cast
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -18,6 +17,7 @@ from okrtui.domain.models import KeyResult
 from okrtui.store import StoreError
 from okrtui.tui.widgets.keys_footer import KeysFooter
 from okrtui.tui.widgets.kr_trend import KRTrend
+from okrtui.tui.widgets.plain_text import cell
 
 if TYPE_CHECKING:
     from okrtui.tui.app import OkrApp
@@ -55,7 +55,7 @@ class TrendsScreen(Screen[None]):
         options: list[Option] = []
         for objective in sorted(objectives, key=lambda o: o.quarter, reverse=True):
             for kr in objective.key_results:
-                label = Text(f"{objective.quarter} · {kr.title}")
+                label = cell(f"{objective.quarter} · {kr.title}")
                 options.append(Option(label, id=str(len(options))))
                 self.choices.append(KRChoice(objective.team_id, objective.quarter, kr))
         yield Header()

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Static
 from okrtui.domain import kr_words
 from okrtui.domain.confidence import DOT
 from okrtui.domain.quarterly import KRQuarterPath, PathRow
+from okrtui.tui.widgets.plain_text import markup_escaped
 from okrtui.tui.widgets.quarterly.confidence_dots import confidence_dot
 
 if TYPE_CHECKING:
@@ -108,7 +109,7 @@ class KRChart(Horizontal):
         plot.set_ylimits(low, high)
         plot.set_xticks(WEEK_TICKS)
         # Padded: the plot does not clear the old label, and a shorter one would leave bits.
-        plot.set_ylabel(f"{_unit_label(path):^16}")
+        plot.set_ylabel(markup_escaped(f"{_unit_label(path):^16}"))
         # The key sits under the chart: a legend box inside it would hide part of the path.
         plot.show_legend(is_visible=False)
         self.query_one("#kr-key", Static).update(_key(path))

@@ -20,7 +20,9 @@ from okrtui.domain import kr_words
 from okrtui.domain.history import kr_path
 from okrtui.domain.models import Confidence, KeyResult, Session
 from okrtui.domain.scoring import expected_pace, progress
+from okrtui.domain.text import one_line
 from okrtui.tui.widgets.pace_bar import pace_bar_text
+from okrtui.tui.widgets.plain_text import plain
 
 # Cells of the parts of a row's line; the bar takes what is left (at least MIN_BAR).
 PERCENT = 5
@@ -76,7 +78,7 @@ class KrRow(Widget):
     def __init__(self, status: KrStatus) -> None:
         super().__init__(classes="kr-row")
         self.status = status
-        self.border_title = Text(status.kr.title)  # a Text, so brackets in a title stay text
+        self.border_title = plain(status.kr.title)  # a Text, so brackets in a title stay text
 
     def on_mount(self) -> None:
         # Colours come from the theme at render time, so redraw when the theme changes.
@@ -105,14 +107,14 @@ class KrRow(Widget):
         return Group(self._title(), *self._lines(width, 1, numbers=30 if wide else 24, trend=16))
 
     def _title(self) -> Text:
-        return Text(self.status.kr.title, style="bold")
+        return plain(self.status.kr.title, style="bold")
 
     def _lines(self, width: int, height: int, numbers: int, trend: int) -> list[Text]:
         """The line of figures, centred in `height` lines beside a trend that fills them."""
         status = self.status
         bar_width = max(MIN_BAR, width - numbers - PERCENT - 2 - CONFIDENCE - trend)
         figures = Text(no_wrap=True, overflow="crop")
-        figures.append_text(fit(f"{status.value_text} / {status.target_text}", numbers))
+        figures.append_text(fit(one_line(f"{status.value_text} / {status.target_text}"), numbers))
         figures.append_text(fit(f"{status.progress:>4.0%}", PERCENT, "bold"))
         figures.append(" ")
         figures.append_text(

@@ -16,6 +16,7 @@ from okrtui.domain import kr_words
 from okrtui.domain.confidence import DOT, text_variable, word
 from okrtui.domain.history import CheckInPoint
 from okrtui.domain.models import Confidence, KeyResult
+from okrtui.tui.widgets.plain_text import cell, markup_escaped, plain
 
 
 class KRTrend(Vertical):
@@ -43,7 +44,7 @@ class KRTrend(Vertical):
         plot.clear()
         table.clear()
         count = f"{len(points)} check-in{'s' if len(points) != 1 else ''}"
-        self.query_one("#trend-title", Static).update(f"{kr.title} · {quarter} · {count}")
+        self.query_one("#trend-title", Static).update(plain(f"{kr.title} · {quarter} · {count}"))
         xs = [float(i) for i in range(1, len(points) + 1)]
         ys = [p.checkin.value or 0.0 for p in points]
         colours = self.app.theme_variables
@@ -63,16 +64,18 @@ class KRTrend(Vertical):
             margin = (max(seen) - min(seen)) * 0.1 or 1.0
             plot.set_ylimits(min(seen) - margin, max(seen) + margin)
         plot.set_xlabel("check-in")
-        plot.set_ylabel("% complete" if kr.kind == "milestone" else kr.unit or "value")
+        plot.set_ylabel(
+            markup_escaped("% complete" if kr.kind == "milestone" else kr.unit or "value")
+        )
         for i, point in enumerate(points, 1):
             value = point.checkin.value
             table.add_row(
                 str(i),
                 point.date.isoformat(),
                 f"W{point.week}" if point.week else "",
-                kr_words.value(kr, value),
+                cell(kr_words.value(kr, value)),
                 self._confidence_cell(point.checkin.confidence),
-                Text(point.checkin.note),
+                cell(point.checkin.note),
             )
         if not points:
             table.add_row("", "", "", "no check-ins yet", "", "")

@@ -8,7 +8,9 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from okrtui.domain.models import Session
+from okrtui.domain.text import one_line
 from okrtui.minutes.search import search
+from okrtui.tui.widgets.plain_text import cell
 
 MATCH_STYLE = "bold reverse"
 COLUMNS = ("Date", "Team", "Meeting", "Status", "Facilitator", "Summary or match")
@@ -35,10 +37,10 @@ class SessionTable(DataTable[str | Text]):
         for session in sessions:
             self.add_row(
                 session.date.isoformat(),
-                Text(team_names.get(session.team_id, session.team_name or session.team_id)),
+                cell(team_names.get(session.team_id, session.team_name or session.team_id)),
                 meeting_label(session),
                 session.status.replace("_", " "),
-                Text(session.facilitator),
+                cell(session.facilitator),
                 _last_cell(session, query),
                 key=session.id,
             )
@@ -56,16 +58,19 @@ class SessionTable(DataTable[str | Text]):
 
 def _last_cell(session: Session, query: str) -> Text:
     if not query.strip():
-        return Text(" ".join(session.summary.split()), overflow="ellipsis", no_wrap=True)
+        return Text(one_line(" ".join(session.summary.split())), overflow="ellipsis", no_wrap=True)
     matches = search(session, query)
     if not matches:
         return Text("")
     snippet, spans = matches[0].snippet()
-    text = Text(f"{matches[0].where}: ", style="dim")
-    offset = len(text)
-    text.append(snippet)
+    text = cell(f"{matches[0].where}: ", style="dim")
+    # Piece by piece, so a control character written visibly never shifts a highlight.
+    at = 0
     for start, end in spans:
-        text.stylize(MATCH_STYLE, offset + start, offset + end)
+        text.append_text(cell(snippet[at:start]))
+        text.append_text(cell(snippet[start:end], style=MATCH_STYLE))
+        at = end
+    text.append_text(cell(snippet[at:]))
     if len(matches) > 1:
         text.append(f"  (+{len(matches) - 1} more)", style="dim")
     return text
