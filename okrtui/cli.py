@@ -10,9 +10,9 @@ import gc
 import json
 import os
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -25,6 +25,9 @@ from okrtui.services.demo import build_demo
 from okrtui.services.settings import PersonalSettings, opening_team
 from okrtui.store import Repository, Store, StoreError
 from okrtui.store.plan_import import import_plan_file
+
+if TYPE_CHECKING:
+    from okrtui.tui.app import OkrApp
 
 DEFAULT_DATA = "sessions"
 F = TypeVar("F", bound=Callable[..., Any])
@@ -126,18 +129,18 @@ def cli(ctx: click.Context) -> None:
         run_app(open_repository(ctx, create=True), personal=personal_settings(ctx))
 
 
-def run_app(
+def make_app(
     repository: Store,
     today: date | None = None,
     personal: PersonalSettings | None = None,
-    **run_options: Any,
-) -> None:
-    """Open the app; the settings and the meetings it shows first are checked before it starts.
+    clock: Callable[[], datetime] | None = None,
+) -> OkrApp:
+    """The app as `okrtui` opens it; the settings and the meetings it shows first are checked.
 
     Home opens on the team last shown (else the first): its objectives, and its meetings of
     the latest quarter and of today's, are validated here, so a broken one stops the program
     with a message. Other teams' are validated when chosen, and home says so if one cannot
-    be used. `run_options` go to Textual's `App.run` (the benchmarks run it headless).
+    be used. Tests and snapshots build the app here too, so they see what a person sees.
     """
     today = today or date.today()
     personal = personal or PersonalSettings.at()
@@ -148,7 +151,17 @@ def run_app(
         repository.sessions(quarter, first_team)
     from okrtui.tui.app import OkrApp  # Textual only when the app opens
 
-    app = OkrApp(repository, today=today, personal=personal)
+    return OkrApp(repository, today=today, clock=clock, personal=personal)
+
+
+def run_app(
+    repository: Store,
+    today: date | None = None,
+    personal: PersonalSettings | None = None,
+    **run_options: Any,
+) -> None:
+    """Open the app (`make_app`); `run_options` go to Textual's `App.run` (the benchmarks)."""
+    app = make_app(repository, today, personal)
     # The modules, the plan and the quarters read above live as long as the app: moved out
     # of the collector's sight, they are not walked again by every full collection while
     # the first screen is built, nor at exit.
