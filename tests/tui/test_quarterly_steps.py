@@ -16,9 +16,9 @@ from okrtui.domain.quarterly import quarter_paths, quarter_sessions
 from okrtui.domain.sample import OBJECTIVE, sample_sessions
 from okrtui.store import Repository
 from okrtui.tui.app import OkrApp
-from okrtui.tui.screens.meeting import MeetingScreen
 from okrtui.tui.widgets.kr_chart import KRChart
 from tests.conftest import TODAY
+from tests.tui.meeting_helpers import go_to_step
 
 SIZE = (100, 36)
 
@@ -55,19 +55,12 @@ async def test_the_chart_shows_each_check_in_and_the_lines_that_apply() -> None:
 
 
 async def open_step(pilot: Pilot[None], app: OkrApp, key: str) -> None:
-    """Start the demo team's review of 2026-Q4 and page forward to the step `key`."""
+    """Start the demo team's review of 2026-Q4 and go to the step `key`."""
     await pilot.press("r")
     await pilot.pause()
     await pilot.press("enter")
     await pilot.pause()
-    for _ in range(9):
-        screen = app.screen
-        assert isinstance(screen, MeetingScreen)
-        if screen.step.key == key:
-            return
-        await pilot.press("pagedown")
-        await pilot.pause()
-    raise AssertionError(f"never reached {key}")
+    await go_to_step(pilot, key)
 
 
 async def test_retrospective_notes_are_added_edited_deleted_and_restored(

@@ -17,7 +17,7 @@ from okrtui.domain.models import Note, NoteKind, Session
 from okrtui.domain.text import escape_control
 from okrtui.tui.widgets.quarterly.base import QuarterlyStep
 from okrtui.tui.widgets.steps.base import field
-from okrtui.tui.widgets.steps.fields import FieldProblem, Fills, TextInput
+from okrtui.tui.widgets.steps.fields import Fills, TextInput
 
 RETRO_KINDS: dict[NoteKind, str] = {"went_well": "Went well", "to_change": "To change"}
 INPUT_IDS: dict[NoteKind, str] = {"went_well": "went-well", "to_change": "to-change"}
@@ -72,12 +72,9 @@ class RetrospectiveStep(QuarterlyStep):
         if not isinstance(field, TextInput) or field.id not in INPUT_IDS.values():
             return
         kind: NoteKind = "went_well" if field.id == "went-well" else "to_change"
-        try:
-            text = field.checked()
-        except FieldProblem as problem:
-            self.show_error(field, str(problem))
+        text = self.checked_text(field)
+        if text is None:
             return
-        self.clear_error(field)
         note_id = self.editing or new_id("n")
         note = Note(id=note_id, kind=kind, text=text)
         what = f"{RETRO_KINDS[kind].lower()} note " + ("edited" if self.editing else "added")

@@ -21,7 +21,7 @@ from okrtui.domain.meeting import (
 from okrtui.domain.models import Session
 from okrtui.domain.text import escape_control
 from okrtui.tui.widgets.steps.base import StepWidget, field
-from okrtui.tui.widgets.steps.fields import FieldProblem, Fills, TextInput
+from okrtui.tui.widgets.steps.fields import Fills, TextInput
 
 
 class AttendanceStep(StepWidget):
@@ -132,13 +132,9 @@ class AttendanceStep(StepWidget):
 
     def _commit_facilitator(self) -> bool:
         """Commit the facilitator's name; False (said at the field) when it is refused."""
-        facilitator = self.query_one("#facilitator", TextInput)
-        try:
-            name = facilitator.checked()
-        except FieldProblem as problem:
-            self.show_error(facilitator, str(problem))
+        name = self.checked_text(self.query_one("#facilitator", TextInput))
+        if name is None:
             return False
-        self.clear_error(facilitator)
         if name != self.context.session.facilitator:
             self.commit(set_facilitator(self.context.session, name), "facilitator")
         return True

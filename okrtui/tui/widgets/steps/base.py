@@ -183,6 +183,16 @@ class StepWidget(VerticalScroll):
             "the rest was left out.",
         )
 
+    def checked_text(self, field: TextInput) -> str | None:
+        """The field's text as the model keeps it, or None after saying at the field why not."""
+        try:
+            text = field.checked()
+        except FieldProblem as problem:
+            self.show_error(field, str(problem))
+            return None
+        self.clear_error(field)
+        return text
+
     def show_problem(self, problem: FieldProblem) -> None:
         """Show a field's problem at that field and put the cursor there."""
         widget = self.query_one(f"#{problem.field_id}", Input)

@@ -22,7 +22,7 @@ from okrtui.domain.meeting import (
 from okrtui.domain.models import Session
 from okrtui.domain.text import escape_control
 from okrtui.tui.widgets.steps.base import StepWidget, field
-from okrtui.tui.widgets.steps.fields import FieldProblem, Fills, TextInput
+from okrtui.tui.widgets.steps.fields import Fills, TextInput
 
 
 class WrapUpStep(StepWidget):
@@ -96,16 +96,11 @@ class WrapUpStep(StepWidget):
 
     def _commit_summary(self) -> bool:
         """Save the summary; False (said at the field) when the model refuses it."""
-        summary = self.query_one("#summary", TextInput)
-        try:
-            text = summary.checked()
-        except FieldProblem as problem:
-            self.show_error(summary, str(problem))
+        text = self.checked_text(self.query_one("#summary", TextInput))
+        if text is None:
             return False
         if text != self.context.session.summary:
             self.commit(set_summary(self.context.session, text), "summary")
-        if text:
-            self.clear_error(summary)
         return True
 
     def action_rate(self, rating: int) -> None:
