@@ -88,13 +88,14 @@ class MeetingScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="meeting-header"):
-            yield Static(self._title(), id="meeting-title")
+            # Names and titles are user text: never read as markup.
+            yield Static(self._title(), id="meeting-title", markup=False)
             yield MeetingClock("Step", id="step-clock")
             yield MeetingClock("Meeting", id="meeting-clock")
         with Horizontal(id="meeting-body"):
             yield AgendaSidebar(self.steps, id="agenda")
             with Vertical(id="step-area"):
-                yield Static("", id="step-title")
+                yield Static("", id="step-title", markup=False)
                 with ContentSwitcher(id="steps"):
                     for step in self.steps:
                         yield step_widget(step, self.context, self)
