@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
+import subprocess
+import sys
 from datetime import date, datetime
 from types import ModuleType
 
@@ -17,7 +19,8 @@ import okrtui.tui.widgets.steps
 from okrtui.domain.agenda import QUARTERLY_AGENDA, WEEKLY_AGENDA, Step
 from okrtui.domain.meeting import new_session
 from okrtui.domain.sample import OBJECTIVE, TEAM
-from okrtui.tui.widgets.steps import STEP_WIDGETS, MeetingContext, StepWidget, UnavailableStep
+from okrtui.tui.widgets.step_registry import STEP_WIDGETS
+from okrtui.tui.widgets.steps import MeetingContext, StepWidget, UnavailableStep
 
 
 def step_modules() -> list[ModuleType]:
@@ -93,3 +96,17 @@ def test_a_step_without_a_recorder_fails_when_built(key: str, widget: type[StepW
         widget(context(), step)  # type: ignore[call-arg]
     with pytest.raises(TypeError, match="needs a recorder"):
         widget(context(), step, None)  # type: ignore[arg-type]
+
+
+def test_any_step_module_can_be_imported_first() -> None:
+    """No step package leans on the other being imported before it."""
+    names = [module.__name__ for module in step_modules()]
+    names += ["okrtui.tui.widgets.kr_chart", "okrtui.tui.widgets.step_registry"]
+    failed = {}
+    for name in names:
+        result = subprocess.run(
+            [sys.executable, "-c", f"import {name}"], capture_output=True, text=True
+        )
+        if result.returncode:
+            failed[name] = result.stderr.strip().splitlines()[-1]
+    assert failed == {}
