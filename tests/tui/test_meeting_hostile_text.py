@@ -232,3 +232,32 @@ async def test_hostile_text_in_every_field_is_kept_or_refused_in_plain_words(
         session_id = held.session.id
     reopened = Repository.open(demo_folder).session(session_id)
     assert reopened.id == session_id
+
+
+def plan_with_markup(folder: Path) -> None:
+    """Give a key result, its unit and a member name that read as markup."""
+    repository = Repository.open(folder)
+    objective = repository.objectives("sales", "2026-Q4")[0]
+    title = "[@click=app.quit]q[/] Fix [/] parser bugs"
+    krs = list(objective.key_results)
+    krs[0] = krs[0].model_copy(update={"title": title, "unit": "[beta] users"})
+    repository.save_objective(objective.model_copy(update={"key_results": krs}))
+    team = repository.team("sales")
+    members = [team.members[0].model_copy(update={"name": "Web [red]team"}), *team.members[1:]]
+    repository.save_team(team.model_copy(update={"members": members}))
+
+
+@pytest.mark.parametrize("kind", ["weekly", "quarterly"])
+async def test_every_step_shows_markup_in_the_plan_as_typed(
+    demo_folder: Path, kind: SessionKind
+) -> None:
+    plan_with_markup(demo_folder)
+    async with holding_meeting(demo_folder, kind, size=(100, 36)) as held:
+        for step in held.screen.steps:
+            screen = await held.go_to(step.key)
+            assert screen.step.key == step.key  # the app is still running, on that step
+        if kind == "weekly":
+            await held.go_to("contributions")
+            legend = held.screen.query_one("#step-contributions .legend", Static)
+            assert "[@click=app.quit]q[/]" in str(legend.render())
+    assert held.app.return_code in (None, 0)

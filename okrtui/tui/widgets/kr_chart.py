@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -13,6 +14,7 @@ from textual.widgets import DataTable, Static
 from okrtui.domain import kr_words
 from okrtui.domain.confidence import DOT
 from okrtui.domain.quarterly import KRQuarterPath, PathRow
+from okrtui.domain.text import escape_control
 from okrtui.tui.widgets.quarterly.confidence_dots import confidence_dot
 
 if TYPE_CHECKING:
@@ -108,7 +110,8 @@ class KRChart(Horizontal):
         plot.set_ylimits(low, high)
         plot.set_xticks(WEEK_TICKS)
         # Padded: the plot does not clear the old label, and a shorter one would leave bits.
-        plot.set_ylabel(f"{_unit_label(path):^16}")
+        # The plot reads its label as markup; a unit is user text.
+        plot.set_ylabel(escape(escape_control(f"{_unit_label(path):^16}")))
         # The key sits under the chart: a legend box inside it would hide part of the path.
         plot.show_legend(is_visible=False)
         self.query_one("#kr-key", Static).update(_key(path))
