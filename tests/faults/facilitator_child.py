@@ -17,8 +17,8 @@ from textual.widgets import Input, Static
 
 from okrtui.store import Repository
 from okrtui.tui.app import OkrApp
-from okrtui.tui.screens.meeting import MeetingScreen
 from okrtui.tui.widgets.steps.checkin_card import CheckInCard
+from tests.tui.meeting_helpers import go_to_step
 
 TODAY = date(2026, 11, 12)
 
@@ -30,11 +30,7 @@ async def facilitate(folder: Path) -> None:
         app.team_id = "sales"
         await pilot.press("w")
         await pilot.pause()
-        for _ in range(2):
-            await pilot.press("pagedown")
-            await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, MeetingScreen), f"no meeting screen: {screen!r}"
+        screen = await go_to_step(pilot, "checkins")
         print(f"held {screen.context.session.id}", flush=True)
         while True:
             command = (await asyncio.to_thread(sys.stdin.readline)).split()

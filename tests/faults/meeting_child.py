@@ -114,7 +114,7 @@ async def hold_meetings(folder: Path) -> None:
             screen = await open_meeting(app, pilot)
             keys = [step.key for step in screen.steps]
             for key in keys[screen.index :]:
-                for answer in STEP_KEYS[key]:
+                for answer in STEP_KEYS.get(key, ()):
                     await press_quickly(pilot, answer)
                     await pilot.pause()
                 if key != keys[-1]:

@@ -1,13 +1,27 @@
-"""Shared pieces of the meeting tests: a fake clock, the demo app and a milestone KR."""
+"""Shared pieces of the meeting tests: a fake clock, starting a meeting, reaching a step by key.
+
+Tests reach a step by its agenda key (`await go_to_step(pilot, "contributions")`), through
+the meeting's own go-to-step dialog, never by its number: a step added to the agenda then
+breaks only the tests about that step.
+"""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from okrtui.domain.models import KeyResult
+from textual.app import App
+from textual.pilot import Pilot
+from textual.widgets import OptionList, Static
+
+from okrtui.domain.models import KeyResult, Session, SessionKind
 from okrtui.store import Repository
 from okrtui.tui.app import OkrApp
+from okrtui.tui.dialogs.go_to_step import GoToStepDialog
+from okrtui.tui.dialogs.review_quarter import ReviewQuarterDialog
 from okrtui.tui.screens.meeting import MeetingScreen
 from tests.conftest import TODAY
 
@@ -42,8 +56,112 @@ def demo_app(folder: Path, clock: FakeClock) -> OkrApp:
     return app
 
 
-def meeting(app: OkrApp) -> MeetingScreen:
+def meeting(app: App[None]) -> MeetingScreen:
     """The meeting screen on top."""
     screen = app.screen
     assert isinstance(screen, MeetingScreen), f"expected the meeting, got {screen!r}"
     return screen
+
+
+def notifications(app: App[None]) -> list[str]:
+    """The messages the app has shown as notifications and still shows, oldest first."""
+    # Textual keeps them privately; this is the one place the tests look there.
+    return [n.message for n in app._notifications]
+
+
+def error_text(screen: MeetingScreen, field_id: str) -> str:
+    """The message shown under a field ('' when hidden)."""
+    error = screen.query_one(f"#{field_id}-error", Static)
+    return str(error.render()) if error.has_class("-shown") else ""
+
+
+async def go_to_step(pilot: Pilot[None], key: str) -> MeetingScreen:
+    """Go to the meeting's step `key` with the go-to-step dialog, as a facilitator would."""
+    screen = meeting(pilot.app)
+    if screen.step.key == key:
+        return screen
+    await pilot.press("ctrl+g")
+    await pilot.pause()
+    dialog = pilot.app.screen
+    assert isinstance(dialog, GoToStepDialog), f"expected the go-to-step dialog, got {dialog!r}"
+    keys = [step.key for step in dialog.steps]
+    assert key in keys, f"this meeting has no step {key!r}: {keys}"
+    number = keys.index(key) + 1
+    assert number <= 9, f"the dialog reaches steps 1 to 9 by one key; {key!r} is {number}"
+    await pilot.press(str(number))
+    await pilot.pause()
+    await pilot.pause()  # the screen moves after the dialog has gone
+    screen = meeting(pilot.app)
+    assert screen.step.key == key, f"went to {screen.step.key!r}, not {key!r}"
+    return screen
+
+
+async def start_review(pilot: Pilot[None], quarter: str) -> MeetingScreen:
+    """Press r on home and pick `quarter` in the dialog with the arrows."""
+    await pilot.press("r")
+    await pilot.pause()
+    dialog = pilot.app.screen
+    assert isinstance(dialog, ReviewQuarterDialog)
+    listing = dialog.query_one("#quarter-list", OptionList)
+    for _ in range(listing.option_count):
+        if listing.get_option_at_index(listing.highlighted or 0).id == quarter:
+            break
+        await pilot.press("down")
+    await pilot.press("enter")
+    await pilot.pause()
+    return meeting(pilot.app)
+
+
+@dataclass
+class HeldMeeting:
+    """A meeting being held in a running app: what the tests drive and look at."""
+
+    app: OkrApp
+    pilot: Pilot[None]
+    folder: Path
+    clock: FakeClock
+
+    @property
+    def screen(self) -> MeetingScreen:
+        """The meeting screen (it must be on top)."""
+        return meeting(self.app)
+
+    @property
+    def session(self) -> Session:
+        """The meeting's record as the screen holds it."""
+        return self.screen.context.session
+
+    async def go_to(self, key: str) -> MeetingScreen:
+        """Go to the step `key`."""
+        return await go_to_step(self.pilot, key)
+
+    def saved(self, session_id: str | None = None) -> Session:
+        """The meeting as a fresh repository reads it from the folder."""
+        return Repository.open(self.folder).session(session_id or self.session.id)
+
+
+@asynccontextmanager
+async def holding_meeting(
+    folder: Path,
+    kind: SessionKind = "weekly",
+    *,
+    step: str | None = None,
+    clock: FakeClock | None = None,
+    size: tuple[int, int] = (80, 24),
+    quarter: str = "2026-Q4",
+) -> AsyncIterator[HeldMeeting]:
+    """Open the app on `folder`, start the sales team's meeting (at `step`, if given)."""
+    clock = clock or FakeClock()
+    app = demo_app(folder, clock)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        if kind == "weekly":
+            app.action_start_weekly_meeting()
+            await pilot.pause()
+            meeting(app)
+        else:
+            await start_review(pilot, quarter)
+        held = HeldMeeting(app, pilot, folder, clock)
+        if step is not None:
+            await held.go_to(step)
+        yield held

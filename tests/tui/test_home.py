@@ -19,6 +19,7 @@ from okrtui.tui.screens import history, meeting
 from okrtui.tui.widgets.kr_row import KrRow, KrStatus
 from okrtui.tui.widgets.pace_bar import EMPTY, FILLED, MARKER
 from tests.conftest import TODAY
+from tests.tui.meeting_helpers import notifications
 from tests.tui.settle import settle
 
 SIZE = (100, 36)
@@ -306,7 +307,7 @@ async def test_a_team_whose_objective_is_broken_opens_nothing_and_says_why(
             await pilot.press(key)
             await pilot.pause()
             assert type(app.screen).__name__ == "HomeScreen", key
-        said = [n.message for n in app._notifications]
+        said = notifications(app)
         assert len(said) == 5 and all("obj-ops" in m for m in said)
         await pilot.press("t")
         await settle(pilot)

@@ -19,22 +19,10 @@ from okrtui.tui.dialogs.confirm import ConfirmDialog
 from okrtui.tui.screens.history import HistoryScreen
 from okrtui.tui.screens.minutes import MinutesScreen
 from tests.store.holding_process import held_elsewhere
-from tests.tui.meeting_helpers import FakeClock, demo_app, meeting
+from tests.tui.meeting_helpers import FakeClock, demo_app, go_to_step, meeting, notifications
 from tests.tui.settle import settle
 
 WEEK6 = "2026-Q4-demo06"  # the demo's last finished meeting, newest in history
-
-
-async def go_to_step(pilot: Pilot[None], app: OkrApp, key: str) -> None:
-    """Page through the agenda to the step `key` (never by its number)."""
-    keys = [step.key for step in meeting(app).steps]
-    for _ in keys:
-        if meeting(app).step.key == key:
-            return
-        forward = keys.index(key) > meeting(app).index
-        await pilot.press("pagedown" if forward else "pageup")
-        await pilot.pause()
-    raise AssertionError(f"never reached the step {key}")
 
 
 async def start_weekly(pilot: Pilot[None], app: OkrApp) -> None:
@@ -69,7 +57,7 @@ async def test_a_guest_attends_presents_and_rates_and_the_minutes_show_it(
         session_id = screen.context.session.id
         present = list(screen.context.session.present_ids)
 
-        await go_to_step(pilot, app, "training")
+        await go_to_step(pilot, "training")
         # Maya presents; attendees left blank: everyone present, Maya included.
         await pilot.press(*"Pricing stories", "enter", *"Maya", "enter", "enter", "enter")
         await pilot.press(*"From marketing", "enter")
@@ -83,7 +71,7 @@ async def test_a_guest_attends_presents_and_rates_and_the_minutes_show_it(
         assert second.presenter_id == "ben"
         assert (second.attendee_ids, second.attendee_guests) == (["chen"], ["Maya"])
 
-        await go_to_step(pilot, app, "wrap_up")
+        await go_to_step(pilot, "wrap_up")
         await pilot.press(*"Maya joined us", "enter")
         await pilot.press(*(["8"] * len(present)), "6")  # the guest is rated last
         await pilot.pause()
@@ -120,9 +108,9 @@ async def test_finishing_with_empty_steps_asks_naming_them(demo_folder: Path) ->
     async with app.run_test(size=(80, 24)) as pilot:
         await start_weekly(pilot, app)
         session_id = meeting(app).context.session.id
-        await go_to_step(pilot, app, "contributions")
+        await go_to_step(pilot, "contributions")
         await pilot.press(*"ben", "enter", "1", "enter", *"Closed 12 upgrades", "enter")
-        await go_to_step(pilot, app, "wrap_up")
+        await go_to_step(pilot, "wrap_up")
         await pilot.press(*"Short one", "enter")
 
         for keep_open in ("n", "escape"):
@@ -169,7 +157,7 @@ async def test_a_finished_meeting_is_amended_from_history(demo_folder: Path) -> 
         await pilot.press("a")
         await pilot.pause()
         assert meeting(app).context.session.id == WEEK6
-        await go_to_step(pilot, app, "contributions")
+        await go_to_step(pilot, "contributions")
         clock.advance(600)  # ten minutes of correcting
         amended_at = clock.now
         await pilot.press(*"eli", "enter", "2", "enter", *"Fixed the Tier 2 sheet", "enter")
@@ -215,7 +203,7 @@ async def test_amending_is_refused_while_the_meeting_is_open_elsewhere(
         await pilot.press("a")
         await pilot.pause()
         assert isinstance(app.screen, HistoryScreen), "the meeting does not open"
-        said = [n.message for n in app._notifications]
+        said = notifications(app)
         assert any(
             "cannot be amended" in m and f"process {week6_held_elsewhere.pid}" in m for m in said
         )

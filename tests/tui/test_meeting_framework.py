@@ -6,9 +6,21 @@ from datetime import date, datetime
 
 from okrtui.domain.agenda import WEEKLY_AGENDA, Step
 from okrtui.domain.meeting import new_session
+from okrtui.domain.models import Session
 from okrtui.domain.sample import OBJECTIVE, TEAM
 from okrtui.tui.widgets.step_registry import STEP_WIDGETS, step_widget
 from okrtui.tui.widgets.steps import MeetingContext, UnavailableStep
+
+
+class KeptInMemory:
+    """A recorder that keeps what it was given."""
+
+    def __init__(self) -> None:
+        self.saved: list[tuple[Session, str]] = []
+
+    def record(self, session: Session, what: str) -> bool:
+        self.saved.append((session, what))
+        return True
 
 
 def context() -> MeetingContext:
@@ -24,7 +36,7 @@ def test_every_weekly_step_has_its_widget() -> None:
 
 
 def test_an_unknown_step_gets_the_not_available_body() -> None:
-    widget = step_widget(Step("future_step", "Something new", 5), context())
+    widget = step_widget(Step("future_step", "Something new", 5), context(), KeptInMemory())
     assert isinstance(widget, UnavailableStep)
     assert widget.id == "step-future_step"
 

@@ -10,24 +10,18 @@ from textual.widgets import OptionList
 from okrtui.store import Repository
 from okrtui.tui.app import OkrApp
 from tests.conftest import TODAY
-from tests.tui.meeting_helpers import FakeClock, demo_app, meeting
+from tests.tui.meeting_helpers import FakeClock, go_to_step, holding_meeting
 
 
 async def test_next_meeting_reviews_the_commitments_made_in_this_one(demo_folder: Path) -> None:
     clock = FakeClock()
-    app = demo_app(demo_folder, clock)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        app.action_start_weekly_meeting()
-        await pilot.pause()
-        await pilot.press("pagedown")
+    async with holding_meeting(demo_folder, step="commitments_review", clock=clock) as held:
+        pilot = held.pilot
         await pilot.press("d", "d")  # both of week 6's commitments are done
-        await pilot.press("ctrl+g", "7")
-        await pilot.pause()
+        await go_to_step(pilot, "next_week")
         await pilot.press(*"eli", "enter", *"Pitch Tier 1 to 15 members", "enter", "enter", "enter")
         await pilot.press(*"chen", "enter", *"Book webinar four", "enter", "enter", "enter")
-        await pilot.press("pagedown")
-        await pilot.pause()
+        await go_to_step(pilot, "wrap_up")
         await pilot.press(*"Short meeting", "enter", "f")
         await pilot.pause()
         await pilot.press("y")  # finish anyway: most steps were skipped
@@ -40,9 +34,7 @@ async def test_next_meeting_reviews_the_commitments_made_in_this_one(demo_folder
         await pilot.pause()
         app.action_start_weekly_meeting()
         await pilot.pause()
-        await pilot.press("pagedown")
-        await pilot.pause()
-        screen = meeting(app)
+        screen = await go_to_step(pilot, "commitments_review")
         assert screen.context.session.week == 8
         listing = screen.query_one("#commitments-list", OptionList)
         shown = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]

@@ -9,7 +9,7 @@ from textual.widgets import Input, Static
 from okrtui.domain.models import Session
 from okrtui.store import Repository, SaveError
 from okrtui.tui.dialogs.resume_or_new import ResumeOrNewDialog
-from tests.tui.meeting_helpers import FakeClock, demo_app, meeting
+from tests.tui.meeting_helpers import FakeClock, demo_app, go_to_step, holding_meeting, meeting
 
 
 async def test_quit_during_checkins_then_resume_finds_every_answer(demo_folder: Path) -> None:
@@ -22,8 +22,7 @@ async def test_quit_during_checkins_then_resume_finds_every_answer(demo_folder: 
         session_id = meeting(app).context.session.id
         await pilot.press("down", "space")  # Ben is away
         clock.advance(100)
-        await pilot.press("pagedown", "pagedown")
-        await pilot.pause()
+        await go_to_step(pilot, "checkins")
         await pilot.press(*"240", "enter", "2", *"Slow week", "enter")
         await pilot.press(*"4,950", "enter")
         clock.advance(200)
@@ -58,13 +57,9 @@ async def test_quit_during_checkins_then_resume_finds_every_answer(demo_folder: 
 
 
 async def test_resume_dialog_can_start_a_second_meeting(demo_folder: Path) -> None:
-    clock = FakeClock()
-    app = demo_app(demo_folder, clock)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        app.action_start_weekly_meeting()
-        await pilot.pause()
-        first = meeting(app).context.session.id
+    async with holding_meeting(demo_folder) as held:
+        app, pilot = held.app, held.pilot
+        first = held.session.id
         await pilot.press("ctrl+l")
         await pilot.pause()
         app.action_start_weekly_meeting()

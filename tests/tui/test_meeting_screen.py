@@ -10,20 +10,14 @@ from okrtui.store import Repository
 from okrtui.tui.screens.meeting import MeetingScreen
 from okrtui.tui.widgets.agenda_sidebar import AgendaSidebar
 from okrtui.tui.widgets.meeting_clock import MeetingClock
-from tests.tui.meeting_helpers import FakeClock, demo_app, meeting
+from tests.tui.meeting_helpers import FakeClock, demo_app, holding_meeting, meeting, notifications
 
 
 async def test_deleted_contribution_comes_back_with_ctrl_z_until_the_step_changes(
     demo_folder: Path,
 ) -> None:
-    app = demo_app(demo_folder, FakeClock())
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        app.action_start_weekly_meeting()
-        await pilot.pause()
-        await pilot.press("ctrl+g", "4")
-        await pilot.pause()
-        screen = meeting(app)
+    async with holding_meeting(demo_folder, step="contributions") as held:
+        screen, pilot = held.screen, held.pilot
         await pilot.press(*"ben", "enter", "1", "enter", *"Closed 12 upgrades", "enter")
         await pilot.press(*"eli", "enter", "enter", *"Fixed the price sheet", "enter")
         await pilot.press("shift+tab", "down", "delete")
@@ -40,8 +34,9 @@ async def test_deleted_contribution_comes_back_with_ctrl_z_until_the_step_change
         listing = screen.query_one("#step-contributions OptionList", OptionList)
         listing.focus()
         listing.highlighted = 1  # under "KR 1", the first entry
-        await pilot.press("delete", "pagedown", "pageup")
-        await pilot.pause()
+        await pilot.press("delete")
+        await held.go_to("experiences")
+        await held.go_to("contributions")
         await pilot.press("ctrl+z")
         assert [c.text for c in screen.context.session.contributions] == ["Fixed the price sheet"]
 
@@ -50,12 +45,8 @@ async def test_clocks_warn_when_a_timebox_is_exceeded_and_time_is_kept_per_step(
     demo_folder: Path,
 ) -> None:
     clock = FakeClock()
-    app = demo_app(demo_folder, clock)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        app.action_start_weekly_meeting()
-        await pilot.pause()
-        screen = meeting(app)
+    async with holding_meeting(demo_folder, clock=clock) as held:
+        screen = held.screen
         step_clock = screen.query_one("#step-clock", MeetingClock)
         clock.advance(100)
         screen.refresh_clocks()
@@ -64,23 +55,19 @@ async def test_clocks_warn_when_a_timebox_is_exceeded_and_time_is_kept_per_step(
         screen.refresh_clocks()
         assert step_clock.has_class("-over")
         assert "2:10/2m" in str(step_clock.render())
-        await pilot.press("pagedown")
-        await pilot.pause()
+        await held.go_to("checkins")
         assert not step_clock.has_class("-over")
         assert screen.context.session.step_seconds["attendance"] == 130
-        sidebar = str(screen.query_one(AgendaSidebar).render())
-        assert "✓1 Attendance" in sidebar
-        assert "2:10 of 2 min" in sidebar
-        assert "▶2 Last week's" in sidebar
+        sidebar = str(screen.query_one(AgendaSidebar).render()).splitlines()
+        numbers = {step.key: n for n, step in enumerate(screen.steps, start=1)}
+        attendance = sidebar.index(f"✓{numbers['attendance']} Attendance")
+        assert sidebar[attendance + 1].strip() == "2:10 of 2 min"
+        assert f"▶{numbers['checkins']} Key-result check-ins" in sidebar
 
 
 async def test_facilitator_name_is_remembered_for_the_next_meeting(demo_folder: Path) -> None:
-    clock = FakeClock()
-    app = demo_app(demo_folder, clock)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        app.action_start_weekly_meeting()
-        await pilot.pause()
+    async with holding_meeting(demo_folder) as held:
+        app, pilot = held.app, held.pilot
         await pilot.press("shift+tab", "ctrl+u", *"Dana Novak", "enter")
         assert meeting(app).context.session.facilitator == "Dana Novak"
         await pilot.press("ctrl+l")
@@ -100,4 +87,4 @@ async def test_a_team_that_is_gone_gets_a_message_not_a_crash(demo_folder: Path)
         app.action_start_weekly_meeting()
         await pilot.pause()
         assert not isinstance(app.screen, MeetingScreen)
-        assert any("cannot start" in n.message for n in app._notifications)
+        assert any("cannot start" in message for message in notifications(app))

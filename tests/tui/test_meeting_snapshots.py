@@ -14,7 +14,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from tests.tui.meeting_helpers import FakeClock, demo_app
+from tests.tui.meeting_helpers import FakeClock, demo_app, go_to_step
 
 SnapCompare = Callable[..., bool]
 
@@ -26,8 +26,7 @@ async def into_checkins(pilot: Pilot[None]) -> None:
     await pilot.pause()
     for field in pilot.app.screen.query(Input):
         field.cursor_blink = False  # a blinking cursor would make the picture flicker
-    await pilot.press("ctrl+g", "3")
-    await pilot.pause()
+    await go_to_step(pilot, "checkins")
     await pilot.press(*"250", "enter", "2", *"Two renewals slipped", "enter", *"$4,8oo", "enter")
     await pilot.pause()
 

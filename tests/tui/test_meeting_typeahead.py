@@ -13,14 +13,14 @@ from okrtui.domain.models import Session
 from okrtui.store import Repository
 from okrtui.tui.app import OkrApp
 from okrtui.tui.screens.meeting import MeetingScreen
-from tests.tui.meeting_helpers import FakeClock, demo_app, meeting
+from tests.tui.meeting_helpers import FakeClock, demo_app, go_to_step
 
 NOTE = "Three renewals"
 
 
 async def open_checkins(app: OkrApp, pilot: Pilot[None]) -> MeetingScreen:
-    """Start the demo team's meeting and go to the check-ins (step 3)."""
-    return await open_step(app, pilot, 3)
+    """Start the demo team's meeting and go to the check-ins."""
+    return await open_step(app, pilot, "checkins")
 
 
 def saved_checkin(folder: Path, session_id: str, kr_id: str) -> tuple[float | None, str, str]:
@@ -104,14 +104,12 @@ async def test_enter_saves_before_the_next_key_is_handled(demo_folder: Path) -> 
         assert screen.context.session.checkin("kr-tier1").confidence == "at_risk"  # type: ignore[union-attr]
 
 
-async def open_step(app: OkrApp, pilot: Pilot[None], number: int) -> MeetingScreen:
-    """Start the demo team's meeting and jump to step `number`."""
+async def open_step(app: OkrApp, pilot: Pilot[None], key: str) -> MeetingScreen:
+    """Start the demo team's meeting and go to the step `key`."""
     await pilot.pause()
     app.action_start_weekly_meeting()
     await pilot.pause()
-    await pilot.press("ctrl+g", str(number))
-    await pilot.pause()
-    return meeting(app)
+    return await go_to_step(pilot, key)
 
 
 async def settle_until(pilot: Pilot[None], done: Callable[[], bool]) -> None:
@@ -125,7 +123,7 @@ async def settle_until(pilot: Pilot[None], done: Callable[[], bool]) -> None:
 async def test_guests_typed_in_one_burst_are_each_added(demo_folder: Path) -> None:
     app = demo_app(demo_folder, FakeClock())
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_step(app, pilot, 1)
+        screen = await open_step(app, pilot, "attendance")
         await pilot.press("tab")
         burst(app, [*"Maya", "enter", *"Lee", "enter"])
         await settle_until(pilot, lambda: len(screen.context.session.guests) == 2)
@@ -138,7 +136,7 @@ async def test_guests_typed_in_one_burst_are_each_added(demo_folder: Path) -> No
 async def test_an_experience_typed_in_one_burst_is_added_whole(demo_folder: Path) -> None:
     app = demo_app(demo_folder, FakeClock())
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_step(app, pilot, 5)
+        screen = await open_step(app, pilot, "experiences")
         burst(app, [*"lesson", "enter", "enter", *"Ask early", "enter", *"win"])
         await settle_until(pilot, lambda: screen.query_one("#note-kind", Input).value == "win")
         notes = screen.context.session.notes

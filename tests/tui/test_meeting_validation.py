@@ -4,33 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.pilot import Pilot
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
-from okrtui.tui.app import OkrApp
-from okrtui.tui.screens.meeting import MeetingScreen
-from tests.tui.meeting_helpers import FakeClock, demo_app, meeting
-
-
-def error_text(screen: MeetingScreen, field_id: str) -> str:
-    """The message shown under a field ('' when hidden)."""
-    error = screen.query_one(f"#{field_id}-error", Static)
-    return str(error.render()) if error.display else ""
-
-
-async def open_step(app: OkrApp, pilot: Pilot[None], number: int) -> MeetingScreen:
-    await pilot.pause()
-    app.action_start_weekly_meeting()
-    await pilot.pause()
-    await pilot.press("ctrl+g", str(number))
-    await pilot.pause()
-    return meeting(app)
+from tests.tui.meeting_helpers import error_text, holding_meeting
 
 
 async def test_checkin_rejects_a_word_and_keeps_it(demo_folder: Path) -> None:
-    app = demo_app(demo_folder, FakeClock())
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_step(app, pilot, 3)
+    async with holding_meeting(demo_folder, step="checkins") as held:
+        screen, pilot = held.screen, held.pilot
         await pilot.press(*"lots", "enter")
         assert "'lots' is not a number" in error_text(screen, "value-1")
         assert screen.query_one("#value-1", Input).value == "lots"
@@ -41,9 +22,8 @@ async def test_checkin_rejects_a_word_and_keeps_it(demo_folder: Path) -> None:
 
 
 async def test_attendance_refuses_an_empty_or_repeated_guest(demo_folder: Path) -> None:
-    app = demo_app(demo_folder, FakeClock())
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_step(app, pilot, 1)
+    async with holding_meeting(demo_folder, step="attendance") as held:
+        screen, pilot = held.screen, held.pilot
         await pilot.press("tab", "enter")
         assert "type the guest's name" in error_text(screen, "guest-name")
         await pilot.press(*"Maya", "enter", *"maya", "enter")
@@ -52,9 +32,8 @@ async def test_attendance_refuses_an_empty_or_repeated_guest(demo_folder: Path) 
 
 
 async def test_contribution_needs_a_known_member_and_text(demo_folder: Path) -> None:
-    app = demo_app(demo_folder, FakeClock())
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_step(app, pilot, 4)
+    async with holding_meeting(demo_folder, step="contributions") as held:
+        screen, pilot = held.screen, held.pilot
         await pilot.press(*"zed", "enter")
         assert "no member called 'zed'" in error_text(screen, "contrib-member")
         await pilot.press("ctrl+u", *"ben", "enter", *"9", "enter")
@@ -66,18 +45,16 @@ async def test_contribution_needs_a_known_member_and_text(demo_folder: Path) -> 
 
 
 async def test_experience_needs_a_kind(demo_folder: Path) -> None:
-    app = demo_app(demo_folder, FakeClock())
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_step(app, pilot, 5)
+    async with holding_meeting(demo_folder, step="experiences") as held:
+        screen, pilot = held.screen, held.pilot
         await pilot.press(*"rant", "enter")
         assert "choose the kind" in error_text(screen, "note-kind")
         assert screen.query_one("#note-kind", Input).value == "rant"
 
 
 async def test_training_minutes_must_be_a_number(demo_folder: Path) -> None:
-    app = demo_app(demo_folder, FakeClock())
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_step(app, pilot, 6)
+    async with holding_meeting(demo_folder, step="training") as held:
+        screen, pilot = held.screen, held.pilot
         await pilot.press("enter")
         assert "The topic cannot be empty" in error_text(screen, "training-topic")
         await pilot.press(*"Pricing", "enter", *"Maya", "enter", "ctrl+u", *"ten", "enter")
@@ -88,9 +65,8 @@ async def test_training_minutes_must_be_a_number(demo_folder: Path) -> None:
 
 
 async def test_commitment_due_date_cannot_be_before_the_meeting(demo_folder: Path) -> None:
-    app = demo_app(demo_folder, FakeClock())
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_step(app, pilot, 7)
+    async with holding_meeting(demo_folder, step="next_week") as held:
+        screen, pilot = held.screen, held.pilot
         await pilot.press(*"dana", "enter", *"Share the dashboard", "enter", "enter")
         await pilot.press("ctrl+u", *"2026-11-01", "enter")
         assert "cannot be before the meeting (2026-11-12)" in error_text(screen, "commit-due")
@@ -101,10 +77,9 @@ async def test_commitment_due_date_cannot_be_before_the_meeting(demo_folder: Pat
 
 
 async def test_finishing_needs_a_summary(demo_folder: Path) -> None:
-    app = demo_app(demo_folder, FakeClock())
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_step(app, pilot, 8)
+    async with holding_meeting(demo_folder, step="wrap_up") as held:
+        screen, pilot = held.screen, held.pilot
         await pilot.press("tab", "f")
         assert "Write a short summary" in error_text(screen, "summary")
         assert screen.context.session.status == "in_progress"
-        assert app.screen is screen
+        assert held.app.screen is screen

@@ -10,7 +10,7 @@ from textual.widgets import Markdown
 from okrtui.store import Repository
 from okrtui.tui.screens.minutes import MinutesScreen
 from tests.conftest import TODAY
-from tests.tui.meeting_helpers import FakeClock, add_milestone_kr, demo_app, meeting
+from tests.tui.meeting_helpers import FakeClock, add_milestone_kr, demo_app, go_to_step, meeting
 
 
 async def test_facilitator_holds_whole_weekly_meeting_by_keys(demo_folder: Path) -> None:
@@ -29,14 +29,12 @@ async def test_facilitator_holds_whole_weekly_meeting_by_keys(demo_folder: Path)
         await pilot.press("down", "down", "down", "down", "space")
         await pilot.press("tab", *"Maya", "enter")
         clock.advance(90)
-        await pilot.press("pagedown")
-        await pilot.pause()
+        await go_to_step(pilot, "commitments_review")
 
         # 2 Last week's commitments: Chen's webinar done, Dana's dashboard dropped.
         await pilot.press("d", "x")
         clock.advance(240)
-        await pilot.press("pagedown")
-        await pilot.pause()
+        await go_to_step(pilot, "checkins")
 
         # 3 Check-ins: four of the five key results.
         await pilot.press(*"250", "enter", "1", *"Two renewals closed", "enter")
@@ -45,30 +43,26 @@ async def test_facilitator_holds_whole_weekly_meeting_by_keys(demo_folder: Path)
         await pilot.press("enter", "tab", "enter")  # Tier 2 price: not known this week
         await pilot.press(*"60%", "enter", "3", *"Vendor late", "enter")
         clock.advance(600)
-        await pilot.press("pagedown")
-        await pilot.pause()
+        await go_to_step(pilot, "contributions")
 
         # 4 Contributions: two, the first celebrated.
         await pilot.press(*"ben", "enter", "1", "enter", *"Closed 12 upgrades", "enter")
         await pilot.press(*"chen", "enter", "enter", *"Ran the webinar", "enter")
         await pilot.press("shift+tab", "down", "c")
         clock.advance(300)
-        await pilot.press("pagedown")
-        await pilot.pause()
+        await go_to_step(pilot, "experiences")
 
         # 5 Experiences: a lesson (Dana's) and a blocker (the team's).
         await pilot.press("l", "enter", *"dana", "enter", *"Follow up a webinar by phone", "enter")
         await pilot.press("b", "enter", "enter", *"Leads arrive late", "enter")
         clock.advance(300)
-        await pilot.press("pagedown")
-        await pilot.pause()
+        await go_to_step(pilot, "training")
 
         # 6 Mini-training by Ana, 15 minutes, everyone present attends.
         await pilot.press(*"Objection handling", "enter", *"ana", "enter")
         await pilot.press("ctrl+u", *"15", "enter", "enter", *"Role play", "enter")
         clock.advance(600)
-        await pilot.press("pagedown")
-        await pilot.pause()
+        await go_to_step(pilot, "next_week")
 
         # 7 Next week: Ben's target on KR 1, Dana's action due in three days.
         await pilot.press(
@@ -77,8 +71,7 @@ async def test_facilitator_holds_whole_weekly_meeting_by_keys(demo_folder: Path)
         await pilot.press("shift+tab", "ctrl+u", "a", "enter")
         await pilot.press(*"dana", "enter", *"Send the dashboard", "enter", "enter", *"+3", "enter")
         clock.advance(200)
-        await pilot.press("pagedown")
-        await pilot.pause()
+        await go_to_step(pilot, "wrap_up")
 
         # 8 Wrap-up: summary, ratings 8, 9, 10, 7, finish.
         await pilot.press(*"Tier 1 ahead; portal late", "enter", "8", "9", "0", "7")

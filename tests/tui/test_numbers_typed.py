@@ -17,22 +17,11 @@ from okrtui.tui.screens.meeting import MeetingScreen
 from okrtui.tui.screens.plan_editor import PlanEditorScreen, PlanItem
 from okrtui.tui.widgets.quarterly.scores import ScoresStep
 from tests.conftest import TODAY
-from tests.tui.meeting_helpers import FakeClock, demo_app, meeting
+from tests.tui.meeting_helpers import FakeClock, demo_app, go_to_step
 from tests.tui.test_plan_edit import SIZE, move_to
 from tests.tui.test_quarterly_steps import clock, open_step
 
 F = TypeVar("F", TeamForm, KeyResultForm)
-
-
-async def page_to(app: OkrApp, pilot: Pilot[None], key: str) -> MeetingScreen:
-    """Page forward through the meeting's agenda to the step `key`."""
-    for _ in range(10):
-        screen = meeting(app)
-        if screen.step.key == key:
-            return screen
-        await pilot.press("pagedown")
-        await pilot.pause()
-    raise AssertionError(f"never reached {key}")
 
 
 async def open_checkins(app: OkrApp, pilot: Pilot[None]) -> MeetingScreen:
@@ -40,7 +29,7 @@ async def open_checkins(app: OkrApp, pilot: Pilot[None]) -> MeetingScreen:
     await pilot.pause()
     app.action_start_weekly_meeting()
     await pilot.pause()
-    return await page_to(app, pilot, "checkins")
+    return await go_to_step(pilot, "checkins")
 
 
 def facts(screen: MeetingScreen) -> str:
@@ -164,7 +153,7 @@ async def test_a_german_team_overrides_a_score_and_drafts_numbers_its_way(
         assert "did you mean 0,4?" in str(error.render())
         await pilot.press("ctrl+u", *"0,4", "enter", *"Leads paused for a month", "enter")
         await pilot.pause()
-        await page_to(app, pilot, "next_quarter")
+        await go_to_step(pilot, "next_quarter")
         await pilot.press("down", "e", "enter")  # Tier 1, its title kept
         baseline = app.screen.query_one("#nq-baseline", Input)
         assert baseline.value == "226"

@@ -17,6 +17,7 @@ from okrtui.tui.dialogs.review_quarter import ReviewQuarterDialog
 from okrtui.tui.screens.meeting import MeetingScreen
 from okrtui.tui.widgets.quarterly.quarter_numbers import QuarterNumbersStep
 from tests.conftest import TODAY
+from tests.tui.meeting_helpers import go_to_step, start_review
 
 SIZE = (100, 36)
 
@@ -36,12 +37,6 @@ def step_key(app: OkrApp) -> str:
     return screen.step.key
 
 
-async def next_step(pilot: Pilot[None], app: OkrApp, expected: str) -> None:
-    await pilot.press("pagedown")
-    await pilot.pause()
-    assert step_key(app) == expected
-
-
 def text_of(app: OkrApp, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).render())
 
@@ -50,35 +45,20 @@ def quarterly_reviews(folder: Path, quarter: str) -> list[Session]:
     return Repository.open(folder).sessions(quarter, "sales", "quarterly")
 
 
-async def start_review(pilot: Pilot[None], app: OkrApp, quarter: str) -> None:
-    """Press r on home and pick `quarter` in the dialog with the arrows."""
-    await pilot.press("r")
-    await pilot.pause()
-    assert isinstance(app.screen, ReviewQuarterDialog)
-    listing = app.screen.query_one("#quarter-list", OptionList)
-    for _ in range(listing.option_count):
-        if listing.get_option_at_index(listing.highlighted or 0).id == quarter:
-            break
-        await pilot.press("down")
-    await pilot.press("enter")
-    await pilot.pause()
-    assert isinstance(app.screen, MeetingScreen)
-
-
 async def test_facilitator_holds_the_whole_quarterly_review_by_keys(demo_folder: Path) -> None:
     app = OkrApp(Repository.open(demo_folder), today=TODAY, clock=clock)
     async with app.run_test(size=SIZE) as pilot:
-        await start_review(pilot, app, "2026-Q4")
+        await start_review(pilot, "2026-Q4")
         assert step_key(app) == "attendance"
 
-        await next_step(pilot, app, "quarter_numbers")
+        await go_to_step(pilot, "quarter_numbers")
         numbers = app.screen.query_one(QuarterNumbersStep)
         assert "Tier 2 to Tier 1" in text_of(app, "#numbers-heading")
         await pilot.press("n")
         assert numbers.kr_index == 1
         assert "Tier 3 to Tier 2" in text_of(app, "#numbers-heading")
 
-        await next_step(pilot, app, "scores")
+        await go_to_step(pilot, "scores")
         await pilot.press("a")  # Tier 1 upgrades: accept 0.45
         await pilot.press("o")  # Tier 2 upgrades: override with a reason
         await type_text(pilot, "0.4")
@@ -88,22 +68,22 @@ async def test_facilitator_holds_the_whole_quarterly_review_by_keys(demo_folder:
         await pilot.press("a", "a")  # both price thresholds accepted
         await pilot.pause()
 
-        await next_step(pilot, app, "objective_scores")
+        await go_to_step(pilot, "objective_scores")
         assert "0.63 yellow" in str(
             app.screen.query_one("#objective-results").query(Static)[0].render()
         )
 
-        await next_step(pilot, app, "contributions_rollup")
-        await next_step(pilot, app, "trainings_held")
+        await go_to_step(pilot, "contributions_rollup")
+        await go_to_step(pilot, "trainings_held")
         assert "2 trainings, 22 minutes" in text_of(app, "#trainings-total")
 
-        await next_step(pilot, app, "retrospective")
+        await go_to_step(pilot, "retrospective")
         await type_text(pilot, "Webinars convert")
         await pilot.press("enter", "tab")
         await type_text(pilot, "Get marketing leads earlier")
         await pilot.press("enter")
 
-        await next_step(pilot, app, "next_quarter")
+        await go_to_step(pilot, "next_quarter")
         await pilot.press("down", "e")  # the Tier 1 key result
         await pilot.press("enter")  # keep its title
         assert app.screen.query_one("#nq-baseline", Input).value == "226"
@@ -116,7 +96,7 @@ async def test_facilitator_holds_the_whole_quarterly_review_by_keys(demo_folder:
         await pilot.pause()
         assert "Saved into the plan for 2027-Q1" in text_of(app, "#nq-status")
 
-        await next_step(pilot, app, "wrap_up")
+        await go_to_step(pilot, "wrap_up")
         await type_text(pilot, "Tier 1 on pace, Tier 2 behind; prices held.")
         await pilot.press("enter", "f")
         await pilot.pause()
@@ -180,8 +160,8 @@ async def test_an_ended_quarter_is_reviewed_in_the_new_year(demo_folder: Path) -
         assert listing.get_option_at_index(listing.highlighted or 0).id == "2026-Q4"
         await pilot.press("enter")
         await pilot.pause()
-        await next_step(pilot, app, "quarter_numbers")
-        await next_step(pilot, app, "scores")
+        await go_to_step(pilot, "quarter_numbers")
+        await go_to_step(pilot, "scores")
         await pilot.press("a")
         await pilot.pause()
         # Accepting moved on to Tier 2: its path comes from the ended quarter's meetings.
@@ -197,9 +177,9 @@ async def test_an_ended_quarter_is_reviewed_in_the_new_year(demo_folder: Path) -
 async def test_an_override_without_a_reason_is_refused_at_the_field(demo_folder: Path) -> None:
     app = OkrApp(Repository.open(demo_folder), today=TODAY, clock=clock)
     async with app.run_test(size=SIZE) as pilot:
-        await start_review(pilot, app, "2026-Q4")
-        await next_step(pilot, app, "quarter_numbers")
-        await next_step(pilot, app, "scores")
+        await start_review(pilot, "2026-Q4")
+        await go_to_step(pilot, "quarter_numbers")
+        await go_to_step(pilot, "scores")
         await pilot.press("o")
         await type_text(pilot, "1.5")
         await pilot.press("enter")

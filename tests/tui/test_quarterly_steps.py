@@ -12,13 +12,15 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 
 from okrtui.domain.models import KeyResult
+from okrtui.domain.plan import Plan
 from okrtui.domain.quarterly import quarter_paths, quarter_sessions
 from okrtui.domain.sample import OBJECTIVE, sample_sessions
-from okrtui.store import Repository
+from okrtui.store import Repository, SaveError
 from okrtui.tui.app import OkrApp
 from okrtui.tui.screens.meeting import MeetingScreen
 from okrtui.tui.widgets.kr_chart import KRChart
 from tests.conftest import TODAY
+from tests.tui.meeting_helpers import go_to_step
 
 SIZE = (100, 36)
 
@@ -55,19 +57,12 @@ async def test_the_chart_shows_each_check_in_and_the_lines_that_apply() -> None:
 
 
 async def open_step(pilot: Pilot[None], app: OkrApp, key: str) -> None:
-    """Start the demo team's review of 2026-Q4 and page forward to the step `key`."""
+    """Start the demo team's review of 2026-Q4 and go to the step `key`."""
     await pilot.press("r")
     await pilot.pause()
     await pilot.press("enter")
     await pilot.pause()
-    for _ in range(9):
-        screen = app.screen
-        assert isinstance(screen, MeetingScreen)
-        if screen.step.key == key:
-            return
-        await pilot.press("pagedown")
-        await pilot.pause()
-    raise AssertionError(f"never reached {key}")
+    await go_to_step(pilot, key)
 
 
 async def test_retrospective_notes_are_added_edited_deleted_and_restored(
@@ -121,6 +116,40 @@ async def test_a_target_behind_the_new_baseline_must_be_fixed_before_saving(
 
     (planned,) = Repository.open(demo_folder).objectives("sales", "2027-Q1")
     assert (planned.key_results[0].baseline, planned.key_results[0].target) == (226, 600)
+
+
+async def test_the_draft_goes_into_the_plan_in_one_write_and_a_failure_says_so(
+    demo_folder: Path,
+) -> None:
+    app = OkrApp(Repository.open(demo_folder), today=TODAY, clock=clock)
+    real_save_plan = app.repository.save_plan
+    written: list[Plan] = []
+
+    def save_plan(plan: Plan) -> None:
+        written.append(plan)
+        if len(written) == 1:
+            raise SaveError("the folder is read-only")
+        real_save_plan(plan)
+
+    app.repository.save_plan = save_plan  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await open_step(pilot, app, "next_quarter")
+        await pilot.press("s", "s")
+        await pilot.pause()
+        status = str(app.screen.query_one("#nq-status", Static).render())
+        assert "Not saved into the plan: the folder is read-only" in status
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        assert screen.context.session.next_quarter_saved is False
+        await pilot.press("s", "s")
+        await pilot.pause()
+        assert "Saved into the plan" in str(app.screen.query_one("#nq-status", Static).render())
+        session_id = screen.context.session.id
+
+    assert len(written) == 2  # one write for the whole draft each time
+    assert [o.title for o in written[1].objectives] == [OBJECTIVE.title]
+    assert len(Repository.open(demo_folder).objectives("sales", "2027-Q1")) == 1
+    assert Repository.open(demo_folder).session(session_id).next_quarter_saved is True
 
 
 async def test_a_kr_never_checked_in_is_scored_from_a_typed_final_value(

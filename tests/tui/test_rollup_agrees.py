@@ -14,7 +14,7 @@ from okrtui.minutes import render_html, render_json, render_markdown
 from okrtui.store import Repository
 from okrtui.tui.app import OkrApp
 from tests.conftest import TODAY
-from tests.tui.meeting_helpers import meeting
+from tests.tui.meeting_helpers import go_to_step
 from tests.tui.test_quarterly_steps import SIZE, clock, open_step
 
 GUEST_TOPIC = "Pricing stories from the field"
@@ -56,9 +56,7 @@ async def test_the_review_and_its_minutes_mark_the_guest_and_fold_an_unknown_kr_
         assert any(LOST_KR_TEXT in line for line in general)
         assert not any("kr-long-gone" in line for line in general)
 
-        await pilot.press("pagedown")  # the next step
-        await pilot.pause()
-        assert meeting(app).step.key == "trainings_held"
+        await go_to_step(pilot, "trainings_held")
         table = app.screen.query_one("#trainings-table", DataTable)
         rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
         (guest_row,) = [r for r in rows if r[1] == GUEST_TOPIC]

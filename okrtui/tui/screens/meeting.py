@@ -1,8 +1,9 @@
 """The meeting screen (weekly and quarterly): agenda sidebar, clocks, one step at a time.
 
 Steps come from `okrtui.domain.agenda.agenda(kind)`; each is run by the widget registered
-for its key in `okrtui.tui.widgets.step_registry.STEP_WIDGETS`. Steps post `SessionEdited`
-and this screen saves the session through the repository at once, before the next key.
+for its key in `okrtui.tui.widgets.step_registry.STEP_WIDGETS`. The screen is the steps' recorder:
+a step's commit is saved through the repository at once, before the next key; steps post
+`SessionEdited` for what redraws, and the next-quarter draft asks the screen to save the plan.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from okrtui.domain.meeting import (
     steps_left_empty,
 )
 from okrtui.domain.models import Session, SessionKind
+from okrtui.domain.plan import Plan
 from okrtui.domain.quarters import quarter_of
 from okrtui.domain.text import escape_control
 from okrtui.services.facilitators import remember_facilitator, remembered_facilitator
@@ -42,6 +44,7 @@ from okrtui.tui.dialogs.resume_or_new import ResumeChoice, ResumeOrNewDialog
 from okrtui.tui.widgets.agenda_sidebar import AgendaSidebar
 from okrtui.tui.widgets.keys_footer import KeysFooter
 from okrtui.tui.widgets.meeting_clock import MeetingClock
+from okrtui.tui.widgets.quarterly.next_quarter import NextQuarterStep
 from okrtui.tui.widgets.step_registry import step_widget
 from okrtui.tui.widgets.steps import MeetingContext, StepWidget
 
@@ -70,7 +73,6 @@ class MeetingScreen(Screen[None]):
         # they were, and the first change saved records the amendment.
         self.amend_by = amend_by
         self._amendment_recorded = False
-        context.save_now = self._save_committed
         self.steps: tuple[Step, ...] = agenda(context.session.kind)
         keys = [s.key for s in self.steps]
         current = context.session.current_step
@@ -87,6 +89,7 @@ class MeetingScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="meeting-header"):
+            # Names and titles are user text: never read as markup.
             yield Static(self._title(), id="meeting-title", markup=False)
             yield MeetingClock("Step", id="step-clock")
             yield MeetingClock("Meeting", id="meeting-clock")
@@ -96,7 +99,7 @@ class MeetingScreen(Screen[None]):
                 yield Static("", id="step-title", markup=False)
                 with ContentSwitcher(id="steps"):
                     for step in self.steps:
-                        yield step_widget(step, self.context)
+                        yield step_widget(step, self.context, self)
         yield Static(
             "Amending a finished meeting: each change is saved as it is made"
             if self.amend_by is not None
@@ -199,20 +202,35 @@ class MeetingScreen(Screen[None]):
         status.update(f"Saved {now:%H:%M:%S}" + (f" — {escape_control(what)}" if what else ""))
         return True
 
-    def _save_committed(self, session: Session, what: str) -> None:
+    def record(self, session: Session, what: str) -> bool:
         """A step committed an answer: write it now, in the handler of the key that did it."""
         if self.amend_by is not None and not self._amendment_recorded:
             session = amend(session, self._now(), self.amend_by)
             self._amendment_recorded = True
         self.context.session = session
-        self.save(what)
+        return self.save(what)
 
     def on_step_widget_session_edited(self, event: StepWidget.SessionEdited) -> None:
         """After a commit (already saved): redraw what shows the session."""
         event.stop()
         self.query_one("#meeting-title", Static).update(self._title())
-        if event.what == "facilitator":
+        if event.session.facilitator != event.previous.facilitator:
             remember_facilitator(self.repository, event.session.team_id, event.session.facilitator)
+
+    def on_next_quarter_step_plan_save_requested(
+        self, event: NextQuarterStep.PlanSaveRequested
+    ) -> None:
+        """Save the drafted objectives into the plan in one transaction, then the session."""
+        event.stop()
+        try:
+            self.repository.save_plan(Plan(objectives=event.objectives))
+        except (StoreError, OSError) as exc:
+            event.step.plan_saved(str(exc))
+            return
+        count = len(event.objectives)
+        saved = self.context.session.model_copy(update={"next_quarter_saved": True})
+        self.record(saved, f"next quarter saved into the plan ({count} objectives)")
+        event.step.plan_saved(None)
 
     # -- moving between steps ---------------------------------------------------------
 

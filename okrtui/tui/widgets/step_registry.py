@@ -9,7 +9,7 @@ from __future__ import annotations
 from okrtui.domain.agenda import Step
 from okrtui.tui.widgets.quarterly.registry import QUARTERLY_STEP_WIDGETS
 from okrtui.tui.widgets.steps.attendance import AttendanceStep
-from okrtui.tui.widgets.steps.base import MeetingContext, StepWidget, UnavailableStep
+from okrtui.tui.widgets.steps.base import MeetingContext, Recorder, StepWidget, UnavailableStep
 from okrtui.tui.widgets.steps.checkins import CheckInsStep
 from okrtui.tui.widgets.steps.commitments_review import CommitmentsReviewStep
 from okrtui.tui.widgets.steps.contributions import ContributionsStep
@@ -32,9 +32,9 @@ STEP_WIDGETS: dict[str, type[StepWidget]] = {
 }
 
 
-def step_widget(step: Step, context: MeetingContext) -> StepWidget:
-    """The widget for an agenda step, or a clear placeholder when there is none yet."""
-    return STEP_WIDGETS.get(step.key, UnavailableStep)(context, step)
+def step_widget(step: Step, context: MeetingContext, recorder: Recorder) -> StepWidget:
+    """The widget for an agenda step (saving through `recorder`), or a clear placeholder."""
+    return STEP_WIDGETS.get(step.key, UnavailableStep)(context, step, recorder)
 
 
 __all__ = ["STEP_WIDGETS", "step_widget"]

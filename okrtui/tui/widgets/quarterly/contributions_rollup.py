@@ -8,6 +8,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from okrtui.domain.quarter_rollup import KRContributions, contributions_rollup
+from okrtui.domain.text import escape_control
 from okrtui.tui.widgets.quarterly.base import QuarterlyStep
 
 
@@ -42,12 +43,12 @@ class ContributionsRollupStep(QuarterlyStep):
 
 def _group_widgets(group: KRContributions) -> list[Static]:
     widgets = [
-        Static(Text(group.title), classes="group-title"),
-        Static(Text(f"  Moved by {', '.join(group.members)}"), classes="hint"),
+        Static(Text(escape_control(group.title)), classes="group-title"),
+        Static(Text(escape_control(f"  Moved by {', '.join(group.members)}")), classes="hint"),
     ]
     for c in group.contributions:
         when = f"wk {c.week}" if c.week else c.date.isoformat()
         mark = "★" if c.celebrated else "·"
-        line = Text(f"  {mark} {when}  {c.member_name}: {c.text}")
+        line = Text(escape_control(f"  {mark} {when}  {c.member_name}: {c.text}"))
         widgets.append(Static(line, classes="celebrated" if c.celebrated else ""))
     return widgets

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.style import Style
@@ -9,11 +10,12 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from okrtui.domain import kr_words
-from okrtui.domain.models import DraftKeyResult, DraftObjective
+from okrtui.domain.models import DraftKeyResult, DraftObjective, Objective
 from okrtui.domain.next_quarter import (
     DraftError,
     add_key_result,
@@ -27,9 +29,11 @@ from okrtui.domain.next_quarter import (
 )
 from okrtui.domain.numbers import format_number, parse_number
 from okrtui.domain.quarters import next_quarter
+from okrtui.domain.text import escape_control
 from okrtui.store import StoreError
 from okrtui.tui.widgets.quarterly.base import QuarterlyStep
 from okrtui.tui.widgets.steps.base import field
+from okrtui.tui.widgets.steps.fields import Fills, TextInput
 
 if TYPE_CHECKING:
     from okrtui.tui.app import OkrApp
@@ -48,11 +52,27 @@ class NextQuarterStep(QuarterlyStep):
         Binding("escape", "stop_editing", "Back to the list", show=False),
     ]
 
+    @dataclass
+    class PlanSaveRequested(Message):
+        """The room agreed on the draft: the meeting screen saves `objectives` into the plan
+        (in one transaction) and answers with `plan_saved`."""
+
+        step: NextQuarterStep
+        objectives: list[Objective]
+
     def compose(self) -> ComposeResult:
         yield Static("", id="nq-heading", classes="hint")
         yield OptionList(id="draft-list")
         yield Static("", id="nq-status")
-        yield from field("Title", Input(id="nq-title", select_on_focus=False))
+        # Objectives' and key results' titles are the same kind of text (a line).
+        yield from field(
+            "Title",
+            TextInput(
+                fills=Fills(DraftKeyResult, "title", "The title"),
+                id="nq-title",
+                select_on_focus=False,
+            ),
+        )
         yield from field(
             "Baseline (increase / decrease only)", Input(id="nq-baseline", select_on_focus=False)
         )
@@ -233,12 +253,12 @@ class NextQuarterStep(QuarterlyStep):
         objective, kr = self._find(ids)
         if kr is not None:
             drafts = edit_key_result(self.drafts, kr.id, dropped=not kr.dropped)
-            what = f"{kr.title or 'new KR'} {'kept' if kr.dropped else 'dropped'}"
+            title = escape_control(kr.title) or "new KR"
+            what = f"{title} {'kept' if kr.dropped else 'dropped'}"
         else:
             drafts = edit_objective(self.drafts, objective.id, dropped=not objective.dropped)
-            what = (
-                f"{objective.title or 'new objective'} {'kept' if objective.dropped else 'dropped'}"
-            )
+            title = escape_control(objective.title) or "new objective"
+            what = f"{title} {'kept' if objective.dropped else 'dropped'}"
         self._commit(drafts, what)
         self.show_step()
 
@@ -277,34 +297,42 @@ class NextQuarterStep(QuarterlyStep):
             self.save_armed = True
             self._show_status()
             return
-        repository = cast("OkrApp", self.app).repository
-        try:
-            for objective in objectives:
-                repository.save_objective(objective)
-        except (StoreError, OSError) as exc:
+        self.save_armed = False
+        self.post_message(self.PlanSaveRequested(self, objectives))
+
+    def plan_saved(self, problem: str | None) -> None:
+        """The screen's answer to `PlanSaveRequested`: None when the plan was saved."""
+        if problem is not None:
             self.query_one("#nq-status", Static).update(
-                Text(f"Not saved into the plan: {exc}", style=self._error_style())
+                Text(f"Not saved into the plan: {problem}", style=self._error_style())
             )
             return
-        self.save_armed = False
-        session = self.context.session.model_copy(update={"next_quarter_saved": True})
-        self.commit(session, f"next quarter saved into the plan ({len(objectives)} objectives)")
         self.show_step()
 
     # -- the editor fields ---------------------------------------------------------------------
 
-    @on(Input.Submitted, "#nq-title")
-    def _title(self, event: Input.Submitted) -> None:
-        event.stop()
+    def field_committed(self, field: Input) -> None:
+        """Enter in the title, the baseline or the target of what is being edited."""
+        if field.id == "nq-title":
+            self._title(field)
+        elif field.id in ("nq-baseline", "nq-target"):
+            self._number(field)
+
+    def _title(self, field: Input) -> None:
         if self.editing is None:
             self.focus_first()
             return
         objective_id, kr_id = self.editing
-        title = " ".join(event.value.split())
-        if not title:
-            self.show_error(event.input, "the title cannot be empty")
+        model = DraftKeyResult if kr_id is not None else DraftObjective
+        try:
+            title = Fills(model, "title", "The title").check(" ".join(field.value.split()))
+        except ValueError as exc:
+            self.show_error(field, str(exc))
             return
-        self.clear_error(event.input)
+        if not title:
+            self.show_error(field, "the title cannot be empty")
+            return
+        self.clear_error(field)
         if kr_id is None:
             self._commit(edit_objective(self.drafts, objective_id, title=title), "objective title")
             self.show_step()
@@ -315,43 +343,40 @@ class NextQuarterStep(QuarterlyStep):
         _, kr = self._find(self.editing)
         assert kr is not None
         if kr.kind in ("increase", "decrease"):
-            self.query_one("#nq-baseline", Input).focus()
+            self.move_to(self.query_one("#nq-baseline", Input))
         elif kr.kind == "milestone":
             self._done_editing()
         else:
-            self.query_one("#nq-target", Input).focus()
+            self.move_to(self.query_one("#nq-target", Input))
 
-    @on(Input.Submitted, "#nq-baseline")
-    @on(Input.Submitted, "#nq-target")
-    def _number(self, event: Input.Submitted) -> None:
-        event.stop()
+    def _number(self, field: Input) -> None:
         if self.editing is None or self.editing[1] is None:
             self.focus_first()
             return
         kr_id = self.editing[1]
-        name = "baseline" if event.input.id == "nq-baseline" else "target"
+        name = "baseline" if field.id == "nq-baseline" else "target"
         _, draft = self._find(self.editing)
         locale = self.context.team.locale
         unit = draft.unit if draft is not None else None
         try:
             value = (
-                parse_number(event.value, locale=locale, unit=unit) if event.value.strip() else None
+                parse_number(field.value, locale=locale, unit=unit) if field.value.strip() else None
             )
         except ValueError as exc:
-            self.show_error(event.input, str(exc))
+            self.show_error(field, str(exc))
             return
-        self.clear_error(event.input)
+        self.clear_error(field)
         self._commit(edit_key_result(self.drafts, kr_id, **{name: value}), f"KR {name}")
         self.show_step()
         _, kr = self._find(self.editing)
         assert kr is not None
         if name == "baseline":
-            self.query_one("#nq-target", Input).focus()
+            self.move_to(self.query_one("#nq-target", Input))
             return
         problem = kr_problem(kr)
         if problem:
             # Stay on the field: the plan would refuse this key result.
-            self.show_error(event.input, problem)
+            self.show_error(field, problem)
             return
         self._done_editing()
 
@@ -371,7 +396,7 @@ class NextQuarterStep(QuarterlyStep):
 
 
 def _objective_line(objective: DraftObjective) -> Text:
-    title = objective.title or "(new objective: e to name it)"
+    title = escape_control(objective.title) or "(new objective: e to name it)"
     style = "dim strike" if objective.dropped else "bold"
     suffix = "  (dropped)" if objective.dropped else ""
     return Text(f"▸ {title}{suffix}", style=style)
@@ -380,7 +405,7 @@ def _objective_line(objective: DraftObjective) -> Text:
 def _kr_line(kr: DraftKeyResult, objective_dropped: bool, error: Style) -> Text:
     title = kr_words.title(kr, untitled="(new key result: e to edit it)")
     numbers = "done or % complete" if kr.kind == "milestone" else kr_words.goal(kr)
-    line = Text(f"    {title} · {kr_words.kind_word(kr.kind)} · {numbers}")
+    line = Text(escape_control(f"    {title} · {kr_words.kind_word(kr.kind)} · {numbers}"))
     if kr.dropped or objective_dropped:
         line.stylize("dim strike")
         line.append("  (dropped)", style="dim")

@@ -8,6 +8,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from okrtui.domain.quarterly import ObjectiveResult, objective_results
+from okrtui.domain.text import escape_control
 from okrtui.tui.widgets.quarterly.base import QuarterlyStep
 from okrtui.tui.widgets.quarterly.scores import score_text
 
@@ -45,9 +46,8 @@ class ObjectiveScoresStep(QuarterlyStep):
                 kr.title for kr in result.objective.active_key_results if kr.id not in scored
             ]
             if missing:
-                widgets.append(
-                    Static(f"Not scored yet: {'; '.join(missing)}", classes="callout hint")
-                )
+                missing_line = escape_control(f"Not scored yet: {'; '.join(missing)}")
+                widgets.append(Static(missing_line, classes="callout hint", markup=False))
         area.mount_all(widgets)
         # Keep the session's objective scores in step with its key-result scores.
         kept = [r.to_model() for r in results]
@@ -56,12 +56,17 @@ class ObjectiveScoresStep(QuarterlyStep):
 
 
 def _result_widgets(result: ObjectiveResult) -> list[Static]:
-    heading = Content.assemble(score_text(result.score), "  ", (result.objective.title, "bold"))
+    title = escape_control(result.objective.title)
+    heading = Content.assemble(score_text(result.score), "  ", (title, "bold"))
     widgets = [Static(heading, classes=f"group-title band-{result.band}")]
     for kr, score in result.kr_scores:
         widgets.append(
             Static(
-                Content.assemble("    ", score_text(score.used), f"  {kr.title}  (×{kr.weight:g})")
+                Content.assemble(
+                    "    ",
+                    score_text(score.used),
+                    escape_control(f"  {kr.title}  (×{kr.weight:g})"),
+                )
             )
         )
     if result.callout:

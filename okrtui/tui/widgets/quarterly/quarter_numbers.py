@@ -13,9 +13,10 @@ from okrtui.domain import kr_words
 from okrtui.domain.agenda import Step
 from okrtui.domain.quarterly import KRQuarterPath
 from okrtui.domain.scoring import progress
+from okrtui.domain.text import escape_control
 from okrtui.tui.widgets.kr_chart import KRChart
 from okrtui.tui.widgets.quarterly.base import QuarterlyStep
-from okrtui.tui.widgets.steps.base import MeetingContext
+from okrtui.tui.widgets.steps.base import MeetingContext, Recorder
 
 
 class QuarterNumbersStep(QuarterlyStep):
@@ -26,8 +27,8 @@ class QuarterNumbersStep(QuarterlyStep):
         Binding("p,left", "move(-1)", "Previous KR"),
     ]
 
-    def __init__(self, context: MeetingContext, step: Step) -> None:
-        super().__init__(context, step)
+    def __init__(self, context: MeetingContext, step: Step, recorder: Recorder) -> None:
+        super().__init__(context, step, recorder)
         self.kr_index = 0
         self._paths: list[KRQuarterPath] = []
 
@@ -70,6 +71,6 @@ def _heading(path: KRQuarterPath, index: int, count: int) -> Text:
     reached = f"final {kr_words.value(kr, final)}"
     if final is not None and kr.kind in ("increase", "decrease", "milestone"):
         reached += f" ({progress(kr, final):.0%} of the way)"
-    heading = Text.assemble((f"KR {index + 1}/{count}: {kr.title}", "bold"), "\n")
-    heading.append(f"{kr_words.goal(kr)} · {reached} · n/p: other KRs")
+    heading = Text.assemble((escape_control(f"KR {index + 1}/{count}: {kr.title}"), "bold"), "\n")
+    heading.append(escape_control(f"{kr_words.goal(kr)} · {reached} · n/p: other KRs"))
     return heading

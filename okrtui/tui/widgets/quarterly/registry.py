@@ -1,4 +1,4 @@
-"""The quarterly steps by agenda key, merged into the meeting's STEP_WIDGETS."""
+"""The quarterly steps by agenda key, merged into `step_registry.STEP_WIDGETS`."""
 
 from __future__ import annotations
 

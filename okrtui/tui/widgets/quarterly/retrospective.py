@@ -12,13 +12,16 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from okrtui.domain.ids import new_id
-from okrtui.domain.meeting import remove_item, required, upsert_item
+from okrtui.domain.meeting import remove_item, upsert_item
 from okrtui.domain.models import Note, NoteKind, Session
+from okrtui.domain.text import escape_control
 from okrtui.tui.widgets.quarterly.base import QuarterlyStep
 from okrtui.tui.widgets.steps.base import field
+from okrtui.tui.widgets.steps.fields import Fills, TextInput
 
 RETRO_KINDS: dict[NoteKind, str] = {"went_well": "Went well", "to_change": "To change"}
 INPUT_IDS: dict[NoteKind, str] = {"went_well": "went-well", "to_change": "to-change"}
+NOTE_TEXT = Fills(Note, "text", "The note")
 
 
 class RetrospectiveStep(QuarterlyStep):
@@ -31,10 +34,12 @@ class RetrospectiveStep(QuarterlyStep):
 
     def compose(self) -> ComposeResult:
         yield from field(
-            "What went well? (Enter adds it)", Input(id="went-well", select_on_focus=False)
+            "What went well? (Enter adds it)",
+            TextInput(fills=NOTE_TEXT, id="went-well", select_on_focus=False),
         )
         yield from field(
-            "What should change? (Enter adds it)", Input(id="to-change", select_on_focus=False)
+            "What should change? (Enter adds it)",
+            TextInput(fills=NOTE_TEXT, id="to-change", select_on_focus=False),
         )
         yield Label("Notes (e edits, delete removes)", classes="field-label")
         yield OptionList(id="retro-list")
@@ -57,27 +62,24 @@ class RetrospectiveStep(QuarterlyStep):
         for kind, title in RETRO_KINDS.items():
             for note in (n for n in self._notes() if n.kind == kind):
                 style = "green" if kind == "went_well" else "yellow"
-                prompt = Text.assemble(Text(f"{title}: ", style=style), note.text)
+                prompt = Text.assemble(Text(f"{title}: ", style=style), escape_control(note.text))
                 listing.add_option(Option(prompt, id=note.id))
         if listing.option_count:
             listing.highlighted = min(highlighted or 0, listing.option_count - 1)
 
-    @on(Input.Submitted, "#went-well")
-    @on(Input.Submitted, "#to-change")
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        kind: NoteKind = "went_well" if event.input.id == "went-well" else "to_change"
-        try:
-            text = required(event.value, "the note")
-        except ValueError as exc:
-            self.show_error(event.input, str(exc))
+    def field_committed(self, field: Input) -> None:
+        """Enter in a note's field: add the note (or save the one being edited)."""
+        if not isinstance(field, TextInput) or field.id not in INPUT_IDS.values():
             return
-        self.clear_error(event.input)
+        kind: NoteKind = "went_well" if field.id == "went-well" else "to_change"
+        text = self.checked_text(field)
+        if text is None:
+            return
         note_id = self.editing or new_id("n")
         note = Note(id=note_id, kind=kind, text=text)
         what = f"{RETRO_KINDS[kind].lower()} note " + ("edited" if self.editing else "added")
         self.editing = None
-        event.input.value = ""
+        field.value = ""
         self.commit(upsert_item(self.context.session, "notes", note), what)
         self.show_step()
 

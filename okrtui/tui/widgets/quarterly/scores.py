@@ -23,10 +23,12 @@ from okrtui.domain.quarterly import (
     set_score,
 )
 from okrtui.domain.scoring import band
+from okrtui.domain.text import escape_control
 from okrtui.tui.widgets.pace_bar import BAND_COLOURS
 from okrtui.tui.widgets.quarterly.base import QuarterlyStep
 from okrtui.tui.widgets.quarterly.confidence_dots import confidence_legend, confidence_row
 from okrtui.tui.widgets.steps.base import field
+from okrtui.tui.widgets.steps.fields import FieldProblem, Fills, TextInput
 
 
 def score_text(value: float) -> Content:
@@ -67,7 +69,11 @@ class ScoresStep(QuarterlyStep):
         )
         yield from field(
             "Why the computed score is not right (required for an override)",
-            Input(placeholder="e.g. two deals signed on the last day", id="override-rationale"),
+            TextInput(
+                fills=Fills(Score, "rationale", "The reason"),
+                placeholder="e.g. two deals signed on the last day",
+                id="override-rationale",
+            ),
         )
 
     def on_mount(self) -> None:
@@ -111,7 +117,7 @@ class ScoresStep(QuarterlyStep):
         return Content.assemble(
             score_text(score.used),
             "  ",
-            (path.kr.title, "bold"),
+            (escape_control(path.kr.title), "bold"),
             "\n     ",
             state,
             "  confidence ",
@@ -143,7 +149,7 @@ class ScoresStep(QuarterlyStep):
             else f"no check-ins; final value {final} (press f)"
         )
         lines = Content.assemble(
-            (path.kr.title, "bold"),
+            (escape_control(path.kr.title), "bold"),
             "\nComputed ",
             score_text(score.computed),
             f" from {source}",
@@ -179,7 +185,8 @@ class ScoresStep(QuarterlyStep):
             return
         saved = self._saved(path.kr.id)
         entered = saved.final_value if saved is not None and not path.values else None
-        self._save(computed_score(path, entered), f"score of {path.kr.title} accepted")
+        title = escape_control(path.kr.title)
+        self._save(computed_score(path, entered), f"score of {title} accepted")
         self._next_kr()
 
     @on(OptionList.OptionSelected, "#score-list")
@@ -210,44 +217,49 @@ class ScoresStep(QuarterlyStep):
             return
         self.query_one("#final-value", Input).focus()
 
-    @on(Input.Submitted, "#final-value")
-    def _final_value(self, event: Input.Submitted) -> None:
-        event.stop()
+    def field_committed(self, field: Input) -> None:
+        """Enter in the final value, the override's score or its reason."""
+        if field.id == "final-value":
+            self._final_value(field)
+        elif field.id == "override-score":
+            self._override_score(field)
+        elif field.id == "override-rationale":
+            self._override_rationale(field)
+
+    def _final_value(self, field: Input) -> None:
         path = self._current()
         if path is None:
             return
         if path.values:
-            self.show_error(event.input, "this key result has check-ins: the last one is final")
+            self.show_error(field, "this key result has check-ins: the last one is final")
             return
         try:
             locale = self.context.team.locale
             value = (
-                parse_milestone(event.value, locale=locale)
+                parse_milestone(field.value, locale=locale)
                 if path.kr.kind == "milestone"
-                else parse_number(event.value, locale=locale, unit=path.kr.unit)
+                else parse_number(field.value, locale=locale, unit=path.kr.unit)
             )
         except ValueError as exc:
-            self.show_error(event.input, str(exc))
+            self.show_error(field, str(exc))
             return
-        self.clear_error(event.input)
-        event.input.value = ""
-        self._save(computed_score(path, value), f"final value of {path.kr.title}")
-        self.query_one("#score-list", OptionList).focus()
+        self.clear_error(field)
+        field.value = ""
+        title = escape_control(path.kr.title)
+        self._save(computed_score(path, value), f"final value of {title}")
+        self.move_to(self.query_one("#score-list", OptionList))
 
-    @on(Input.Submitted, "#override-score")
-    def _override_score(self, event: Input.Submitted) -> None:
-        event.stop()
+    def _override_score(self, field: Input) -> None:
         try:
-            parse_score(event.value, self.context.team.locale)
+            parse_score(field.value, self.context.team.locale)
         except ValueError as exc:
-            self.show_error(event.input, str(exc))
+            self.show_error(field, str(exc))
             return
-        self.clear_error(event.input)
-        self.query_one("#override-rationale", Input).focus()
+        self.clear_error(field)
+        self.move_to(self.query_one("#override-rationale", Input))
 
-    @on(Input.Submitted, "#override-rationale")
-    def _override_rationale(self, event: Input.Submitted) -> None:
-        event.stop()
+    def _override_rationale(self, field: Input) -> None:
+        assert isinstance(field, TextInput)
         path = self._current()
         score_input = self.query_one("#override-score", Input)
         if path is None:
@@ -256,15 +268,18 @@ class ScoresStep(QuarterlyStep):
             used = parse_score(score_input.value, self.context.team.locale)
         except ValueError as exc:
             self.show_error(score_input, str(exc))
-            score_input.focus()
+            self.move_to(score_input)
             return
         try:
-            score = overridden(self._proposed(path), used, event.value)
-        except ValueError as exc:
-            self.show_error(event.input, str(exc))
+            score = overridden(self._proposed(path), used, field.checked())
+        except FieldProblem as problem:
+            self.show_error(field, str(problem))
             return
-        self.clear_error(event.input)
+        except ValueError as exc:
+            self.show_error(field, str(exc))
+            return
+        self.clear_error(field)
         score_input.value = ""
-        event.input.value = ""
-        self._save(score, f"score of {path.kr.title} overridden")
+        field.value = ""
+        self._save(score, f"score of {escape_control(path.kr.title)} overridden")
         self._next_kr()

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
 
 from okrtui.domain.quarter_rollup import training_minutes, trainings_held
+from okrtui.domain.text import one_line
 from okrtui.tui.widgets.quarterly.base import QuarterlyStep
 
 
@@ -30,13 +32,14 @@ class TrainingsHeldStep(QuarterlyStep):
         table = self.query_one("#trainings-table", DataTable)
         table.clear()
         for t in held:
+            # Plain text: a table reads a string cell as markup.
             table.add_row(
                 str(t.week or t.date.isoformat()),
-                t.topic,
-                t.presenter,
+                Text(one_line(t.topic)),
+                Text(one_line(t.presenter)),
                 str(t.minutes),
                 t.attendance,
-                ", ".join(t.attendees) or "nobody",
+                Text(one_line(", ".join(t.attendees) or "nobody")),
             )
         total = self.query_one("#trainings-total", Static)
         if held:

@@ -6,6 +6,6 @@ widgets. This package imports nothing of the quarterly steps, which build on its
 
 from __future__ import annotations
 
-from okrtui.tui.widgets.steps.base import MeetingContext, StepWidget, UnavailableStep
+from okrtui.tui.widgets.steps.base import MeetingContext, Recorder, StepWidget, UnavailableStep
 
-__all__ = ["MeetingContext", "StepWidget", "UnavailableStep"]
+__all__ = ["MeetingContext", "Recorder", "StepWidget", "UnavailableStep"]

@@ -18,7 +18,10 @@ from okrtui.domain.meeting import (
     set_facilitator,
     toggle_present,
 )
-from okrtui.tui.widgets.steps.base import StepWidget, field, settled
+from okrtui.domain.models import Session
+from okrtui.domain.text import escape_control
+from okrtui.tui.widgets.steps.base import StepWidget, field
+from okrtui.tui.widgets.steps.fields import Fills, TextInput
 
 
 class AttendanceStep(StepWidget):
@@ -27,14 +30,14 @@ class AttendanceStep(StepWidget):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle_present", "Present/absent"),
         Binding("delete", "remove_guest", "Remove guest"),
-        Binding("enter", "enter_field", "Commit the field", show=False, priority=True),
     ]
 
     def compose(self) -> ComposeResult:
         yield from field(
             "Facilitator",
-            Input(
+            TextInput(
                 self.context.session.facilitator,
+                fills=Fills(Session, "facilitator", "The facilitator's name"),
                 placeholder="who runs this meeting",
                 id="facilitator",
             ),
@@ -43,7 +46,11 @@ class AttendanceStep(StepWidget):
         yield OptionList(id="attendance-list", classes="entries")
         yield from field(
             "Guest",
-            Input(placeholder="a guest's name, then Enter", id="guest-name"),
+            TextInput(
+                fills=Fills(Session, "guests", "The guest's name"),
+                placeholder="a guest's name, then Enter",
+                id="guest-name",
+            ),
         )
 
     def on_mount(self) -> None:
@@ -57,9 +64,11 @@ class AttendanceStep(StepWidget):
         for member_id, name in session.member_names.items():
             mark = "[x]" if member_id in session.present_ids else "[ ]"
             status = "present" if member_id in session.present_ids else "absent"
-            listing.add_option(Option(Text(f"{mark} {name}  ({status})"), id=f"m:{member_id}"))
+            line = Text(f"{mark} {escape_control(name)}  ({status})")
+            listing.add_option(Option(line, id=f"m:{member_id}"))
         for guest in session.guests:
-            listing.add_option(Option(Text(f"[x] {guest}  (guest)"), id=f"g:{guest}"))
+            line = Text(f"[x] {escape_control(guest)}  (guest)")
+            listing.add_option(Option(line, id=f"g:{guest}"))
         if listing.option_count:
             listing.highlighted = min(highlighted or 0, listing.option_count - 1)
 
@@ -97,15 +106,17 @@ class AttendanceStep(StepWidget):
             self.remember_undo(f"guest {name}", lambda s: put_back_guest(s, before, name))
             self.show_step()
 
-    async def action_enter_field(self) -> None:
+    def field_committed(self, field: Input) -> None:
         """Enter in the guest or facilitator field: commit and save it now."""
-        field = self.focused_input("guest-name", "facilitator")
-        await settled(field)
         if field.id == "facilitator":
-            self._commit_facilitator()
-            self.screen.set_focus(self.query_one("#attendance-list", OptionList))
+            if self._commit_facilitator():
+                self.move_to(self.query_one("#attendance-list", OptionList))
+            return
+        if field.id != "guest-name":
             return
         try:
+            if field.value.strip():
+                self.query_one("#guest-name", TextInput).checked()
             session = add_guest(self.context.session, field.value)
         except ValueError as exc:
             self.show_error(field, str(exc))
@@ -119,10 +130,14 @@ class AttendanceStep(StepWidget):
     def _facilitator(self, event: Input.Blurred) -> None:
         self._commit_facilitator()
 
-    def _commit_facilitator(self) -> None:
-        name = self.query_one("#facilitator", Input).value.strip()
+    def _commit_facilitator(self) -> bool:
+        """Commit the facilitator's name; False (said at the field) when it is refused."""
+        name = self.checked_text(self.query_one("#facilitator", TextInput))
+        if name is None:
+            return False
         if name != self.context.session.facilitator:
             self.commit(set_facilitator(self.context.session, name), "facilitator")
+        return True
 
     def leave(self) -> None:
         self._commit_facilitator()

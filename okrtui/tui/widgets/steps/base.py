@@ -1,22 +1,24 @@
 """The step framework of the meeting screen: what every agenda step widget is and does.
 
-How to add a step (weekly or quarterly):
+The base class owns the mechanics; a step says what its fields are and what committing
+one means. How to add a step (weekly or quarterly):
 
 1. Write `okrtui/tui/widgets/steps/<key>.py` with one class deriving from `StepWidget`.
    Compose its fields in `compose()`; read everything from `self.context` (the session as
    it is now, the team, the quarter's objectives, the team's earlier sessions, today).
-2. When the facilitator commits an answer (Enter, leaving a field, a one-key choice), build
-   the new Session with the pure helpers of `okrtui.domain.meeting` and call
-   `self.commit(new_session, "what changed")`. That sets `context.session` at once (so the
-   next edit builds on it), has the meeting screen write it through the repository right
-   away (`context.save_now`, before the next key is handled; it shows "saved" or a "not
-   saved" warning), and posts `StepWidget.SessionEdited` up for anything that redraws.
-   Never save from a step yourself.
-   Enter in an Input: handle it with a `Binding("enter", ..., priority=True)` on the step,
-   not `Input.Submitted` (a message that arrives after the next keys). In the action, take
-   the field with `self.focused_input(...)`, `await settled(field)`, commit, and move the
-   cursor with `self.screen.set_focus(...)` (`widget.focus()` is deferred), so keys typed
-   right after Enter reach the next field.
+   A field whose text is kept in a record is a `TextInput` naming the model field it
+   fills (`fields.Fills`): its length limit and required-ness come from the model, and
+   `field.checked()` gives the text as the model keeps it or a `FieldProblem` in plain
+   words. Show user text as plain text (`rich.text.Text`), stored text through
+   `okrtui.domain.text.escape_control`.
+2. Enter in an Input of the step calls `field_committed(field)` (a priority binding of
+   the base class, run while the key is handled, after the field has applied the keys
+   typed before Enter). Never handle `Input.Submitted`: it arrives after the next keys.
+   Override `field_committed` to say what a commit means: build the new Session with the
+   pure helpers of `okrtui.domain.meeting` and call `self.commit(new_session, "what
+   changed")`, then move the cursor with `self.move_to(widget)`, so keys typed right
+   after Enter reach the next field. `commit` makes the session current, has the meeting
+   screen's recorder write it at once and posts `SessionEdited`. Never save from a step.
 3. Override `show_step()` to redraw from `context.session` when the step is entered (other
    steps may have changed it, e.g. attendance changes who can rate), `focus_first()` to put
    the cursor where typing starts, and `leave()` to commit a half-typed field when the
@@ -38,8 +40,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from datetime import date
-from typing import ClassVar
+from typing import ClassVar, Protocol
 
+from rich.text import Text
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -50,6 +53,7 @@ from textual.widgets import Input, Label, Static
 
 from okrtui.domain.agenda import Step
 from okrtui.domain.models import KRSnapshot, Objective, Session, Team
+from okrtui.tui.widgets.steps.fields import FieldProblem, TextInput
 
 
 @dataclass
@@ -61,9 +65,6 @@ class MeetingContext:
     objectives: list[Objective]
     earlier: list[Session] = dataclass_field(default_factory=list)
     today: date = dataclass_field(default_factory=date.today)
-    # Set by the meeting screen: writes a committed session at once, inside the handler
-    # of the key that committed it, so it is on disk before the next key is handled.
-    save_now: Callable[[Session, str], None] | None = None
 
     @property
     def snapshots(self) -> list[KRSnapshot]:
@@ -75,6 +76,16 @@ class MeetingContext:
         names = self.session.member_names
         first = {m: names[m] for m in self.session.present_ids if m in names}
         return first | {m: n for m, n in names.items() if m not in first}
+
+
+class Recorder(Protocol):
+    """Writes a committed session at once (the meeting screen is one)."""
+
+    def record(self, session: Session, what: str) -> bool:
+        """Save `session` now, inside the handler of the key that committed it, so it is on
+        disk before the next key is handled; False when it could not be saved (the
+        recorder says so on screen)."""
+        ...
 
 
 def field(label: str, input_widget: Input) -> Iterator[Widget]:
@@ -106,12 +117,16 @@ class StepWidget(VerticalScroll):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+z", "undo", "Undo delete", show=True),
+        # Priority: run while Enter is handled, so the commit is saved and the focus has
+        # moved before the next key is routed (keys typed after Enter reach the next field).
+        Binding("enter", "commit_field", "Commit the field", show=False, priority=True),
     ]
 
     @dataclass
     class SessionEdited(Message):
-        """An answer was committed: `session` is the new record, `what` says what changed."""
+        """An answer was committed: `session` is the new record, `previous` the one before."""
 
+        previous: Session
         session: Session
         what: str
 
@@ -119,44 +134,80 @@ class StepWidget(VerticalScroll):
     class FinishRequested(Message):
         """The facilitator asked to finish the meeting."""
 
-    def __init__(self, context: MeetingContext, step: Step) -> None:
+    def __init__(self, context: MeetingContext, step: Step, recorder: Recorder) -> None:
+        if not callable(getattr(recorder, "record", None)):
+            raise TypeError(f"{type(self).__name__} needs a recorder that saves its commits")
         super().__init__(id=f"step-{step.key}", classes="step")
         self.context = context
         self.step = step
+        self.recorder = recorder
         self._undo: list[tuple[str, Callable[[Session], Session]]] = []
 
     # -- for subclasses -----------------------------------------------------------------
 
-    def commit(self, session: Session, what: str) -> None:
-        """Make `session` the meeting's record and ask the screen to save it."""
+    def field_committed(self, field: Input) -> None:
+        """Enter in `field` (an Input of this step): commit what it says. Nothing by default."""
+
+    def commit(self, session: Session, what: str) -> bool:
+        """Make `session` the meeting's record and have it saved now; False if it was not."""
+        previous = self.context.session
         self.context.session = session
-        if self.context.save_now is not None:
-            self.context.save_now(session, what)
-        self.post_message(self.SessionEdited(session, what))
+        saved = self.recorder.record(session, what)
+        self.post_message(self.SessionEdited(previous, session, what))
+        return saved
 
-    def focused_input(self, *ids: str) -> Input:
-        """The focused Input of this step (one of `ids` if given); SkipAction otherwise.
+    def move_to(self, widget: Widget) -> None:
+        """Move the cursor at once (`widget.focus()` waits behind the keys already queued)."""
+        self.screen.set_focus(widget)
 
-        For priority Enter bindings: raising SkipAction lets the key go on to the widget.
-        """
+    def focused_input(self) -> Input:
+        """The focused Input of this step; SkipAction (the key goes on) otherwise."""
         focused = self.app.focused
-        if (
-            not isinstance(focused, Input)
-            or self not in focused.ancestors
-            or (ids and focused.id not in ids)
-        ):
+        if not isinstance(focused, Input) or self not in focused.ancestors:
             raise SkipAction()
         return focused
+
+    async def action_commit_field(self) -> None:
+        """Enter: once the field has applied the keys typed before it, commit the field."""
+        field = self.focused_input()
+        await settled(field)
+        self.field_committed(field)
+
+    def on_text_input_too_long(self, event: TextInput.TooLong) -> None:
+        """Say at the field that the text was cut at the model's limit."""
+        event.stop()
+        field = event.input
+        self.show_error(
+            field,
+            f"{field.fills.label} can be at most {field.max_length} characters; "
+            "the rest was left out.",
+        )
+
+    def checked_text(self, field: TextInput) -> str | None:
+        """The field's text as the model keeps it, or None after saying at the field why not."""
+        try:
+            text = field.checked()
+        except FieldProblem as problem:
+            self.show_error(field, str(problem))
+            return None
+        self.clear_error(field)
+        return text
+
+    def show_problem(self, problem: FieldProblem) -> None:
+        """Show a field's problem at that field and put the cursor there."""
+        widget = self.query_one(f"#{problem.field_id}", Input)
+        self.show_error(widget, str(problem))
+        self.move_to(widget)
 
     def remember_undo(self, label: str, restore: Callable[[Session], Session]) -> None:
         """Offer ctrl+z to put back what was just deleted (until the step changes)."""
         self._undo.append((label, restore))
-        self.notify(f"Deleted {label}. Press ctrl+z to undo.", timeout=4)
+        self.notify(f"Deleted {label}. Press ctrl+z to undo.", timeout=4, markup=False)
 
     def show_error(self, input_widget: Widget, message: str) -> None:
         """Show a plain-words problem under a field; what was typed stays."""
         error = self.query_one(f"#{input_widget.id}-error", Static)
-        error.update(message)
+        error.update(Text(message))  # messages quote what was typed: never markup
         error.add_class("-shown")
         input_widget.add_class("-invalid")
 
@@ -191,7 +242,7 @@ class StepWidget(VerticalScroll):
         label, restore = self._undo.pop()
         self.commit(restore(self.context.session), f"restored {label}")
         self.show_step()
-        self.notify(f"Restored {label}.", timeout=3)
+        self.notify(f"Restored {label}.", timeout=3, markup=False)
 
 
 class UnavailableStep(StepWidget):

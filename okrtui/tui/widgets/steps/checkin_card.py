@@ -23,7 +23,9 @@ from okrtui.domain.history import CheckInPoint
 from okrtui.domain.models import CheckIn, Confidence, KRSnapshot
 from okrtui.domain.numbers import format_number, parse_milestone, parse_number
 from okrtui.domain.scoring import holds, progress
+from okrtui.domain.text import escape_control
 from okrtui.tui.widgets.pace_bar import pace_bar_text
+from okrtui.tui.widgets.steps.fields import FieldProblem, Fills, TextInput
 
 BAR_WIDTH = 30
 
@@ -97,7 +99,9 @@ class CheckInCard(Vertical):
 
     def compose(self) -> ComposeResult:
         kr = self.snapshot.kr
-        yield Static(f"{self.number}. {kr.title}", classes="card-title", markup=False)
+        yield Static(
+            f"{self.number}. {escape_control(kr.title)}", classes="card-title", markup=False
+        )
         yield Static("", classes="card-facts")
         yield Static("", classes="card-bar")
         with Horizontal(classes="card-row"):
@@ -117,7 +121,13 @@ class CheckInCard(Vertical):
             yield picker
         with Horizontal(classes="card-row"):
             yield Label("Note", classes="card-label")
-            yield Input(self.checkin.note, placeholder="what moved it?", id=f"note-{self.number}")
+            yield TextInput(
+                self.checkin.note,
+                fills=Fills(CheckIn, "note", "The note"),
+                placeholder="what moved it?",
+                id=f"note-{self.number}",
+            )
+        yield Static("", id=f"note-{self.number}-error", classes="field-error")
 
     def on_mount(self) -> None:
         self.show_numbers(self.checkin.value)
@@ -146,7 +156,7 @@ class CheckInCard(Vertical):
         facts.append(f"target {kr_words.target(kr, self.locale)}")
         if value is not None and last is not None:
             facts.append(f"Δ {kr_words.change(kr, value - last, self.locale)}")
-        self.query_one(".card-facts", Static).update(Text(" · ".join(facts)))
+        self.query_one(".card-facts", Static).update(Text(escape_control(" · ".join(facts))))
         shown = value if value is not None else last
         bar = self.query_one(".card-bar", Static)
         if kr.kind in ("maintain_min", "maintain_max"):
@@ -174,13 +184,9 @@ class CheckInCard(Vertical):
         try:
             value = self._read(field.value)
         except ValueError as exc:
-            error.update(str(exc))
-            error.add_class("-shown")
-            field.add_class("-invalid")
+            _show_problem(field, error, str(exc))
             return False, None
-        error.update("")
-        error.remove_class("-shown")
-        field.remove_class("-invalid")
+        _show_problem(field, error, "")
         return True, value
 
     def _read(self, text: str) -> float | None:
@@ -192,14 +198,26 @@ class CheckInCard(Vertical):
             return parse_number(text, locale=self.locale, unit=kr.unit)
         return parse_milestone(text, locale=self.locale)
 
+    def parse_note(self) -> tuple[bool, str]:
+        """(ok, note) from the note field; on a problem, shows it at the field."""
+        field = self.note_field
+        error = self.query_one(f"#note-{self.number}-error", Static)
+        try:
+            note = field.checked()
+        except FieldProblem as problem:
+            _show_problem(field, error, str(problem))
+            return False, ""
+        _show_problem(field, error, "")
+        return True, note
+
     def pending(self) -> dict[str, Any]:
         """What the fields say that the saved check-in does not (valid answers only)."""
         changes: dict[str, Any] = {}
         ok, value = self.parse_value()
         if ok and value != self.checkin.value:
             changes["value"] = value
-        note = self.query_one(f"#note-{self.number}", Input).value.strip()
-        if note != self.checkin.note:
+        ok, note = self.parse_note()
+        if ok and note != self.checkin.note:
             changes["note"] = note
         return changes
 
@@ -209,9 +227,9 @@ class CheckInCard(Vertical):
         return self.query_one(f"#value-{self.number}", Input)
 
     @property
-    def note_field(self) -> Input:
+    def note_field(self) -> TextInput:
         """The field where the note is typed."""
-        return self.query_one(f"#note-{self.number}", Input)
+        return self.query_one(f"#note-{self.number}", TextInput)
 
     @property
     def picker(self) -> ConfidencePicker:
@@ -248,3 +266,10 @@ class CheckInCard(Vertical):
         event.stop()
         self._answer({**self.pending(), "confidence": event.confidence})
         self.query_one(f"#note-{self.number}", Input).focus()
+
+
+def _show_problem(field: Input, error: Static, message: str) -> None:
+    """Show `message` under a card's field, or hide the field's problem when it is empty."""
+    error.update(Text(message))
+    error.set_class(bool(message), "-shown")
+    field.set_class(bool(message), "-invalid")

@@ -14,20 +14,20 @@ from textual.widgets import Input, Static
 from okrtui.domain.history import previous_checkin
 from okrtui.domain.meeting import set_checkin
 from okrtui.domain.scoring import expected_pace
-from okrtui.tui.widgets.steps.base import StepWidget, settled
+from okrtui.domain.text import escape_control
+from okrtui.tui.widgets.steps.base import StepWidget
 from okrtui.tui.widgets.steps.checkin_card import CONFIDENCES, CheckInCard, ConfidencePicker
 
 
 class CheckInsStep(StepWidget):
     """Value, confidence (1/2/3) and note per key result; Enter moves through the fields.
 
-    Enter and 1/2/3 are priority bindings: the app runs them as it handles the key, so the
-    answer is saved and the focus has moved before the next key is routed anywhere (keys
-    typed right after Enter belong to the next field).
+    1/2/3 are priority bindings, like the base class's Enter: the app runs them as it
+    handles the key, so the answer is saved and the focus has moved before the next key is
+    routed anywhere (keys typed right after them belong to the next field).
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "commit_field", "Commit the field", show=False, priority=True),
         Binding("1", "confidence(0)", "On track", priority=True),
         Binding("2", "confidence(1)", "At risk", priority=True),
         Binding("3", "confidence(2)", "Off track", priority=True),
@@ -75,23 +75,20 @@ class CheckInsStep(StepWidget):
                     return focused, node
         raise SkipAction()
 
-    async def action_commit_field(self) -> None:
+    def field_committed(self, field: Input) -> None:
         """Enter: commit and save the field, then move on (value → confidence, note → next)."""
-        field, card = self._focused_card()
-        if not isinstance(field, Input):
-            raise SkipAction()
-        await settled(field)
-        ok, _ = card.parse_value()
+        _, card = self._focused_card()
         changes = card.pending()
         if changes:
             self._commit(card, changes)
-        # screen.set_focus, not widget.focus(): focus() is deferred behind the keys
-        # already queued, which would then reach the old field.
         if field is card.value_field:
+            ok, _ = card.parse_value()
             if ok:
-                self.screen.set_focus(card.picker)
+                self.move_to(card.picker)
         elif field is card.note_field:
-            self._focus_next_card(card)
+            ok, _ = card.parse_note()
+            if ok:
+                self._focus_next_card(card)
 
     def action_confidence(self, index: int) -> None:
         """1/2/3 on the confidence picker: save it with the card's typed answers, go to the note."""
@@ -100,7 +97,7 @@ class CheckInsStep(StepWidget):
             raise SkipAction()  # a digit typed into a field
         picker.confidence = CONFIDENCES[index]
         self._commit(card, {**card.pending(), "confidence": CONFIDENCES[index]})
-        self.screen.set_focus(card.note_field)
+        self.move_to(card.note_field)
 
     @on(CheckInCard.Answered)
     def _answered(self, event: CheckInCard.Answered) -> None:
@@ -109,14 +106,14 @@ class CheckInsStep(StepWidget):
 
     def _commit(self, card: CheckInCard, changes: dict[str, object]) -> None:
         session = set_checkin(self.context.session, card.snapshot.kr.id, **changes)  # type: ignore[arg-type]
-        self.commit(session, f"check-in of {card.snapshot.kr.title}")
+        self.commit(session, f"check-in of {escape_control(card.snapshot.kr.title)}")
         card.saved(session.checkin(card.snapshot.kr.id))
 
     def _focus_next_card(self, card: CheckInCard) -> None:
         cards = list(self.query(CheckInCard))
         index = cards.index(card)
         if index + 1 < len(cards):
-            self.screen.set_focus(cards[index + 1].value_field)
+            self.move_to(cards[index + 1].value_field)
 
     def leave(self) -> None:
         for card in self.query(CheckInCard):

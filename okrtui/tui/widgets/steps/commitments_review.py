@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 from okrtui.domain.history import OpenCommitment, commitments_to_review
 from okrtui.domain.meeting import review_commitment
 from okrtui.domain.models import CommitmentStatus
+from okrtui.domain.text import escape_control
 from okrtui.tui.widgets.steps.base import StepWidget
 
 _MARKS: dict[str, str] = {"open": "[ ] still open", "done": "[✓] done", "dropped": "[-] dropped"}
@@ -57,8 +58,10 @@ class CommitmentsReviewStep(StepWidget):
             listing.add_option(
                 Option(
                     Text(
-                        f"{_MARKS[item.status]:<15} {owner}: {c.text}  "
-                        f"({c.kind}, due {c.due.isoformat()})"
+                        escape_control(
+                            f"{_MARKS[item.status]:<15} {owner}: {c.text}  "
+                            f"({c.kind}, due {c.due.isoformat()})"
+                        )
                     ),
                     id=c.id,
                 )

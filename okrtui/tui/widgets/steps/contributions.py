@@ -4,22 +4,29 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
 from okrtui.domain.ids import new_id
-from okrtui.domain.meeting import match_kr, match_member, required, upsert_item
-from okrtui.domain.models import Contribution
+from okrtui.domain.meeting import match_kr, match_member, upsert_item
+from okrtui.domain.models import Contribution, Member
+from okrtui.domain.text import escape_control
 from okrtui.tui.widgets.steps.base import field
 from okrtui.tui.widgets.steps.entries import EntryListStep, FieldProblem, entries_list
+from okrtui.tui.widgets.steps.fields import Fills, TextInput
+
+# Who did something: a member's name as the plan keeps it.
+MEMBER_NAME = Fills(Member, "name", "The name")
+ANY_MEMBER_NAME = Fills(Member, "name", "The name", blank_allowed=True)
 
 
-def kr_legend(context_snapshots: list[Any]) -> str:
-    """Key results by number, for fields that take a key result."""
+def kr_legend(context_snapshots: list[Any]) -> Text:
+    """Key results by number, for fields that take a key result (plain text)."""
     lines = [f"{n} {_short(s.kr.title)}" for n, s in enumerate(context_snapshots, start=1)]
-    return "KRs: " + " · ".join(lines)
+    return Text(escape_control("KRs: " + " · ".join(lines)))
 
 
 def _short(title: str, width: int = 26) -> str:
@@ -45,7 +52,8 @@ class ContributionsStep(EntryListStep):
         names = list(self.context.present_names().values())
         yield from field(
             "Who",
-            Input(
+            TextInput(
+                fills=MEMBER_NAME,
                 placeholder="a name (→ accepts the suggestion)",
                 id="contrib-member",
                 suggester=SuggestFromList(names, case_sensitive=False),
@@ -55,7 +63,14 @@ class ContributionsStep(EntryListStep):
             "Key result", Input(placeholder="its number; blank = general", id="contrib-kr")
         )
         yield Static(kr_legend(self.context.snapshots), classes="hint legend")
-        yield from field("What", Input(placeholder="what they did; Enter adds", id="contrib-text"))
+        yield from field(
+            "What",
+            TextInput(
+                fills=Fills(Contribution, "text", "What they did"),
+                placeholder="what they did; Enter adds",
+                id="contrib-text",
+            ),
+        )
 
     def check_field(self, field_id: str) -> None:
         session = self.context.session
@@ -79,10 +94,7 @@ class ContributionsStep(EntryListStep):
             session.present_ids,
         )
         kr_id = match_kr(self.query_one("#contrib-kr", Input).value, session.kr_snapshots)
-        try:
-            text = required(self.query_one("#contrib-text", Input).value, "What they did")
-        except ValueError as exc:
-            raise FieldProblem("contrib-text", str(exc)) from None
+        text = self.query_one("#contrib-text", TextInput).checked()
         old = next((c for c in session.contributions if c.id == item_id), None)
         return Contribution(
             id=item_id or new_id("ct"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
+from pydantic import ValidationError
 from rich.text import Text
 from textual import on
 from textual.binding import Binding, BindingType
@@ -18,15 +19,12 @@ from textual.widgets.option_list import Option
 
 from okrtui.domain.meeting import ListField, remove_item, upsert_item
 from okrtui.domain.models import Session
-from okrtui.tui.widgets.steps.base import StepWidget, settled
+from okrtui.domain.text import escape_control
+from okrtui.domain.validation import describe
+from okrtui.tui.widgets.steps.base import StepWidget
+from okrtui.tui.widgets.steps.fields import FieldProblem, TextInput
 
-
-class FieldProblem(ValueError):
-    """A form field holds something unusable; `field_id` says which."""
-
-    def __init__(self, field_id: str, message: str) -> None:
-        super().__init__(message)
-        self.field_id = field_id
+__all__ = ["EntryListStep", "FieldProblem", "entries_list"]
 
 
 class EntryListStep(StepWidget):
@@ -36,7 +34,6 @@ class EntryListStep(StepWidget):
         Binding("e", "edit_entry", "Edit"),
         Binding("delete,backspace", "delete_entry", "Delete"),
         Binding("escape", "clear_form", "Clear form", show=False),
-        Binding("enter", "enter_field", "Next field / add", show=False, priority=True),
     ]
 
     FIELD: ClassVar[ListField]
@@ -72,7 +69,7 @@ class EntryListStep(StepWidget):
         return [("", items)]
 
     def describe(self, item: Any) -> str:
-        """One line for an entry in the list."""
+        """One line for an entry in the list (shown as plain text, control characters escaped)."""
         return str(item)
 
     # -- the list -----------------------------------------------------------------------
@@ -94,9 +91,12 @@ class EntryListStep(StepWidget):
             if not members:
                 continue
             if heading:
-                listing.add_option(Option(Text(heading, style="bold"), disabled=True))
+                listing.add_option(
+                    Option(Text(escape_control(heading), style="bold"), disabled=True)
+                )
             for item in members:
-                listing.add_option(Option(Text("  " + self.describe(item)), id=item.id))
+                line = Text("  " + escape_control(self.describe(item)))
+                listing.add_option(Option(line, id=item.id))
         self.query_one(".entries-empty", Static).update("" if items else self.EMPTY)
         if not items and listing.has_focus:
             self.focus_first()  # the list is about to hide; keep the cursor somewhere visible
@@ -162,37 +162,44 @@ class EntryListStep(StepWidget):
 
     # -- the form -----------------------------------------------------------------------
 
-    async def action_enter_field(self) -> None:
+    def field_committed(self, field: Input) -> None:
         """Enter in a form field: check it and move on; in the last one, add the entry now."""
-        field = self.focused_input(*self.FORM_FIELDS)
-        await settled(field)
         field_id = field.id or ""
+        if field_id not in self.FORM_FIELDS:
+            return
         try:
-            self.check_field(field_id)
+            self._check(field_id)
         except FieldProblem as problem:
-            self._show_problem(problem)
+            self.show_problem(problem)
             return
         self.clear_error(field)
         position = list(self.FORM_FIELDS).index(field_id)
         if position + 1 < len(self.FORM_FIELDS):
-            self.screen.set_focus(self.query_one(f"#{self.FORM_FIELDS[position + 1]}", Input))
+            self.move_to(self.query_one(f"#{self.FORM_FIELDS[position + 1]}", Input))
             return
         if self.submit_form():
-            self.screen.set_focus(self.first_field())
+            self.move_to(self.first_field())
 
-    def _show_problem(self, problem: FieldProblem) -> None:
-        widget = self.query_one(f"#{problem.field_id}", Input)
-        self.show_error(widget, str(problem))
-        widget.focus()
+    def _check(self, field_id: str) -> None:
+        """The model's check of a text field, then the step's own."""
+        field = self.query_one(f"#{field_id}", Input)
+        if isinstance(field, TextInput):
+            field.checked()
+        self.check_field(field_id)
 
     def submit_form(self) -> bool:
         """Add or save the entry the form describes; False (with a message) when it cannot."""
         for field_id in self.FORM_FIELDS:
             self.clear_error(self.query_one(f"#{field_id}", Input))
         try:
+            for field_id in self.FORM_FIELDS:
+                self._check(field_id)
             item = self.build_item(self.editing)
         except FieldProblem as problem:
-            self._show_problem(problem)
+            self.show_problem(problem)
+            return False
+        except ValidationError as exc:
+            self.show_problem(self._located(exc))
             return False
         what = f"{self.ENTRY_NAME} {'saved' if self.editing else 'added'}"
         self.commit(upsert_item(self.context.session, self.FIELD, item), what)
@@ -215,6 +222,17 @@ class EntryListStep(StepWidget):
         if not self.form_is_empty():
             self.submit_form()
         super().leave()
+
+    def _located(self, exc: ValidationError) -> FieldProblem:
+        """A model's refusal of the entry, at the field that typed the refused value."""
+        name = next((str(part) for part in exc.errors()[0]["loc"] if isinstance(part, str)), "")
+        for field in self.query(TextInput):
+            if field.fills.name == name:
+                return FieldProblem(field.id or "", field.fills.message(exc))
+        return FieldProblem(
+            self.FORM_FIELDS[-1],
+            f"This {self.ENTRY_NAME} cannot be kept: {'; '.join(describe(exc))}",
+        )
 
 
 def entries_list() -> tuple[OptionList, Static]:

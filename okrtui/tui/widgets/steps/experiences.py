@@ -7,10 +7,12 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label
 
 from okrtui.domain.ids import new_id
-from okrtui.domain.meeting import match_member, required
+from okrtui.domain.meeting import match_member
 from okrtui.domain.models import Note, NoteKind
 from okrtui.tui.widgets.steps.base import field
+from okrtui.tui.widgets.steps.contributions import ANY_MEMBER_NAME
 from okrtui.tui.widgets.steps.entries import EntryListStep, FieldProblem, entries_list
+from okrtui.tui.widgets.steps.fields import Fills, TextInput
 
 KINDS: dict[str, NoteKind] = {"w": "win", "l": "lesson", "b": "blocker", "i": "idea"}
 HEADINGS: dict[str, str] = {
@@ -49,13 +51,21 @@ class ExperiencesStep(EntryListStep):
         names = list(self.context.present_names().values())
         yield from field(
             "Who",
-            Input(
+            TextInput(
+                fills=ANY_MEMBER_NAME,
                 placeholder="optional; blank = the team",
                 id="note-member",
                 suggester=SuggestFromList(names, case_sensitive=False),
             ),
         )
-        yield from field("What", Input(placeholder="the note; Enter adds", id="note-text"))
+        yield from field(
+            "What",
+            TextInput(
+                fills=Fills(Note, "text", "The note"),
+                placeholder="the note; Enter adds",
+                id="note-text",
+            ),
+        )
 
     def check_field(self, field_id: str) -> None:
         value = self.query_one(f"#{field_id}", Input).value
@@ -77,10 +87,7 @@ class ExperiencesStep(EntryListStep):
         member = (
             match_member(who, session.member_names, session.present_ids) if who.strip() else None
         )
-        try:
-            text = required(self.query_one("#note-text", Input).value, "The note")
-        except ValueError as exc:
-            raise FieldProblem("note-text", str(exc)) from None
+        text = self.query_one("#note-text", TextInput).checked()
         return Note(
             id=item_id or new_id("n"),
             kind=parse_kind(self.query_one("#note-kind", Input).value),

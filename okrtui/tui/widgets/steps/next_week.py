@@ -7,11 +7,12 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
 from okrtui.domain.ids import new_id
-from okrtui.domain.meeting import default_due, match_kr, match_member, parse_due, required
+from okrtui.domain.meeting import default_due, match_kr, match_member, parse_due
 from okrtui.domain.models import Commitment, CommitmentKind
 from okrtui.tui.widgets.steps.base import field
-from okrtui.tui.widgets.steps.contributions import kr_legend
+from okrtui.tui.widgets.steps.contributions import MEMBER_NAME, kr_legend
 from okrtui.tui.widgets.steps.entries import EntryListStep, FieldProblem, entries_list
+from okrtui.tui.widgets.steps.fields import Fills, TextInput
 
 
 def parse_commitment_kind(text: str) -> CommitmentKind:
@@ -44,13 +45,21 @@ class NextWeekStep(EntryListStep):
         )
         yield from field(
             "Owner",
-            Input(
+            TextInput(
+                fills=MEMBER_NAME,
                 placeholder="who commits",
                 id="commit-owner",
                 suggester=SuggestFromList(names, case_sensitive=False),
             ),
         )
-        yield from field("What", Input(placeholder="the target or action", id="commit-text"))
+        yield from field(
+            "What",
+            TextInput(
+                fills=Fills(Commitment, "text", "What they commit to"),
+                placeholder="the target or action",
+                id="commit-text",
+            ),
+        )
         yield from field(
             "Key result", Input(placeholder="its number; blank = none", id="commit-kr")
         )
@@ -72,8 +81,6 @@ class NextWeekStep(EntryListStep):
             elif field_id == "commit-owner":
                 member = match_member(value, session.member_names, session.present_ids)
                 self.query_one("#commit-owner", Input).value = session.member_name(member)
-            elif field_id == "commit-text":
-                required(value, "What they commit to")
             elif field_id == "commit-kr":
                 match_kr(value, session.kr_snapshots)
             elif field_id == "commit-due":
@@ -94,7 +101,7 @@ class NextWeekStep(EntryListStep):
             id=item_id or new_id("c"),
             kind=parse_commitment_kind(value("commit-kind")),
             owner_id=match_member(value("commit-owner"), session.member_names, session.present_ids),
-            text=required(value("commit-text"), "What they commit to"),
+            text=self.query_one("#commit-text", TextInput).checked(),
             kr_id=match_kr(value("commit-kr"), session.kr_snapshots),
             due=parse_due(value("commit-due"), session.date),
             status=old.status if old else "open",

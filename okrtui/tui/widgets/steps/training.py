@@ -15,11 +15,11 @@ from okrtui.domain.meeting import (
     parse_attendees,
     parse_minutes,
     presenter_of,
-    required,
 )
 from okrtui.domain.models import Training
 from okrtui.tui.widgets.steps.base import field
 from okrtui.tui.widgets.steps.entries import EntryListStep, FieldProblem, entries_list
+from okrtui.tui.widgets.steps.fields import Fills, TextInput
 
 DEFAULT_MINUTES = "10"
 
@@ -44,10 +44,18 @@ class TrainingStep(EntryListStep):
         yield listing
         yield empty
         names = list(self.context.present_names().values())
-        yield from field("Topic", Input(placeholder="what was taught", id="training-topic"))
+        yield from field(
+            "Topic",
+            TextInput(
+                fills=Fills(Training, "topic", "The topic"),
+                placeholder="what was taught",
+                id="training-topic",
+            ),
+        )
         yield from field(
             "Presenter",
-            Input(
+            TextInput(
+                fills=Fills(Training, "presenter_name", "The presenter"),
                 placeholder="a member or a guest's name",
                 id="training-presenter",
                 suggester=SuggestFromList(
@@ -64,12 +72,19 @@ class TrainingStep(EntryListStep):
                 id="training-attendees",
             ),
         )
-        yield from field("Notes", Input(placeholder="optional; Enter adds", id="training-notes"))
+        yield from field(
+            "Notes",
+            TextInput(
+                fills=Fills(Training, "notes", "The notes"),
+                placeholder="optional; Enter adds",
+                id="training-notes",
+            ),
+        )
 
     def _presenter(self) -> Person:
         """The member or guest named in the presenter field."""
-        typed = self.query_one("#training-presenter", Input).value
         try:
+            typed = self.query_one("#training-presenter", TextInput).checked()
             return match_presenter(typed, self.context.session)
         except ValueError as exc:
             raise FieldProblem("training-presenter", str(exc)) from None
@@ -85,9 +100,7 @@ class TrainingStep(EntryListStep):
     def check_field(self, field_id: str) -> None:
         value = self.query_one(f"#{field_id}", Input).value
         try:
-            if field_id == "training-topic":
-                required(value, "The topic")
-            elif field_id == "training-minutes":
+            if field_id == "training-minutes":
                 parse_minutes(value)
         except ValueError as exc:
             raise FieldProblem(field_id, str(exc)) from None
@@ -103,13 +116,13 @@ class TrainingStep(EntryListStep):
         members, guests = self._attendees()
         return Training(
             id=item_id or new_id("t"),
-            topic=required(self.query_one("#training-topic", Input).value, "The topic"),
+            topic=self.query_one("#training-topic", TextInput).checked(),
             presenter_id=presenter.member_id,
             presenter_name=presenter.guest,
             minutes=parse_minutes(self.query_one("#training-minutes", Input).value),
             attendee_ids=members,
             attendee_guests=guests,
-            notes=self.query_one("#training-notes", Input).value.strip(),
+            notes=self.query_one("#training-notes", TextInput).checked(),
         )
 
     def load_form(self, item: Training) -> None:

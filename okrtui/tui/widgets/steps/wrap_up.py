@@ -19,7 +19,10 @@ from okrtui.domain.meeting import (
     rating_of,
     set_summary,
 )
+from okrtui.domain.models import Session
+from okrtui.domain.text import escape_control
 from okrtui.tui.widgets.steps.base import StepWidget, field
+from okrtui.tui.widgets.steps.fields import Fills, TextInput
 
 
 class WrapUpStep(StepWidget):
@@ -33,8 +36,9 @@ class WrapUpStep(StepWidget):
     def compose(self) -> ComposeResult:
         yield from field(
             "Summary",
-            Input(
+            TextInput(
                 self.context.session.summary,
+                fills=Fills(Session, "summary", "The summary"),
                 placeholder="one or two sentences; Enter saves",
                 id="summary",
             ),
@@ -63,7 +67,10 @@ class WrapUpStep(StepWidget):
             rating = rating_of(session, person)
             shown = f"{rating:>2}" if rating else " –"
             listing.add_option(
-                Option(Text(f"{shown}  {person_label(session, person)}"), id=str(index))
+                Option(
+                    Text(f"{shown}  {escape_control(person_label(session, person))}"),
+                    id=str(index),
+                )
             )
         if listing.option_count:
             listing.highlighted = min(highlighted or 0, listing.option_count - 1)
@@ -78,22 +85,23 @@ class WrapUpStep(StepWidget):
     def focus_first(self) -> None:
         self.query_one("#summary", Input).focus()
 
-    @on(Input.Submitted, "#summary")
-    def _summary_entered(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._commit_summary()
-        self.query_one("#ratings-list", OptionList).focus()
+    def field_committed(self, field: Input) -> None:
+        """Enter in the summary: save it and go on to the ratings."""
+        if field.id == "summary" and self._commit_summary():
+            self.move_to(self.query_one("#ratings-list", OptionList))
 
     @on(Input.Blurred, "#summary")
     def _summary_left(self, event: Input.Blurred) -> None:
         self._commit_summary()
 
-    def _commit_summary(self) -> None:
-        summary = self.query_one("#summary", Input)
-        if summary.value.strip() != self.context.session.summary:
-            self.commit(set_summary(self.context.session, summary.value), "summary")
-        if summary.value.strip():
-            self.clear_error(summary)
+    def _commit_summary(self) -> bool:
+        """Save the summary; False (said at the field) when the model refuses it."""
+        text = self.checked_text(self.query_one("#summary", TextInput))
+        if text is None:
+            return False
+        if text != self.context.session.summary:
+            self.commit(set_summary(self.context.session, text), "summary")
+        return True
 
     def action_rate(self, rating: int) -> None:
         """Give the highlighted attendee this rating and move to the next one."""
@@ -119,7 +127,8 @@ class WrapUpStep(StepWidget):
 
     def action_finish(self) -> None:
         """Finish the meeting once it has a summary."""
-        self._commit_summary()
+        if not self._commit_summary():
+            return
         summary = self.query_one("#summary", Input)
         if not self.context.session.summary:
             self.show_error(summary, "Write a short summary before finishing the meeting.")
