@@ -77,6 +77,16 @@ class Store(Protocol):
         """Change the plan as it is now, in one locked write; returns what `change` returned."""
         ...
 
+    def update_team(self, team_id: str, change: Callable[[Team], Team]) -> Team:
+        """Change one team as it is now, in one locked write; returns the new team."""
+        ...
+
+    def update_objective(
+        self, objective_id: str, change: Callable[[Objective], Objective]
+    ) -> Objective:
+        """Change one objective as it is now, in one locked write; returns the new one."""
+        ...
+
     # -- settings the whole team shares -----------------------------------------------
 
     def settings(self) -> dict[str, Any]:

@@ -139,6 +139,34 @@ class Repository:
         """Create or replace every team and objective of `plan` in one transaction."""
         self.update_plan(lambda _current: plan)
 
+    def update_team(self, team_id: str, change: Callable[[Team], Team]) -> Team:
+        """Change one team as it is on disk now, under the plan's lock; returns the new team.
+
+        An edit made from a form opened a while ago is applied to the team as another
+        process may have changed it since (a member imported meanwhile is kept).
+        """
+
+        def one(plan: Plan) -> Plan:
+            team = next((t for t in plan.teams if t.id == team_id), None)
+            if team is None:
+                raise NotFoundError(f"no team '{team_id}': it was removed meanwhile")
+            return Plan(teams=[change(team)])
+
+        return self.update_plan(one).teams[0]
+
+    def update_objective(
+        self, objective_id: str, change: Callable[[Objective], Objective]
+    ) -> Objective:
+        """Change one objective as it is on disk now, under the plan's lock (see update_team)."""
+
+        def one(plan: Plan) -> Plan:
+            objective = next((o for o in plan.objectives if o.id == objective_id), None)
+            if objective is None:
+                raise NotFoundError(f"no objective '{objective_id}': it was removed meanwhile")
+            return Plan(objectives=[change(objective)])
+
+        return self.update_plan(one).objectives[0]
+
     def update_plan(self, change: Callable[[Plan], Plan]) -> Plan:
         """Change the plan in one locked read-modify-write; returns what `change` returned.
 

@@ -75,6 +75,16 @@ class SerialStore:
         with self._lock:
             return self.inner.update_plan(change)
 
+    def update_team(self, team_id: str, change: Callable[[Team], Team]) -> Team:
+        with self._lock:
+            return self.inner.update_team(team_id, change)
+
+    def update_objective(
+        self, objective_id: str, change: Callable[[Objective], Objective]
+    ) -> Objective:
+        with self._lock:
+            return self.inner.update_objective(objective_id, change)
+
     def settings(self) -> dict[str, Any]:
         with self._lock:
             return self.inner.settings()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from okrtui.domain.models import Member
 from okrtui.domain.sample import OBJECTIVE, TEAM, sample_plan, sample_sessions
 from okrtui.services.demo import build_demo
 from okrtui.store import NotFoundError, Store
@@ -53,6 +54,35 @@ def test_archived_teams_and_objectives_show_only_when_asked(store: Store) -> Non
     assert [t.id for t in store.teams(include_archived=True)] == ["sales"]
     assert store.objectives("sales") == []
     assert [o.id for o in store.objectives("sales", include_archived=True)] == ["obj-upgrade"]
+
+
+def test_update_team_changes_the_team_as_it_is_now(store: Store) -> None:
+    store.save_plan(sample_plan())
+    opened = store.team("sales")  # a form opens on this copy...
+    someone = Member(id="noor", name="Noor")
+    store.save_team(opened.model_copy(update={"members": [*opened.members, someone]}))
+    # ...and saves a rename made on it: the member added meanwhile stays.
+    renamed = store.update_team("sales", lambda now: now.model_copy(update={"name": "Sales EU"}))
+    assert renamed.name == "Sales EU"
+    assert store.team("sales").member("noor") == someone
+    assert store.team("sales").name == "Sales EU"
+
+
+def test_update_objective_changes_the_objective_as_it_is_now(store: Store) -> None:
+    store.save_plan(sample_plan())
+    opened = store.objectives("sales")[0]
+    store.save_objective(opened.model_copy(update={"key_results": opened.key_results[:1]}))
+    store.update_objective(opened.id, lambda now: now.model_copy(update={"title": "Upgrade"}))
+    [objective] = store.objectives("sales")
+    assert objective.title == "Upgrade"
+    assert len(objective.key_results) == 1  # the edit made meanwhile was not undone
+
+
+def test_updating_what_is_gone_says_so(store: Store) -> None:
+    with pytest.raises(NotFoundError, match="removed meanwhile"):
+        store.update_team("sales", lambda now: now)
+    with pytest.raises(NotFoundError, match="removed meanwhile"):
+        store.update_objective("obj-upgrade", lambda now: now)
 
 
 # -- sessions ---------------------------------------------------------------------------

@@ -137,15 +137,11 @@ class KeyResultForm(FormDialog[KeyResult]):
 
     def save(self, result: KeyResult) -> None:
         # Re-read the objective so other key results edited since the form opened are kept.
-        objective = next(
-            (
-                o
-                for o in self.repository.objectives(include_archived=True)
-                if o.id == self.objective.id
-            ),
-            self.objective,
-        )
-        krs = [result if kr.id == result.id else kr for kr in objective.key_results]
-        if all(kr.id != result.id for kr in objective.key_results):
-            krs.append(result)
-        self.repository.save_objective(objective.model_copy(update={"key_results": krs}))
+        def put(objective: Objective) -> Objective:
+            # The objective as it is now: key results edited elsewhere meanwhile are kept.
+            krs = [result if kr.id == result.id else kr for kr in objective.key_results]
+            if all(kr.id != result.id for kr in objective.key_results):
+                krs.append(result)
+            return objective.model_copy(update={"key_results": krs})
+
+        self.repository.update_objective(self.objective.id, put)

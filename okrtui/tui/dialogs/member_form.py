@@ -37,9 +37,11 @@ class MemberForm(FormDialog[Member]):
         return Member(id=member_id, name=self.text("name"), role=self.text("role"), active=active)
 
     def save(self, result: Member) -> None:
-        # Re-read the team so an edit made elsewhere since the form opened is kept.
-        team = self.repository.team(self.team.id)
-        members = [result if m.id == result.id else m for m in team.members]
-        if team.member(result.id) is None:
-            members.append(result)
-        self.repository.save_team(team.model_copy(update={"members": members}))
+        def put(team: Team) -> Team:
+            # The team as it is now: an edit made elsewhere since the form opened is kept.
+            members = [result if m.id == result.id else m for m in team.members]
+            if team.member(result.id) is None:
+                members.append(result)
+            return team.model_copy(update={"members": members})
+
+        self.repository.update_team(self.team.id, put)

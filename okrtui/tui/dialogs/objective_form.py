@@ -62,12 +62,10 @@ class ObjectiveForm(FormDialog[Objective]):
         )
 
     def save(self, result: Objective) -> None:
-        if self.objective is not None:
-            # Keep key results edited elsewhere since the form opened.
-            current = next(
-                (o for o in self.repository.objectives(include_archived=True) if o.id == result.id),
-                None,
-            )
-            if current is not None:
-                result = result.model_copy(update={"key_results": current.key_results})
-        self.repository.save_objective(result)
+        if self.objective is None:
+            self.repository.save_objective(result)
+            return
+        typed = {"title": result.title, "description": result.description}
+        typed["aligned_to"] = result.aligned_to
+        # Only what was typed changes: key results edited elsewhere meanwhile are kept.
+        self.repository.update_objective(result.id, lambda now: now.model_copy(update=typed))

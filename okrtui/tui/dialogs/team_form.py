@@ -95,4 +95,10 @@ class TeamForm(FormDialog[Team]):
         )
 
     def save(self, result: Team) -> None:
-        self.repository.save_team(result)
+        if self.team is None:
+            self.repository.save_team(result)
+            return
+        typed = {"name": result.name, "aligned_objective": result.aligned_objective}
+        typed["locale"] = result.locale
+        # Only what was typed changes: members added elsewhere meanwhile are kept.
+        self.repository.update_team(result.id, lambda now: now.model_copy(update=typed))

@@ -286,13 +286,16 @@ class PlanEditorScreen(Screen[None]):
     def _toggle(self, item: PlanItem) -> str:
         repository = self.repository
         if item.kind == "member" and item.member_id:
-            team = repository.team(item.team_id)
-            members = [
-                m.model_copy(update={"active": not m.active}) if m.id == item.member_id else m
-                for m in team.members
-            ]
-            repository.save_team(team.model_copy(update={"members": members}))
-            changed = next(m for m in members if m.id == item.member_id)
+
+            def toggle_member(team: Team) -> Team:
+                members = [
+                    m.model_copy(update={"active": not m.active}) if m.id == item.member_id else m
+                    for m in team.members
+                ]
+                return team.model_copy(update={"members": members})
+
+            team = repository.update_team(item.team_id, toggle_member)
+            changed = next(m for m in team.members if m.id == item.member_id)
             if changed.active:
                 return f"{changed.name} is back on the team."
             return f"{changed.name} left the team; their history stays."
@@ -301,15 +304,23 @@ class PlanEditorScreen(Screen[None]):
             self.notify("Choose a member, objective or key result to do that.")
             return ""
         if item.kind == "kr":
-            krs = [
-                kr.model_copy(update={"archived": not kr.archived}) if kr.id == item.kr_id else kr
-                for kr in objective.key_results
-            ]
-            repository.save_objective(objective.model_copy(update={"key_results": krs}))
-            changed_kr = next(kr for kr in krs if kr.id == item.kr_id)
+
+            def toggle_kr(now: Objective) -> Objective:
+                krs = [
+                    kr.model_copy(update={"archived": not kr.archived})
+                    if kr.id == item.kr_id
+                    else kr
+                    for kr in now.key_results
+                ]
+                return now.model_copy(update={"key_results": krs})
+
+            after = repository.update_objective(objective.id, toggle_kr)
+            changed_kr = next(kr for kr in after.key_results if kr.id == item.kr_id)
             return "Key result archived." if changed_kr.archived else "Key result restored."
-        repository.save_objective(objective.model_copy(update={"archived": not objective.archived}))
-        return "Objective restored." if objective.archived else "Objective archived."
+        after = repository.update_objective(
+            objective.id, lambda now: now.model_copy(update={"archived": not now.archived})
+        )
+        return "Objective archived." if after.archived else "Objective restored."
 
     def action_quarter(self, step: int) -> None:
         """Show the objectives of the previous or next quarter."""
