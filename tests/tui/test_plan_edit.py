@@ -7,6 +7,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input, Static, Tree
 
+from okrtui.domain.models import Member
 from okrtui.domain.quarters import quarter_of
 from okrtui.store import Repository
 from okrtui.tui.app import OkrApp
@@ -256,3 +257,28 @@ async def test_member_added_then_renamed_keeps_their_id(demo_folder: Path) -> No
     assert fay is not None
     assert (fay.name, fay.role, fay.active) == ("Fay Lundqvist", "Intern", True)
     assert len(team.members) == 6
+
+
+async def test_renaming_a_team_keeps_a_member_imported_while_the_form_was_open(
+    demo_folder: Path,
+) -> None:
+    app = OkrApp(Repository.open(demo_folder), today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        await move_to(pilot, app, PlanItem("team", "sales"))
+        await pilot.press("e")
+        await pilot.pause()
+        # Another okrtui (a plan import, another facilitator) adds a member meanwhile.
+        elsewhere = Repository.open(demo_folder)
+        team = elsewhere.team("sales")
+        noor = Member(id="noor", name="Noor Haddad")
+        elsewhere.save_team(team.model_copy(update={"members": [*team.members, noor]}))
+        await pilot.press("end")
+        await type_text(pilot, " EMEA")
+        await pilot.press("enter")
+        await pilot.pause()
+
+    team = Repository.open(demo_folder).team("sales")
+    assert team.name == "Sales EMEA"
+    assert team.member("noor") == noor
