@@ -54,21 +54,7 @@ def _confidence(state: Confidence | None, text: str) -> str:
 
 
 def _header(view: MinutesView) -> list[str]:
-    s = view.session
-    facts = [
-        ("Quarter", s.quarter),
-        ("Date", f"{words.day(s.date)} ({s.date.isoformat()})"),
-        ("Facilitator", s.facilitator or words.NONE),
-        ("Present", ", ".join(words.names(view.present))),
-        ("Absent", ", ".join(words.names(view.absent))),
-    ]
-    if s.guests:
-        facts.append(("Guests", ", ".join(s.guests)))
-    facts += [("Duration", words.duration(s.duration_seconds)), ("Rating", words.rating(view))]
-    if s.status != "completed":
-        facts.append(("Status", "in progress: these are the minutes so far"))
-    elif s.amended:
-        facts.append(("Status", words.amended(s)))
+    facts = words.header_facts(view)
     lines = ["<header>", f"<h1>{t(words.title(view))}</h1>", '<dl class="facts">']
     lines += [f"<dt>{label}</dt><dd>{t(text)}</dd>" for label, text in facts]
     return [*lines, "</dl>", "</header>"]

@@ -33,21 +33,7 @@ def _said(member: str, text: str) -> str:
 
 
 def _header(view: MinutesView) -> list[str]:
-    s = view.session
-    facts = [
-        ("Quarter", s.quarter),
-        ("Date", f"{words.day(s.date)} ({s.date.isoformat()})"),
-        ("Facilitator", s.facilitator or words.NONE),
-        ("Present", ", ".join(words.names(view.present))),
-        ("Absent", ", ".join(words.names(view.absent))),
-    ]
-    if s.guests:
-        facts.append(("Guests", ", ".join(s.guests)))
-    facts += [("Duration", words.duration(s.duration_seconds)), ("Rating", words.rating(view))]
-    if s.status != "completed":
-        facts.append(("Status", "in progress: these are the minutes so far"))
-    elif s.amended:
-        facts.append(("Status", words.amended(s)))
+    facts = words.header_facts(view)
     lines = [f"# {md_line(words.title(view))}", ""]
     lines += [f"- **{label}:** {md(text, '  ', after_label=True)}" for label, text in facts]
     return [*lines, ""]

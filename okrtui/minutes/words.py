@@ -49,6 +49,26 @@ def amended(session: Session) -> str:
     return f"completed, {times}"
 
 
+def header_facts(view: MinutesView) -> list[tuple[str, str]]:
+    """The minutes' header, label and text, in the order every format shows them."""
+    s = view.session
+    facts = [
+        ("Quarter", s.quarter),
+        ("Date", f"{day(s.date)} ({s.date.isoformat()})"),
+        ("Facilitator", s.facilitator or NONE),
+        ("Present", ", ".join(names(view.present))),
+        ("Absent", ", ".join(names(view.absent))),
+    ]
+    if s.guests:
+        facts.append(("Guests", ", ".join(s.guests)))
+    facts += [("Duration", duration(s.duration_seconds)), ("Rating", rating(view))]
+    if s.status != "completed":
+        facts.append(("Status", "in progress: these are the minutes so far"))
+    elif s.amended:
+        facts.append(("Status", amended(s)))
+    return facts
+
+
 def rating(view: MinutesView) -> str:
     """The average rating and how many people rated."""
     if view.average_rating is None:

@@ -65,7 +65,6 @@ class ObjectiveForm(FormDialog[Objective]):
         if self.objective is None:
             self.repository.save_objective(result)
             return
-        typed = {"title": result.title, "description": result.description}
-        typed["aligned_to"] = result.aligned_to
+        typed = result.model_dump(include={"title", "description", "aligned_to"})
         # Only what was typed changes: key results edited elsewhere meanwhile are kept.
         self.repository.update_objective(result.id, lambda now: now.model_copy(update=typed))

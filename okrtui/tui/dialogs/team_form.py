@@ -98,7 +98,6 @@ class TeamForm(FormDialog[Team]):
         if self.team is None:
             self.repository.save_team(result)
             return
-        typed = {"name": result.name, "aligned_objective": result.aligned_objective}
-        typed["locale"] = result.locale
+        typed = result.model_dump(include={"name", "aligned_objective", "locale"})
         # Only what was typed changes: members added elsewhere meanwhile are kept.
         self.repository.update_team(result.id, lambda now: now.model_copy(update=typed))
