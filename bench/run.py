@@ -104,8 +104,8 @@ async def _autosave_latencies(folder: Path, team_id: str, commits: int) -> list[
     saved_at: list[float] = []
     save = repository.save_session
 
-    def timed_save(session: object) -> None:
-        save(session)  # type: ignore[arg-type]
+    def timed_save(session: object, wait: bool = True) -> None:
+        save(session, wait)  # type: ignore[arg-type]
         saved_at.append(time.perf_counter())
 
     repository.save_session = timed_save  # type: ignore[method-assign]

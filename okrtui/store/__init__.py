@@ -6,8 +6,8 @@ TinyDB stays inside this package. Nothing here imports Textual.
 
 from __future__ import annotations
 
-from okrtui.store.backends import FileBackend, MemoryBackend
-from okrtui.store.errors import DataFileError, NotFoundError, SaveError, StoreError
+from okrtui.store.backends import LOCK_TIMEOUT_SECONDS, FileBackend, MemoryBackend
+from okrtui.store.errors import DataFileError, LockBusy, NotFoundError, SaveError, StoreError
 from okrtui.store.holders import Holder, SessionHeldElsewhere
 from okrtui.store.migrations import SCHEMA_VERSION
 from okrtui.store.port import Store
@@ -15,11 +15,13 @@ from okrtui.store.repository import Repository
 from okrtui.store.storage import AtomicJSONStorage
 
 __all__ = [
+    "LOCK_TIMEOUT_SECONDS",
     "SCHEMA_VERSION",
     "AtomicJSONStorage",
     "DataFileError",
     "FileBackend",
     "Holder",
+    "LockBusy",
     "MemoryBackend",
     "NotFoundError",
     "Repository",

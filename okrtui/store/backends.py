@@ -25,7 +25,7 @@ import orjson
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
-from okrtui.store.errors import DataFileError, SaveError
+from okrtui.store.errors import DataFileError, LockBusy, SaveError
 from okrtui.store.storage import FILE_MODE, AtomicJSONStorage, replace_atomically
 
 if TYPE_CHECKING:
@@ -33,6 +33,9 @@ if TYPE_CHECKING:
 
 RawData = dict[str, dict[str, Any]]
 LOCK_TIMEOUT_SECONDS = 10.0
+# How long a write that may not wait tries the lock: another process's usual save (a few
+# milliseconds) is waited for, a long hold (an import, a repair) is not.
+LOCK_MOMENT_SECONDS = 0.05
 STALE_TEMP_SECONDS = 3600.0
 
 
@@ -58,8 +61,11 @@ class Backend(Protocol):
         """Whether the database's stored text holds every (case-folded) word; cheap, no parse."""
         ...
 
-    def transaction(self, name: str) -> Any:
-        """A context manager giving a TinyDB for one locked read-modify-write."""
+    def transaction(self, name: str, wait: bool = True) -> Any:
+        """A context manager giving a TinyDB for one locked read-modify-write.
+
+        With `wait=False`, LockBusy when another process holds the lock beyond a moment.
+        """
         ...
 
     def backup(self, name: str, reason: str) -> str | None:
@@ -167,27 +173,33 @@ class FileBackend:
         return check_shape(parse_content(path, content), path)
 
     @contextmanager
-    def locked(self, name: str) -> Iterator[None]:
-        """Hold a database's lock (for work that is not a TinyDB transaction)."""
+    def locked(self, name: str, wait: bool = True) -> Iterator[None]:
+        """Hold a database's lock (for work that is not a TinyDB transaction).
+
+        With `wait=False`, LockBusy when another process holds it beyond a moment.
+        """
         from filelock import Timeout  # loaded by the first write: reading needs no lock
 
         path = self.path(name)
+        timeout = LOCK_TIMEOUT_SECONDS if wait else LOCK_MOMENT_SECONDS
         try:
-            with self._lock(path):
+            with self._lock(path).acquire(timeout=timeout):
                 yield
         except Timeout:
+            if not wait:
+                raise LockBusy(f"{path} is locked by another okrtui process") from None
             raise SaveError(
                 f"{path} is locked by another okrtui process for more than "
                 f"{LOCK_TIMEOUT_SECONDS:.0f} seconds"
             ) from None
 
     @contextmanager
-    def transaction(self, name: str) -> Iterator[TinyDB]:
+    def transaction(self, name: str, wait: bool = True) -> Iterator[TinyDB]:
         path = self.path(name)
         self.check_folder()
         try:
             self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-            with self.locked(name):
+            with self.locked(name, wait):
                 self.snapshot(name)  # never write over a file that cannot be read
                 db = TinyDB(storage=lambda: _LockedStorage(self, name))
                 try:
@@ -318,7 +330,8 @@ class MemoryBackend:
         return bool(data) and all(word in folded for word in words)
 
     @contextmanager
-    def transaction(self, name: str) -> Iterator[TinyDB]:
+    def transaction(self, name: str, wait: bool = True) -> Iterator[TinyDB]:
+        # Nothing else holds memory: `wait` never matters here.
         db = self._dbs.get(name)
         if db is None:
             db = self._dbs[name] = TinyDB(storage=lambda: _CountingMemoryStorage(self, name))

@@ -39,6 +39,13 @@ class SaveError(StoreError):
     """Saving failed (read-only folder, disk full); the caller may retry."""
 
 
+class LockBusy(SaveError):
+    """Another process held a data file's lock for longer than a moment; nothing was written.
+
+    Raised only by a write that asked not to wait (`wait=False`); trying again later is safe.
+    """
+
+
 class RecordRefused(StoreError):
     """A record that would not read back was not written; the file is unchanged."""
 

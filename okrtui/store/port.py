@@ -123,8 +123,12 @@ class Store(Protocol):
         """One session by id; NotFoundError when there is none."""
         ...
 
-    def save_session(self, session: Session) -> None:
-        """Save a session; SessionHeldElsewhere when another process has it open."""
+    def save_session(self, session: Session, wait: bool = True) -> None:
+        """Save a session; SessionHeldElsewhere when another process has it open.
+
+        With `wait=False`, LockBusy (nothing written) instead of waiting for another
+        process's lock beyond a moment.
+        """
         ...
 
     def delete_session(self, session_id: str) -> str | None:

@@ -298,25 +298,27 @@ class Repository:
                 return min(found, key=lambda s: (s.date, s.started_at))
         raise NotFoundError(f"no session '{session_id}'")
 
-    def save_session(self, session: Session) -> None:
+    def save_session(self, session: Session, wait: bool = True) -> None:
         """Save a session: in progress into the live file, finished into its quarter's.
 
-        Raises SessionHeldElsewhere when another live process has the meeting open.
+        Raises SessionHeldElsewhere when another live process has the meeting open; with
+        `wait=False`, LockBusy when another process holds a file's lock beyond a moment
+        (saving the same session again later finishes the job).
         """
         if not (isinstance(session.quarter, str) and is_quarter(session.quarter)):
             # The quarter names the file: refuse before it chooses where to write.
             checked(self.backend.describe(session.quarter), Session, SESSIONS, _dump(session))
         if session.status == "in_progress":
-            self._upsert(LIVE_FILE, SESSIONS, session, guard=self._not_held_elsewhere)
+            self._upsert(LIVE_FILE, SESSIONS, session, self._not_held_elsewhere, wait)
             return
         # Saved finished before: a correction, whose hold stays until it is released.
         amending = self._holds(session.quarter, session.id)
-        self._upsert(session.quarter, SESSIONS, session, guard=self._not_held_live)
+        self._upsert(session.quarter, SESSIONS, session, self._not_held_live, wait)
         _, live = self.backend.snapshot(LIVE_FILE)
         tables = (SESSIONS,) if amending else (SESSIONS, HOLDERS)
         documents = [d for table in tables for d in (live or {}).get(table, {}).values()]
         if any(session.id in (d.get("id"), d.get("session_id")) for d in documents):
-            self._remove(LIVE_FILE, session.id)
+            self._remove(LIVE_FILE, session.id, wait)
 
     # -- who has a meeting open ------------------------------------------------------------
 
@@ -424,8 +426,8 @@ class Repository:
         records, data = self._records(name)
         return records.holds(data, SESSIONS, session_id)
 
-    def _remove(self, name: str, session_id: str) -> None:
-        with self.backend.transaction(name) as db:
+    def _remove(self, name: str, session_id: str, wait: bool = True) -> None:
+        with self.backend.transaction(name, wait) as db:
             self._prepare(name, db)
             db.table(SESSIONS).remove(Query().id == session_id)
             if name == LIVE_FILE:
@@ -440,11 +442,12 @@ class Repository:
         table: str,
         record: BaseModel,
         guard: Callable[[Any, str], None] | None = None,
+        wait: bool = True,
     ) -> None:
         document = _dump(record)
         if not isinstance(document.get("id"), str):  # the id finds the record to replace
             checked(self.backend.describe(name), type(record), table, document)
-        with self.backend.transaction(name) as db:
+        with self.backend.transaction(name, wait) as db:
             passed: dict[str, BaseModel] = {}
             before = self._prepare(name, db, {table: [document["id"]]}, passed)
             if guard is not None:

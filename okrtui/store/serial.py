@@ -123,9 +123,9 @@ class SerialStore:
         with self._lock:
             return self.inner.session(session_id)
 
-    def save_session(self, session: Session) -> None:
+    def save_session(self, session: Session, wait: bool = True) -> None:
         with self._lock:
-            self.inner.save_session(session)
+            self.inner.save_session(session, wait)
 
     def delete_session(self, session_id: str) -> str | None:
         with self._lock:

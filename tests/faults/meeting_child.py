@@ -83,9 +83,9 @@ def acknowledging(repository: Repository) -> Repository:
     """Make the repository report each session save before it starts and after it returned."""
     real_save = repository.save_session
 
-    def save_session(session: Session) -> None:
+    def save_session(session: Session, wait: bool = True) -> None:
         say("saving " + session.model_dump_json())
-        real_save(session)
+        real_save(session, wait)
         say(f"ack {session.id} {time.process_time():.3f}")
 
     repository.save_session = save_session  # type: ignore[method-assign]

@@ -77,10 +77,10 @@ async def test_save_failure_warns_and_next_commit_writes_everything(
     real_save = app.repository.save_session
     broken = {"on": False}
 
-    def save(session: Session) -> None:
+    def save(session: Session, wait: bool = True) -> None:
         if broken["on"]:
             raise SaveError("the folder is read-only")
-        real_save(session)
+        real_save(session, wait)
 
     app.repository.save_session = save  # type: ignore[method-assign]
     async with app.run_test(size=(80, 24)) as pilot:

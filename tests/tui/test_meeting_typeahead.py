@@ -83,11 +83,11 @@ async def test_enter_saves_before_the_next_key_is_handled(demo_folder: Path) -> 
         saved: list[tuple[Session, str]] = []
         save = app.repository.save_session
 
-        def recording_save(session: Session) -> None:
+        def recording_save(session: Session, wait: bool = True) -> None:
             # What the value field holds when the save happens: the keys typed after
             # Enter must not have reached it yet (nor anywhere else).
             saved.append((session, value.value))
-            save(session)
+            save(session, wait)
 
         app.repository.save_session = recording_save  # type: ignore[method-assign]
         await pilot.press(*"1200")

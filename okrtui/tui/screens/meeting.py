@@ -35,8 +35,9 @@ from okrtui.domain.plan import Plan
 from okrtui.domain.quarters import quarter_of
 from okrtui.domain.text import escape_control
 from okrtui.services.facilitators import remember_facilitator, remembered_facilitator
-from okrtui.store import SessionHeldElsewhere, Store, StoreError
+from okrtui.store import LockBusy, SessionHeldElsewhere, Store, StoreError
 from okrtui.store.holders import this_process
+from okrtui.tui.autosave import Autosave, SaveLanded
 from okrtui.tui.dialogs.confirm import ConfirmDialog
 from okrtui.tui.dialogs.go_to_step import GoToStepDialog
 from okrtui.tui.dialogs.held_elsewhere import HeldChoice, HeldElsewhereDialog
@@ -54,6 +55,7 @@ if TYPE_CHECKING:
 # Clocks are saved this often even when nobody commits anything, so a resumed meeting's
 # clocks lose at most this much.
 CLOCK_SAVE_SECONDS = 30.0
+SAVING = "saving… (waiting for another okrtui to finish)"
 
 
 class MeetingScreen(Screen[None]):
@@ -110,6 +112,7 @@ class MeetingScreen(Screen[None]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
+        self._autosave = Autosave(self.repository, self)
         self._entered = self._last_save = self._now()
         self.set_interval(1.0, self.refresh_clocks)
         self._show_step(self.index)
@@ -172,35 +175,79 @@ class MeetingScreen(Screen[None]):
         """The app's repository."""
         return cast("OkrApp", self.app).repository
 
-    def save(self, what: str = "") -> bool:
-        """Write the session now; on failure keep going and warn until a save works."""
+    def save(self, what: str = "", patient: bool = False) -> bool:
+        """Write the session now; on failure keep going and warn until a save works.
+
+        When another okrtui holds the files beyond a moment, the save is queued (False, and
+        the status line says so) and keys go on being handled. `patient` (leaving,
+        finishing) first waits for the queue to drain, then for the lock.
+        """
         self._flush_time()
-        status = self.query_one("#save-status", Static)
         now = self._now()
         self._last_save = now
+        session = self.context.session
         try:
-            self.repository.save_session(self.context.session)
-        except SessionHeldElsewhere as exc:
-            self.unsaved = True
+            if patient:
+                drained = self._autosave.drain()
+                if self._autosave.waiting:  # still queued: writing now would overtake it
+                    return self._show_saved(None, drained)
+                self.repository.save_session(session)
+            elif self._autosave.waiting:
+                return self._queue(session, what, now)
+            else:
+                self._autosave.write_now(session)
+        except LockBusy:
+            return self._queue(session, what, now)
+        except (StoreError, OSError) as exc:
+            return self._show_saved(None, exc)
+        return self._show_saved(
+            f"Saved {now:%H:%M:%S}" + (f" — {escape_control(what)}" if what else "")
+        )
+
+    def _queue(self, session: Session, what: str, when: datetime) -> bool:
+        """Hand the save to the background thread and say it is waiting."""
+        self.unsaved = True
+        self._autosave.queue(session, what, when)
+        status = self.query_one("#save-status", Static)
+        status.remove_class("-error")
+        status.update(SAVING)
+        return False
+
+    def on_save_landed(self, event: SaveLanded) -> None:
+        """A queued save reached the disk (or failed); the newest one says so."""
+        event.stop()
+        if not self._autosave.landed(event):
+            return  # a newer save is still on its way
+        if event.error is not None:
+            self._show_saved(None, event.error)
+            return
+        what = event.what
+        self._show_saved(
+            f"Saved {event.when:%H:%M:%S}" + (f" — {escape_control(what)}" if what else "")
+        )
+
+    def _show_saved(self, saved: str | None, error: Exception | None = None) -> bool:
+        """Show `saved` (what was written), or why nothing was; True when it was saved."""
+        status = self.query_one("#save-status", Static)
+        if error is None:
+            self.unsaved = False
+            status.remove_class("-error")
+            # `saved` may name a key result: shown as typed, never read as markup.
+            status.update(saved or "")
+            return True
+        self.unsaved = True
+        if isinstance(error, SessionHeldElsewhere):
             status.update(
-                f"NOT SAVED: {exc.holder.describe()} took this meeting over. This screen can "
+                f"NOT SAVED: {error.holder.describe()} took this meeting over. This screen can "
                 "no longer save it; leave with ctrl+l and open it again to view or take it back."
             )
-            status.add_class("-error")
-            return False
-        except (StoreError, OSError) as exc:
-            self.unsaved = True
+        else:
             status.update(
-                f"NOT SAVED: {exc}. The meeting goes on; the next answer tries again "
+                f"NOT SAVED: {error}. The meeting goes on; the next answer tries again "
                 "and writes everything."
             )
-            status.add_class("-error")
-            return False
-        self.unsaved = False
-        status.remove_class("-error")
-        # `what` may name a key result: shown as typed, never read as markup.
-        status.update(f"Saved {now:%H:%M:%S}" + (f" — {escape_control(what)}" if what else ""))
-        return True
+        status.add_class("-error")
+        return False
 
     def record(self, session: Session, what: str) -> bool:
         """A step committed an answer: write it now, in the handler of the key that did it."""
@@ -293,19 +340,32 @@ class MeetingScreen(Screen[None]):
     def action_leave_meeting(self) -> None:
         """Save and go back; the meeting can be resumed from home."""
         self.query_one(f"#step-{self.step.key}", StepWidget).leave()
-        if self.amend_by is None or self.unsaved:  # a correction saves only what changed
-            self.save("left the meeting")
+        # A correction saves only what changed. Answers still queued are written first: the
+        # meeting is not left while they wait for another okrtui.
+        if self.amend_by is None or self.unsaved:
+            self.save("left the meeting", patient=True)
+        if self._autosave.waiting:
+            self.notify(
+                "The meeting was not left: its last answers are still waiting for another "
+                "okrtui to finish. Leave again to retry.",
+                severity="error",
+            )
+            return
         self.app.pop_screen()
 
     def on_unmount(self) -> None:
         # Quitting the app mid-meeting: keep the clocks' last seconds too (and a correction
         # that could not be saved yet).
         if self.context.session.status == "in_progress" or self.unsaved:
-            try:
-                self._flush_time()
-                self.repository.save_session(self.context.session)
-            except (StoreError, OSError):
-                pass
+            # After the queued saves (if they drain in time): never before them.
+            self._autosave.drain()
+            if not self._autosave.waiting:
+                try:
+                    self._flush_time()
+                    self.repository.save_session(self.context.session)
+                except (StoreError, OSError):
+                    pass
+        self._autosave.close()
         # Let another okrtui open it without being told it is in use here.
         with suppress(StoreError, OSError):
             self.repository.release(self.context.session.id)
@@ -317,7 +377,7 @@ class MeetingScreen(Screen[None]):
         event.stop()
         self.query_one(f"#step-{self.step.key}", StepWidget).leave()
         if self.amend_by is not None:  # corrections are saved already: show the minutes
-            if self.unsaved and not self.save("corrections"):
+            if self.unsaved and not self.save("corrections", patient=True):
                 return
             self.app.pop_screen()
             show_minutes(cast("OkrApp", self.app), self.context.session)
@@ -340,7 +400,7 @@ class MeetingScreen(Screen[None]):
         """Mark the meeting completed, save it and show its minutes."""
         self._flush_time()
         self.context.session = finish(self.context.session, self._now())
-        if not self.save("meeting finished"):
+        if not self.save("meeting finished", patient=True):
             self.context.session = self.context.session.model_copy(
                 update={"status": "in_progress", "ended_at": None}
             )
