@@ -1,4 +1,4 @@
-"""The meeting agendas (DESIGN §4) as data: steps, titles and default timeboxes."""
+"""The weekly and quarterly meeting agendas as data: steps, titles and default timeboxes."""
 
 from __future__ import annotations
 

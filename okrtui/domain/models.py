@@ -1,4 +1,4 @@
-"""The domain model (DESIGN §3) as strict pydantic v2 models.
+"""The domain model (teams, objectives, key results, sessions) as strict pydantic v2 models.
 
 Objectives and key results belong to teams. People appear only through contributions,
 weekly targets, trainings and ratings.

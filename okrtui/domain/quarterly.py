@@ -1,4 +1,4 @@
-"""The quarterly review (DESIGN §4, §5): each key result's path, its score, objective scores.
+"""The quarterly review: each key result's path, its score, objective scores.
 
 Pure functions over the plan and the quarter's weekly sessions; the review screen shows what
 they return and keeps the scores in its session, so later plan edits never change them.
@@ -194,7 +194,7 @@ def scored_values(path_values: Sequence[float], entered_final: float | None) -> 
 
 
 def computed_score(path: KRQuarterPath, entered_final: float | None = None) -> Score:
-    """The score of §5 for a key result, accepted as it is (no override)."""
+    """A key result's score by the rules of `okrtui.domain.scoring`, accepted as is (no override)."""
     values = scored_values(path.values, entered_final)
     computed = kr_score(path.kr, values)
     final = values[-1] if values else None

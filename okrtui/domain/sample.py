@@ -1,4 +1,4 @@
-"""The sample team of DESIGN §10: a sales team six weeks into 2026-Q4.
+"""The demo's sample team (`okrtui demo`): a sales team six weeks into 2026-Q4.
 
 Fixed ids and dates, so the demo, the tests and the README pictures agree.
 """

@@ -1,4 +1,4 @@
-"""Scoring rules (DESIGN §5): progress, quarterly scores, bands and expected pace.
+"""Scoring rules: progress, quarterly scores, bands and expected pace.
 
 Every progress and score lies in [0, 1].
 """

@@ -1,4 +1,4 @@
-"""Scoring rules of DESIGN §5, as examples and as properties."""
+"""The scoring rules of `okrtui.domain.scoring`, as examples and as properties."""
 
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
 """SVG snapshots of the first screens people see, with the demo data and a fixed today.
 
-`snap_compare` is synchronous (FACTS.md), so these tests are plain functions.
+`snap_compare` (pytest-textual-snapshot) runs the app itself and is synchronous, so these
+tests are plain functions.
 Regenerate after a deliberate change: `.venv/bin/pytest tests/tui/test_snapshots.py --snapshot-update`.
 """
 

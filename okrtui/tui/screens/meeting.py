@@ -440,7 +440,7 @@ def start_new_meeting(
 ) -> None:
     """Create the session (saved at once by the screen) and open the meeting screen."""
     if kind == "quarterly" and quarter is None:
-        # A review may look back on an ended quarter: ask which one first (issue 5).
+        # A review may look back on an ended quarter: ask which one first.
         from okrtui.tui.dialogs.review_quarter import ask_review_quarter
 
         ask_review_quarter(app, team_id, lambda q: start_new_meeting(app, team_id, kind, q))
