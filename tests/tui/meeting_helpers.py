@@ -15,8 +15,9 @@ from pathlib import Path
 
 from textual.app import App
 from textual.pilot import Pilot
-from textual.widgets import OptionList, Static
+from textual.widgets import Input, OptionList, Static, TextArea
 
+from okrtui.cli import make_app
 from okrtui.domain.models import KeyResult, Session, SessionKind
 from okrtui.store import Repository
 from okrtui.tui.app import OkrApp
@@ -24,6 +25,9 @@ from okrtui.tui.dialogs.go_to_step import GoToStepDialog
 from okrtui.tui.dialogs.review_quarter import ReviewQuarterDialog
 from okrtui.tui.screens.meeting import MeetingScreen
 from tests.conftest import TODAY
+
+# The go-to-step dialog takes one digit: steps 1 to 9.
+DIALOG_REACH = 9
 
 MILESTONE_KR = KeyResult(id="kr-portal", title="Launch the upgrade portal", kind="milestone")
 
@@ -87,10 +91,14 @@ async def go_to_step(pilot: Pilot[None], key: str) -> MeetingScreen:
     keys = [step.key for step in dialog.steps]
     assert key in keys, f"this meeting has no step {key!r}: {keys}"
     number = keys.index(key) + 1
-    assert number <= 9, f"the dialog reaches steps 1 to 9 by one key; {key!r} is {number}"
-    await pilot.press(str(number))
+    # The dialog takes one digit: a step past the ninth is reached from the ninth, one
+    # "next step" at a time, counted from the dialog's own list.
+    await pilot.press(str(min(number, DIALOG_REACH)))
     await pilot.pause()
     await pilot.pause()  # the screen moves after the dialog has gone
+    for _ in range(number - DIALOG_REACH):
+        await pilot.press("pagedown")
+        await pilot.pause()
     screen = meeting(pilot.app)
     assert screen.step.key == key, f"went to {screen.step.key!r}, not {key!r}"
     return screen
@@ -110,6 +118,33 @@ async def start_review(pilot: Pilot[None], quarter: str) -> MeetingScreen:
     await pilot.press("enter")
     await pilot.pause()
     return meeting(pilot.app)
+
+
+async def start_meeting(
+    pilot: Pilot[None], kind: SessionKind = "weekly", quarter: str = "2026-Q4"
+) -> MeetingScreen:
+    """From home, start the chosen team's weekly meeting, or its review of `quarter`."""
+    await pilot.pause()
+    if kind == "quarterly":
+        return await start_review(pilot, quarter)
+    app = pilot.app
+    assert isinstance(app, OkrApp)
+    app.action_start_weekly_meeting()
+    await pilot.pause()
+    return meeting(app)
+
+
+def app_as_opened(folder: Path, clock: FakeClock | None = None) -> OkrApp:
+    """The app on `folder` built as `okrtui` builds it (`make_app`), on the fixed today."""
+    return make_app(Repository.open(folder), today=TODAY, clock=clock or FakeClock())
+
+
+def steady_cursors(app: App[None]) -> None:
+    """Stop every text field's cursor blinking, so a screenshot is the same every time."""
+    for field in app.screen.query(Input):
+        field.cursor_blink = False
+    for area in app.screen.query(TextArea):
+        area.cursor_blink = False
 
 
 @dataclass
@@ -154,13 +189,7 @@ async def holding_meeting(
     clock = clock or FakeClock()
     app = demo_app(folder, clock)
     async with app.run_test(size=size) as pilot:
-        await pilot.pause()
-        if kind == "weekly":
-            app.action_start_weekly_meeting()
-            await pilot.pause()
-            meeting(app)
-        else:
-            await start_review(pilot, quarter)
+        await start_meeting(pilot, kind, quarter)
         held = HeldMeeting(app, pilot, folder, clock)
         if step is not None:
             await held.go_to(step)

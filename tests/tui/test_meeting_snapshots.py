@@ -12,26 +12,22 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input
 
-from tests.tui.meeting_helpers import FakeClock, demo_app, go_to_step
+from tests.tui.meeting_helpers import app_as_opened, go_to_step, start_meeting, steady_cursors
 
 SnapCompare = Callable[..., bool]
 
 
 async def into_checkins(pilot: Pilot[None]) -> None:
     """Start the meeting, go to the check-ins and answer the first key result."""
-    await pilot.pause()
-    await pilot.press("w")
-    await pilot.pause()
-    for field in pilot.app.screen.query(Input):
-        field.cursor_blink = False  # a blinking cursor would make the picture flicker
+    await start_meeting(pilot)
     await go_to_step(pilot, "checkins")
     await pilot.press(*"250", "enter", "2", *"Two renewals slipped", "enter", *"$4,8oo", "enter")
+    steady_cursors(pilot.app)
     await pilot.pause()
 
 
 @pytest.mark.parametrize("size", [(80, 24), (200, 60)], ids=lambda s: f"{s[0]}x{s[1]}")
 def test_checkin_step(snap_compare: SnapCompare, demo_folder: Path, size: Any) -> None:
-    app = demo_app(demo_folder, FakeClock())
+    app = app_as_opened(demo_folder)
     assert snap_compare(app, terminal_size=size, run_before=into_checkins)
