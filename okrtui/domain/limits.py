@@ -94,12 +94,13 @@ def field_adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any]:
     return TypeAdapter(Annotated[(annotation, *field.metadata)])
 
 
-def not_typed(text: str, limits: TextLimits | None) -> str | None:
-    """Why `text` may not be typed or pasted into a field of `limits`; None when it may.
+def not_typed(text: str) -> str | None:
+    """Why `text` may not be typed or pasted into a one-line field; None when it may.
 
-    Without limits (a search) the field is one line.
+    A one-line field cannot show a line break, so one is refused even where the model
+    would keep lines.
     """
-    problem = control_problem(text, multiline=limits is not None and limits.multiline)
+    problem = control_problem(text, multiline=False)
     return None if problem is None else f"Not pasted: it {problem}."
 
 

@@ -35,10 +35,10 @@ class TextInput(Input):
     """An Input whose limits come from the model field it fills (or are given plainly).
 
     What cannot be kept is not taken as it is typed or pasted, and a `Refused` message says
-    why, for the screen or step to show at the field: a control character is refused (a line
-    break too, in a one-line field), text beyond the length limit is cut at the limit. Text a
-    data file held is shown with its control characters written visibly, and kept as it was
-    while the field is untouched (`typed`).
+    why, for the screen or step to show at the field: a control character or a line break is
+    refused, text beyond the length limit is cut at the limit. Text a data file held is
+    shown with its control characters written visibly, and kept as it was while the field
+    is untouched (`typed`).
     """
 
     @dataclass
@@ -80,7 +80,7 @@ class TextInput(Input):
 
     def replace(self, text: str, start: int, end: int) -> None:
         """Insert `text`: refused if it holds a control character, cut at the length limit."""
-        problem = not_typed(text, self.limits)
+        problem = not_typed(text)
         if problem is not None:
             self.post_message(self.Refused(self, problem))
             return
