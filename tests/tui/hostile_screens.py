@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from datetime import datetime
 from itertools import cycle
 from pathlib import Path
@@ -27,8 +27,9 @@ from okrtui.tui.screens.minutes import MinutesScreen
 from okrtui.tui.screens.plan_editor import PlanEditorScreen
 from okrtui.tui.screens.trends import TrendsScreen
 from tests.conftest import TODAY
-from tests.hostile_text import raw_control_bytes
+from tests.hostile_text import CONTROL, NEWLINE, raw_control_bytes
 from tests.minutes.cases import with_text
+from tests.tui.meeting_helpers import FakeClock
 
 
 def screen_text(app: OkrApp) -> str:
@@ -192,3 +193,20 @@ class Walk:
         await self.every_step()
         await self.press("ctrl+l")
         await self.look(HomeScreen)
+
+
+# Stored texts for a walk: every control character, a line break and markup.
+STORED_HOSTILE = [*CONTROL, NEWLINE, "Fix [/] parser bugs", "Web [red]team"]
+
+
+async def walk_stored_hostile(
+    folder: Path, size: tuple[int, int], part: Callable[[Walk], Awaitable[None]]
+) -> Walk:
+    """Walk `part` of the app (e.g. `Walk.meetings`) on a folder whose every stored text
+    comes from `STORED_HOSTILE`."""
+    hostile_folder(folder, STORED_HOSTILE)
+    app = OkrApp(Repository.open(folder), today=TODAY, clock=FakeClock())
+    async with app.run_test(size=size) as pilot:
+        walk = Walk(pilot, app)
+        await part(walk)
+    return walk

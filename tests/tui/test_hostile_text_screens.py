@@ -26,10 +26,10 @@ from tests.conftest import TODAY
 from tests.hostile_text import CONTROL, LONG, MARKUP, NEWLINE
 from tests.tui.hostile_screens import (
     Walk,
-    hostile_folder,
     hostile_meetings,
     hostile_plan,
     screen_text,
+    walk_stored_hostile,
 )
 from tests.tui.meeting_helpers import FakeClock
 
@@ -163,12 +163,8 @@ def test_plan_file_with_text_typing_refuses_is_refused_in_plain_words(
 async def test_stored_control_characters_are_shown_visibly_on_every_screen(
     tmp_path: Path,
 ) -> None:
-    texts = [*CONTROL, NEWLINE, "Fix [/] parser bugs", "Web [red]team"]
-    folder = hostile_folder(tmp_path / "data", texts)
-    app = OkrApp(Repository.open(folder), today=TODAY, clock=FakeClock())
-    async with app.run_test(size=SIZE) as pilot:
-        walk = Walk(pilot, app)
-        await walk.outside_meetings()
+    folder = tmp_path / "data"
+    walk = await walk_stored_hostile(folder, SIZE, Walk.outside_meetings)
     assert escape_control(CONTROL[0]) in walk.everything  # `\x1b[2J`, shown as such
     assert "Fix [/] parser bugs" in walk.everything
     Repository.open(folder).teams()

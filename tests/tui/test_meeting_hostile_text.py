@@ -21,7 +21,7 @@ from okrtui.domain.models import SessionKind
 from okrtui.store import Repository
 from okrtui.tui.widgets.steps import StepWidget
 from okrtui.tui.widgets.steps.entries import EntryListStep
-from okrtui.tui.widgets.steps.fields import TextInput
+from okrtui.tui.widgets.text_input import TextInput
 from tests.hostile_text import CORPUS
 from tests.tui.meeting_helpers import HeldMeeting, add_milestone_kr, holding_meeting
 
@@ -202,6 +202,7 @@ async def test_hostile_text_in_every_field_is_kept_or_refused_in_plain_words(
         for field_id in spec.fields:
             field = step.query_one(f"#{field_id}", Input)
             if isinstance(field, TextInput):
+                assert field.fills is not None, f"{field_id} keeps text but names no model field"
                 limits = text_limits(field.fills.model, field.fills.name)
                 assert field.max_length == (limits.max_length or 0), field_id
             else:

@@ -16,6 +16,7 @@ from textual.widgets import Input
 
 import okrtui.tui.widgets.quarterly
 import okrtui.tui.widgets.steps
+import okrtui.tui.widgets.text_input
 from okrtui.domain.agenda import QUARTERLY_AGENDA, WEEKLY_AGENDA, Step
 from okrtui.domain.meeting import new_session
 from okrtui.domain.sample import OBJECTIVE, TEAM
@@ -24,8 +25,8 @@ from okrtui.tui.widgets.steps import MeetingContext, StepWidget, UnavailableStep
 
 
 def step_modules() -> list[ModuleType]:
-    """Every module of the weekly and quarterly step packages."""
-    modules = []
+    """Every module of the weekly and quarterly step packages, and the text field they use."""
+    modules: list[ModuleType] = [okrtui.tui.widgets.text_input]
     for package in (okrtui.tui.widgets.steps, okrtui.tui.widgets.quarterly):
         modules.append(package)
         for info in pkgutil.iter_modules(package.__path__):

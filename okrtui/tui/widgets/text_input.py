@@ -1,15 +1,23 @@
-"""A one-line text field that keeps to the limits of the model field it fills."""
+"""A one-line text field that keeps to the limits of the model field it fills.
+
+A field that fills a model's text field is `TextInput(fills=Fills(Contribution, "text",
+"What they did"), id=...)`: its length limit and required-ness come from that pydantic
+field, and `checked()` validates the text with the field's own type, so a form never repeats
+a number and never lets through what the model would refuse. A field that fills no model
+(a file path, a search) is given plain `TextLimits`.
+"""
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from typing import Any
 
 from textual.message import Message
 from textual.widgets import Input
 
-from okrtui.domain.limits import TextLimits
-from okrtui.domain.text import control_problem, one_line
+from okrtui.domain.limits import FieldProblem, Fills, TextLimits, cut_message, not_typed
+from okrtui.domain.text import one_line
 
 
 def _longest_path() -> int | None:
@@ -24,16 +32,18 @@ PATH_LIMITS = TextLimits(max_length=_longest_path(), required=True, multiline=Fa
 
 
 class TextInput(Input):
-    """An Input whose length limit comes from a model field (`text_limits`).
+    """An Input whose limits come from the model field it fills (or are given plainly).
 
-    What cannot be kept is refused as it is typed or pasted, and said in a `Refused`
-    message for the screen to show at the field: more than the field's length, a control
-    character. Text a data file held is shown with its control characters written visibly.
+    What cannot be kept is not taken as it is typed or pasted, and a `Refused` message says
+    why, for the screen or step to show at the field: a control character or a line break is
+    refused, text beyond the length limit is cut at the limit. Text a data file held is
+    shown with its control characters written visibly, and kept as it was while the field
+    is untouched (`typed`).
     """
 
     @dataclass
     class Refused(Message):
-        """Something typed or pasted into the field was not taken; `message` says why."""
+        """Something typed or pasted was not taken (or cut); `message` says why."""
 
         input: TextInput
         message: str
@@ -47,21 +57,20 @@ class TextInput(Input):
         self,
         value: str = "",
         *,
+        fills: Fills | None = None,
         limits: TextLimits | None = None,
-        placeholder: str = "",
-        id: str | None = None,
-        compact: bool = False,
+        **kwargs: Any,
     ) -> None:
-        max_length = limits.max_length if limits is not None else None
+        self.fills = fills
+        self.limits = fills.limits if fills is not None else limits
         self.original = value
-        super().__init__(
-            one_line(value),
-            placeholder=placeholder,
-            id=id,
-            compact=compact,
-            max_length=max_length or 0,
-        )
-        self.limits = limits
+        max_length = self.limits.max_length if self.limits is not None else None
+        super().__init__(one_line(value), max_length=max_length or 0, **kwargs)
+
+    def show_stored(self, text: str) -> None:
+        """Show `text` from a record: control characters written visibly, the text kept."""
+        self.original = text
+        self.value = one_line(text)
 
     @property
     def typed(self) -> str:
@@ -70,15 +79,28 @@ class TextInput(Input):
         return self.original if self.value == one_line(self.original) else self.value
 
     def replace(self, text: str, start: int, end: int) -> None:
-        """Insert `text` unless it holds a control character (then say so and keep the value)."""
-        problem = control_problem(text, multiline=False)
+        """Insert `text`: refused if it holds a control character, cut at the length limit."""
+        problem = not_typed(text)
         if problem is not None:
-            self.post_message(self.Refused(self, f"Not pasted: it {problem}."))
+            self.post_message(self.Refused(self, problem))
             return
+        if self.max_length:
+            low, high = sorted((max(0, start), min(len(self.value), end)))
+            room = self.max_length - (len(self.value) - (high - low))
+            if len(text) > room:
+                text = text[: max(0, room)]
+                label = self.fills.label if self.fills is not None else None
+                self.post_message(self.Refused(self, cut_message(self.max_length, label)))
         super().replace(text, start, end)
 
-    def restricted(self) -> None:
-        """Too long for the field: say how much fits instead of ringing the bell."""
-        self.post_message(
-            self.Refused(self, f"Not taken: at most {self.max_length} characters fit here.")
-        )
+    def checked(self) -> str:
+        """The text as the model keeps it; FieldProblem (at this field) when refused.
+
+        A field that fills no model gives its text as typed.
+        """
+        if self.fills is None:
+            return self.typed
+        try:
+            return self.fills.check(self.typed)
+        except ValueError as exc:
+            raise FieldProblem(self.id or "", str(exc)) from None

@@ -15,6 +15,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from okrtui.domain import kr_words
+from okrtui.domain.limits import Fills
 from okrtui.domain.models import DraftKeyResult, DraftObjective, Objective
 from okrtui.domain.next_quarter import (
     DraftError,
@@ -33,7 +34,7 @@ from okrtui.domain.text import escape_control
 from okrtui.store import StoreError
 from okrtui.tui.widgets.quarterly.base import QuarterlyStep
 from okrtui.tui.widgets.steps.base import field
-from okrtui.tui.widgets.steps.fields import Fills, TextInput
+from okrtui.tui.widgets.text_input import TextInput
 
 if TYPE_CHECKING:
     from okrtui.tui.app import OkrApp

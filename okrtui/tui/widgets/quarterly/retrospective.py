@@ -12,12 +12,13 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from okrtui.domain.ids import new_id
+from okrtui.domain.limits import Fills
 from okrtui.domain.meeting import remove_item, upsert_item
 from okrtui.domain.models import Note, NoteKind, Session
 from okrtui.domain.text import escape_control
 from okrtui.tui.widgets.quarterly.base import QuarterlyStep
 from okrtui.tui.widgets.steps.base import field
-from okrtui.tui.widgets.steps.fields import Fills, TextInput
+from okrtui.tui.widgets.text_input import TextInput
 
 RETRO_KINDS: dict[NoteKind, str] = {"went_well": "Went well", "to_change": "To change"}
 INPUT_IDS: dict[NoteKind, str] = {"went_well": "went-well", "to_change": "to-change"}

@@ -12,6 +12,7 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from okrtui.domain import kr_words
+from okrtui.domain.limits import FieldProblem, Fills
 from okrtui.domain.models import Score
 from okrtui.domain.numbers import parse_milestone, parse_number
 from okrtui.domain.quarterly import (
@@ -28,7 +29,7 @@ from okrtui.tui.widgets.pace_bar import BAND_COLOURS
 from okrtui.tui.widgets.quarterly.base import QuarterlyStep
 from okrtui.tui.widgets.quarterly.confidence_dots import confidence_legend, confidence_row
 from okrtui.tui.widgets.steps.base import field
-from okrtui.tui.widgets.steps.fields import FieldProblem, Fills, TextInput
+from okrtui.tui.widgets.text_input import TextInput
 
 
 def score_text(value: float) -> Content:

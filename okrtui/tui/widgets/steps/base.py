@@ -7,9 +7,10 @@ one means. How to add a step (weekly or quarterly):
    Compose its fields in `compose()`; read everything from `self.context` (the session as
    it is now, the team, the quarter's objectives, the team's earlier sessions, today).
    A field whose text is kept in a record is a `TextInput` naming the model field it
-   fills (`fields.Fills`): its length limit and required-ness come from the model, and
-   `field.checked()` gives the text as the model keeps it or a `FieldProblem` in plain
-   words. Show user text as plain text (`rich.text.Text`), stored text through
+   fills (`okrtui.domain.limits.Fills`): its length limit and required-ness come from the
+   model, and `field.checked()` gives the text as the model keeps it or a `FieldProblem`
+   in plain words. Put a record's text into it with `field.show_stored(text)`, which
+   writes control characters visibly. Show user text as plain text (`rich.text.Text`), stored text through
    `okrtui.domain.text.escape_control`.
 2. Enter in an Input of the step calls `field_committed(field)` (a priority binding of
    the base class, run while the key is handled, after the field has applied the keys
@@ -52,8 +53,9 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from okrtui.domain.agenda import Step
+from okrtui.domain.limits import FieldProblem
 from okrtui.domain.models import KRSnapshot, Objective, Session, Team
-from okrtui.tui.widgets.steps.fields import FieldProblem, TextInput
+from okrtui.tui.widgets.text_input import TextInput
 
 
 @dataclass
@@ -173,15 +175,10 @@ class StepWidget(VerticalScroll):
         await settled(field)
         self.field_committed(field)
 
-    def on_text_input_too_long(self, event: TextInput.TooLong) -> None:
-        """Say at the field that the text was cut at the model's limit."""
+    def on_text_input_refused(self, event: TextInput.Refused) -> None:
+        """Say at the field what was not taken (a control character, text past the limit)."""
         event.stop()
-        field = event.input
-        self.show_error(
-            field,
-            f"{field.fills.label} can be at most {field.max_length} characters; "
-            "the rest was left out.",
-        )
+        self.show_error(event.input, event.message)
 
     def checked_text(self, field: TextInput) -> str | None:
         """The field's text as the model keeps it, or None after saying at the field why not."""

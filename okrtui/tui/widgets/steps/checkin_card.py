@@ -20,12 +20,13 @@ from okrtui.domain import confidence as confidence_words
 from okrtui.domain import kr_words
 from okrtui.domain.confidence import CONFIDENCES
 from okrtui.domain.history import CheckInPoint
+from okrtui.domain.limits import FieldProblem, Fills
 from okrtui.domain.models import CheckIn, Confidence, KRSnapshot
 from okrtui.domain.numbers import format_number, parse_milestone, parse_number
 from okrtui.domain.scoring import holds, progress
 from okrtui.domain.text import escape_control
 from okrtui.tui.widgets.pace_bar import pace_bar_text
-from okrtui.tui.widgets.steps.fields import FieldProblem, Fills, TextInput
+from okrtui.tui.widgets.text_input import TextInput
 
 BAR_WIDTH = 30
 

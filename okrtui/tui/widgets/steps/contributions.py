@@ -11,12 +11,13 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
 from okrtui.domain.ids import new_id
+from okrtui.domain.limits import Fills
 from okrtui.domain.meeting import match_kr, match_member, upsert_item
 from okrtui.domain.models import Contribution, Member
 from okrtui.domain.text import escape_control
 from okrtui.tui.widgets.steps.base import field
 from okrtui.tui.widgets.steps.entries import EntryListStep, FieldProblem, entries_list
-from okrtui.tui.widgets.steps.fields import Fills, TextInput
+from okrtui.tui.widgets.text_input import TextInput
 
 # Who did something: a member's name as the plan keeps it.
 MEMBER_NAME = Fills(Member, "name", "The name")
@@ -111,7 +112,7 @@ class ContributionsStep(EntryListStep):
         self.query_one("#contrib-kr", Input).value = (
             str(numbers.index(item.kr_id) + 1) if item.kr_id in numbers else ""
         )
-        self.query_one("#contrib-text", Input).value = item.text
+        self.query_one("#contrib-text", TextInput).show_stored(item.text)
 
     def groups(self, items: list[Contribution]) -> list[tuple[str, list[Contribution]]]:
         snapshots = self.context.session.kr_snapshots

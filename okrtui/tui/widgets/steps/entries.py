@@ -17,12 +17,13 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from okrtui.domain.limits import FieldProblem
 from okrtui.domain.meeting import ListField, remove_item, upsert_item
 from okrtui.domain.models import Session
 from okrtui.domain.text import escape_control
 from okrtui.domain.validation import describe
 from okrtui.tui.widgets.steps.base import StepWidget
-from okrtui.tui.widgets.steps.fields import FieldProblem, TextInput
+from okrtui.tui.widgets.text_input import TextInput
 
 __all__ = ["EntryListStep", "FieldProblem", "entries_list"]
 
@@ -227,7 +228,7 @@ class EntryListStep(StepWidget):
         """A model's refusal of the entry, at the field that typed the refused value."""
         name = next((str(part) for part in exc.errors()[0]["loc"] if isinstance(part, str)), "")
         for field in self.query(TextInput):
-            if field.fills.name == name:
+            if field.fills is not None and field.fills.name == name:
                 return FieldProblem(field.id or "", field.fills.message(exc))
         return FieldProblem(
             self.FORM_FIELDS[-1],

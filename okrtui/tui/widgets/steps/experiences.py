@@ -7,12 +7,13 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label
 
 from okrtui.domain.ids import new_id
+from okrtui.domain.limits import Fills
 from okrtui.domain.meeting import match_member
 from okrtui.domain.models import Note, NoteKind
 from okrtui.tui.widgets.steps.base import field
 from okrtui.tui.widgets.steps.contributions import ANY_MEMBER_NAME
 from okrtui.tui.widgets.steps.entries import EntryListStep, FieldProblem, entries_list
-from okrtui.tui.widgets.steps.fields import Fills, TextInput
+from okrtui.tui.widgets.text_input import TextInput
 
 KINDS: dict[str, NoteKind] = {"w": "win", "l": "lesson", "b": "blocker", "i": "idea"}
 HEADINGS: dict[str, str] = {
@@ -100,7 +101,7 @@ class ExperiencesStep(EntryListStep):
         self.query_one("#note-member", Input).value = (
             self.context.session.member_name(item.member_id) if item.member_id else ""
         )
-        self.query_one("#note-text", Input).value = item.text
+        self.query_one("#note-text", TextInput).show_stored(item.text)
 
     def groups(self, items: list[Note]) -> list[tuple[str, list[Note]]]:
         return [

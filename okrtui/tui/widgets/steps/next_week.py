@@ -7,12 +7,13 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
 from okrtui.domain.ids import new_id
+from okrtui.domain.limits import Fills
 from okrtui.domain.meeting import default_due, match_kr, match_member, parse_due
 from okrtui.domain.models import Commitment, CommitmentKind
 from okrtui.tui.widgets.steps.base import field
 from okrtui.tui.widgets.steps.contributions import MEMBER_NAME, kr_legend
 from okrtui.tui.widgets.steps.entries import EntryListStep, FieldProblem, entries_list
-from okrtui.tui.widgets.steps.fields import Fills, TextInput
+from okrtui.tui.widgets.text_input import TextInput
 
 
 def parse_commitment_kind(text: str) -> CommitmentKind:
@@ -112,7 +113,7 @@ class NextWeekStep(EntryListStep):
         numbers = [s.kr.id for s in session.kr_snapshots]
         self.query_one("#commit-kind", Input).value = item.kind
         self.query_one("#commit-owner", Input).value = session.member_name(item.owner_id)
-        self.query_one("#commit-text", Input).value = item.text
+        self.query_one("#commit-text", TextInput).show_stored(item.text)
         self.query_one("#commit-kr", Input).value = (
             str(numbers.index(item.kr_id) + 1) if item.kr_id in numbers else ""
         )

@@ -7,6 +7,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label
 
 from okrtui.domain.ids import new_id
+from okrtui.domain.limits import Fills
 from okrtui.domain.meeting import (
     Person,
     attendees_of,
@@ -19,7 +20,7 @@ from okrtui.domain.meeting import (
 from okrtui.domain.models import Training
 from okrtui.tui.widgets.steps.base import field
 from okrtui.tui.widgets.steps.entries import EntryListStep, FieldProblem, entries_list
-from okrtui.tui.widgets.steps.fields import Fills, TextInput
+from okrtui.tui.widgets.text_input import TextInput
 
 DEFAULT_MINUTES = "10"
 
@@ -127,11 +128,11 @@ class TrainingStep(EntryListStep):
 
     def load_form(self, item: Training) -> None:
         session = self.context.session
-        self.query_one("#training-topic", Input).value = item.topic
+        self.query_one("#training-topic", TextInput).show_stored(item.topic)
         self.query_one("#training-presenter", Input).value = presenter_of(session, item)
         self.query_one("#training-minutes", Input).value = str(item.minutes)
         self.query_one("#training-attendees", Input).value = ", ".join(attendees_of(session, item))
-        self.query_one("#training-notes", Input).value = item.notes
+        self.query_one("#training-notes", TextInput).show_stored(item.notes)
 
     def reset_form(self) -> None:
         super().reset_form()

@@ -11,6 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from okrtui.domain.limits import Fills
 from okrtui.domain.meeting import (
     Person,
     people_present,
@@ -22,7 +23,7 @@ from okrtui.domain.meeting import (
 from okrtui.domain.models import Session
 from okrtui.domain.text import escape_control
 from okrtui.tui.widgets.steps.base import StepWidget, field
-from okrtui.tui.widgets.steps.fields import Fills, TextInput
+from okrtui.tui.widgets.text_input import TextInput
 
 
 class WrapUpStep(StepWidget):
