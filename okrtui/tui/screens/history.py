@@ -115,6 +115,8 @@ class HistoryScreen(Screen[None]):
         self.generation = 0
         self.reading = False
         self._search_timer: Timer | None = None
+        # What the search field last refused to take, shown until the search is typed again.
+        self._refused = ""
         self._settled = asyncio.Event()
         self._settled.set()
 
@@ -357,6 +359,8 @@ class HistoryScreen(Screen[None]):
             status = f"{count} shown · {quarters} read, nothing older"
         if self.reading:
             status = f"{status} · reading…"
+        if self._refused:  # stays until the search is typed again, so it is never missed
+            status = f"Search: {self._refused} · {status}"
         self.query_one("#history-status", Static).update(status)
 
     def _all_searched(self) -> bool:
@@ -369,10 +373,12 @@ class HistoryScreen(Screen[None]):
 
     def on_text_input_refused(self, event: TextInput.Refused) -> None:
         event.stop()
+        self._refused = event.message
         self.query_one("#history-status", Static).update(f"Search: {event.message}")
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
+        self._refused = ""
         # Wait for a pause in typing: ten quick keys make one search, not ten.
         if self._search_timer is not None:
             self._search_timer.stop()
