@@ -71,6 +71,7 @@ class MeetingScreen(Screen[None]):
     def __init__(self, context: MeetingContext, amend_by: str | None = None) -> None:
         super().__init__()
         self.context = context
+        self._autosave_queue: Autosave | None = None  # made on first save (needs the app)
         # Correcting a finished meeting: who corrects it; its clocks and status stay as
         # they were, and the first change saved records the amendment.
         self.amend_by = amend_by
@@ -112,7 +113,6 @@ class MeetingScreen(Screen[None]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        self._autosave = Autosave(self.repository, self)
         self._entered = self._last_save = self._now()
         self.set_interval(1.0, self.refresh_clocks)
         self._show_step(self.index)
@@ -169,6 +169,13 @@ class MeetingScreen(Screen[None]):
             self.save("clocks")
 
     # -- saving -----------------------------------------------------------------------
+
+    @property
+    def _autosave(self) -> Autosave:
+        """The saves of this meeting, in order (a save may come before the screen is mounted)."""
+        if self._autosave_queue is None:
+            self._autosave_queue = Autosave(self.repository, self)
+        return self._autosave_queue
 
     @property
     def repository(self) -> Store:
