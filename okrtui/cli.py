@@ -21,6 +21,7 @@ from okrtui.domain.models import Session
 from okrtui.domain.plan import PlanError, dump_plan
 from okrtui.domain.quarters import is_quarter, quarter_of
 from okrtui.domain.text import control_character, escape_control, one_line
+from okrtui.minutes import FORMATS
 from okrtui.services.demo import build_demo
 from okrtui.services.settings import PersonalSettings, opening_team
 from okrtui.store import Repository, Store, StoreError
@@ -364,10 +365,10 @@ def _session_row(session: Session, names: dict[str, str]) -> dict[str, Any]:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["md", "html", "json"]),
+    type=click.Choice(FORMATS),
     default="md",
     show_default=True,
-    help="Markdown, a self-contained HTML page, or JSON.",
+    help="Markdown, a self-contained HTML page, JSON, or plain text for an email body.",
 )
 @click.option(
     "-o",

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from okrtui.cli import cli
 from okrtui.domain.models import Team
 from okrtui.domain.sample import sample_sessions
-from okrtui.minutes import render
+from okrtui.minutes import FORMATS, render
 from okrtui.store import Repository
 
 WEEK6 = "2026-Q4-demo06"
@@ -30,7 +30,7 @@ def test_one_session_prints_its_markdown_minutes(demo_folder: Path) -> None:
     assert out == render(sessions[5], "md", sessions)
 
 
-@pytest.mark.parametrize("fmt", ["md", "html", "json"])
+@pytest.mark.parametrize("fmt", FORMATS)
 def test_one_session_is_written_to_a_file_in_each_format(
     demo_folder: Path, tmp_path: Path, fmt: str
 ) -> None:
@@ -44,6 +44,20 @@ def test_one_session_is_written_to_a_file_in_each_format(
     assert "Best Tier 1 week so far" in text
     if fmt == "json":
         assert json.loads(text)["session"]["id"] == WEEK6
+
+
+def test_plain_text_minutes_print_for_an_email_body(demo_folder: Path, tmp_path: Path) -> None:
+    code, out, _ = run("--data", str(demo_folder), "export", WEEK6, "--format", "text")
+    assert code == 0
+    sessions = sample_sessions()
+    assert out == render(sessions[5], "text", sessions)
+    assert out.startswith("Sales — weekly meeting, week 6\n====")
+    assert "<" not in out and "|" not in out and "**" not in out
+    code, _, _ = run(
+        "--data", str(demo_folder), "export", WEEK6, "--format", "text", "-o", str(tmp_path)
+    )
+    assert code == 0
+    assert (tmp_path / "sales-2026-11-05-weekly-w6.txt").is_file()
 
 
 def test_output_into_a_folder_uses_a_safe_file_name(demo_folder: Path, tmp_path: Path) -> None:
@@ -82,6 +96,28 @@ def test_a_quarter_is_written_with_an_index_in_date_order(
     ]
     assert links == expected
     assert "Wrote 6 session(s) and index.md" in err
+
+
+def test_a_quarter_as_plain_text_has_a_text_index_naming_each_file(
+    demo_folder: Path, tmp_path: Path
+) -> None:
+    code, _, _ = run(
+        "--data", str(demo_folder), "export", "--team", "sales", "--quarter", "2026-Q4",
+        "--format", "text", "-o", str(tmp_path),
+    )  # fmt: skip
+    assert code == 0
+    index = (tmp_path / "index.txt").read_text(encoding="utf-8").splitlines()
+    assert index[0] == "Sales — minutes of 2026-Q4"
+    entries = [line for line in index if line.startswith("- ")]
+    assert len(entries) == 6
+    assert entries[-1].startswith(
+        "- 2026-11-05: weekly meeting, week 6: sales-2026-11-05-weekly-w6.txt — Best Tier 1"
+    )
+    assert (
+        (tmp_path / "sales-2026-11-05-weekly-w6.txt")
+        .read_text(encoding="utf-8")
+        .startswith("Sales — weekly meeting, week 6\n")
+    )
 
 
 def test_a_quarter_as_json_has_a_json_index(demo_folder: Path, tmp_path: Path) -> None:

@@ -17,14 +17,13 @@ from okrtui.domain.history import earlier_sessions
 from okrtui.domain.ids import slugify
 from okrtui.domain.models import Session
 from okrtui.domain.text import control_character, one_line
-from okrtui.minutes import Format, render
+from okrtui.minutes import EXTENSIONS, Format, render
 from okrtui.minutes.index import render_index
 from okrtui.store.storage import replace_atomically
 
 if TYPE_CHECKING:
     from okrtui.store import Store
 
-EXTENSIONS: dict[Format, str] = {"md": "md", "html": "html", "json": "json"}
 # The longest file name most file systems take, in bytes.
 _NAME_BYTES = 255
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from okrtui.domain import confidence as confidence_words
 from okrtui.domain import kr_words
 from okrtui.domain.models import Confidence
 from okrtui.minutes import words
 from okrtui.minutes.css import CSS
+from okrtui.minutes.escape import html_cell
 from okrtui.minutes.escape import html_text as t
 from okrtui.minutes.lines import CommitmentLine, Group, KRLine, NoteLine
 from okrtui.minutes.view import MinutesView
@@ -17,20 +18,26 @@ from okrtui.minutes.view import MinutesView
 NONE_RECORDED = '<p class="none">None recorded.</p>'
 
 
-def _table(header: Sequence[str], numeric: str, rows: Iterable[Sequence[str]]) -> list[str]:
-    """A table of escaped text; `numeric` has one letter per column, `r` for numbers."""
-    cls = [' class="num"' if a == "r" else "" for a in numeric]
-    lines = _head(header)
-    for row in rows:
-        cells = "".join(f"<td{c}>{t(v)}</td>" for c, v in zip(cls, row, strict=True))
-        lines.append(f"<tr>{cells}</tr>")
-    return [*lines, "</tbody>", "</table>"]
+def _td(text: str, label: str, cls: str = "") -> str:
+    """A cell of user or computed text, labelled with its column for the stacked layout."""
+    return _cell(html_cell(text), label, cls)
 
 
-def _head(header: Sequence[str]) -> list[str]:
-    """A table's opening, up to its body."""
-    cells = "".join(f"<th>{t(h)}</th>" for h in header)
-    return ["<table>", f"<thead><tr>{cells}</tr></thead>", "<tbody>"]
+def _cell(inner: str, label: str, cls: str = "") -> str:
+    """A cell of already-escaped HTML."""
+    klass = f' class="{cls}"' if cls else ""
+    return f'<td{klass} data-label="{html.escape(label)}">{inner}</td>'
+
+
+def _head(header: Sequence[str], cls: str, numbers: Sequence[str] = ()) -> list[str]:
+    """A table's opening, up to its body; `cls` names the table for the style sheet.
+
+    The headers in `numbers` head columns of numbers, aligned like them.
+    """
+    cells = "".join(
+        f'<th class="num">{t(h)}</th>' if h in numbers else f"<th>{t(h)}</th>" for h in header
+    )
+    return [f'<table class="{cls}">', f"<thead><tr>{cells}</tr></thead>", "<tbody>"]
 
 
 def _list(items: Iterable[str]) -> list[str]:
@@ -46,11 +53,11 @@ def _band(band: str | None) -> str:
     return f'<span class="band band-{band}">{band}</span>' if band else ""
 
 
-def _confidence(state: Confidence | None, text: str) -> str:
+def _confidence(state: Confidence | None, text: str, label: str) -> str:
     """A table cell of a confidence, classed by its colour (the screens' theme colour)."""
     if state is None:
-        return f"<td>{t(text)}</td>"
-    return f'<td class="confidence-{confidence_words.COLOURS[state]}">{t(text)}</td>'
+        return _td(text, label, "state")
+    return _td(text, label, f"state confidence-{confidence_words.COLOURS[state]}")
 
 
 def _header(view: MinutesView) -> list[str]:
@@ -61,8 +68,7 @@ def _header(view: MinutesView) -> list[str]:
 
 
 def _key_results(view: MinutesView) -> list[str]:
-    heading = "The quarter in numbers" if view.quarterly else "Key results"
-    lines = ["<section>", f"<h2>{heading}</h2>"]
+    lines = ["<section>", f"<h2>{words.section_title(view, 'key_results')}</h2>"]
     if not view.objectives:
         return [*lines, NONE_RECORDED, "</section>"]
     for objective in view.objectives:
@@ -77,54 +83,66 @@ def _key_results(view: MinutesView) -> list[str]:
 
 def _kr_table(key_results: Sequence[KRLine], quarterly: bool) -> list[str]:
     # The same cells as Markdown's; the last one (a band or a confidence) in its colour.
-    lines = _head(words.QUARTER_KR_HEADER if quarterly else words.WEEKLY_KR_HEADER)
+    header = words.QUARTER_KR_HEADER if quarterly else words.WEEKLY_KR_HEADER
+    lines = _head(header, "key-results quarter" if quarterly else "key-results", header[1:-1])
     for k in key_results:
-        *cells, last = words.quarter_kr_row(k) if quarterly else words.weekly_kr_row(k)
-        numbers = "".join(f'<td class="num">{t(c)}</td>' for c in cells[1:])
-        coloured = f"<td>{_band(last)}</td>" if quarterly else _confidence(k.confidence, last)
-        lines.append(f"<tr><td>{t(cells[0])}</td>{numbers}{coloured}</tr>")
+        title, *numbers, last = words.quarter_kr_row(k) if quarterly else words.weekly_kr_row(k)
+        cells = [_td(title, header[0], "title")]
+        cells += [_td(n, h, "num") for n, h in zip(numbers, header[1:-1], strict=True)]
+        if quarterly:
+            cells.append(_cell(_band(last), header[-1], "state"))
+        else:
+            cells.append(_confidence(k.confidence, last, header[-1]))
+        lines.append(f"<tr>{''.join(cells)}</tr>")
     return [*lines, "</tbody>", "</table>"]
 
 
 def _confidence_history(view: MinutesView) -> list[str]:
-    lines = ["<section>", "<h2>Confidence week by week</h2>"]
+    lines = ["<section>", f"<h2>{words.section_title(view, 'confidence')}</h2>"]
     if not view.confidence_weeks:
         return [*lines, '<p class="none">No weekly check-ins this quarter.</p>', "</section>"]
-    lines += _head(("Key result", *(words.week_label(w) for w in view.confidence_weeks)))
+    header = ("Key result", *(words.week_label(w) for w in view.confidence_weeks))
+    lines += _head(header, "confidence-history")
     for k in view.key_results:
-        symbols = zip((c for _, c in k.confidences), words.history(k), strict=True)
-        cells = "".join(_confidence(state, symbol) for state, symbol in symbols)
-        lines.append(f"<tr><td>{t(k.kr.title)}</td>{cells}</tr>")
+        symbols = zip((c for _, c in k.confidences), words.history(k), header[1:], strict=True)
+        cells = "".join(_confidence(state, symbol, week) for state, symbol, week in symbols)
+        lines.append(f"<tr>{_td(k.kr.title, header[0], 'title')}{cells}</tr>")
     lines += ["</tbody>", "</table>"]
     return [*lines, f'<p class="legend">{t(words.CONFIDENCE_LEGEND)}</p>', "</section>"]
 
 
 def _scores(view: MinutesView) -> list[str]:
-    lines = ["<section>", "<h2>Scores</h2>"]
+    lines = ["<section>", f"<h2>{words.section_title(view, 'scores')}</h2>"]
     scored = [k for k in view.key_results if k.score is not None]
     if not scored:
         return [*lines, '<p class="none">Not scored yet.</p>', "</section>"]
-    lines += ["<table>", "<thead><tr><th>Key result</th><th>Final value</th><th>Computed</th>"]
-    lines += ["<th>Score</th><th>Band</th><th>Why overridden</th></tr></thead>", "<tbody>"]
+    header = words.SCORES_HEADER
+    lines += _head(header, "scores", header[1:4])
     for k in scored:
         assert k.score is not None
-        lines.append(
-            f"<tr><td>{t(k.kr.title)}</td>"
-            f'<td class="num">{t(kr_words.value(k.kr, k.score.final_value))}</td>'
-            f'<td class="num">{words.score(k.score.computed)}</td>'
-            f'<td class="num">{words.score(k.score.used)}</td>'
-            f"<td>{_band(k.score.band)}</td>"
-            f"<td>{t(k.score.rationale) if k.score.overridden else ''}</td></tr>"
-        )
+        title, final, computed, used, band, why = words.score_row(k, k.score)
+        cells = [
+            _td(title, header[0], "title"),
+            _td(final, header[1], "num"),
+            _td(computed, header[2], "num"),
+            _td(used, header[3], "num"),
+            _cell(_band(band), header[4], "state"),
+            _td(why, header[5]),
+        ]
+        lines.append(f"<tr>{''.join(cells)}</tr>")
     lines += ["</tbody>", "</table>", "<h3>Objective scores</h3>"]
     scored_objectives = [o for o in view.objectives if o.score is not None]
     if not scored_objectives:
         return [*lines, '<p class="none">Not scored yet.</p>', "</section>"]
-    lines += ["<table>", "<thead><tr><th>Objective</th><th>Score</th><th>Band</th>"]
-    lines += ["<th>Call-out</th></tr></thead>", "<tbody>"]
+    labels = words.OBJECTIVE_SCORES_HEADER
+    lines += _head(labels, "objective-scores", labels[1:2])
     lines += [
-        f'<tr><td>{t(o.title)}</td><td class="num">{words.score(o.score)}</td>'
-        f'<td>{_band(o.band)}</td><td class="callout">{t(o.callout or "")}</td></tr>'
+        "<tr>"
+        + _td(o.title, labels[0], "title")
+        + _td(words.score(o.score), labels[1], "num")
+        + _cell(_band(o.band), labels[2], "state")
+        + _td(o.callout or "", labels[3], "callout")
+        + "</tr>"
         for o in scored_objectives
     ]
     return [*lines, "</tbody>", "</table>", "</section>"]
@@ -162,7 +180,7 @@ def _note_groups(title: str, groups: Sequence[Group[NoteLine]]) -> list[str]:
 
 
 def _trainings(view: MinutesView) -> list[str]:
-    lines = ["<section>", f"<h2>{'Trainings held' if view.quarterly else 'Training'}</h2>"]
+    lines = ["<section>", f"<h2>{words.section_title(view, 'trainings')}</h2>"]
     if not view.trainings:
         return [*lines, NONE_RECORDED, "</section>"]
     items = []
@@ -180,22 +198,25 @@ def _trainings(view: MinutesView) -> list[str]:
     return [*lines, "</section>"]
 
 
-def _commitment(line: CommitmentLine, reviewed: bool) -> str:
-    if not line.text:
-        status = words.status(line.status).capitalize()
-        return f"{status} — commitment {t(line.commitment_id)} (its meeting is gone)"
-    text = f"{_said(line.owner, line.text)} ({t(words.commitment_facts(line))})"
-    status = words.status(line.status).capitalize()
-    return f"<strong>{status}</strong> — {text}" if reviewed else text
+def _action_table(lines: Sequence[CommitmentLine], reviewed: bool) -> list[str]:
+    if not lines:
+        return [NONE_RECORDED]
+    header = words.ACTION_HEADER
+    out = _head(header, "actions")
+    for line in lines:
+        *cells, due, state = words.action_row(line, reviewed)
+        overdue = " overdue" if line.overdue_days is not None else ""
+        row = [_td(v, h) for v, h in zip(cells, header, strict=False)]
+        row += [_td(due, header[-2], "date"), _td(state, header[-1], f"status{overdue}")]
+        out.append(f"<tr>{''.join(row)}</tr>")
+    return [*out, "</tbody>", "</table>"]
 
 
-def _commitments(view: MinutesView) -> list[str]:
-    lines = ["<section>", "<h2>Commitments reviewed</h2>"]
-    lines += (
-        _list(_commitment(c, True) for c in view.reviewed) if view.reviewed else [NONE_RECORDED]
-    )
-    lines += ["</section>", "<section>", "<h2>Commitments made</h2>"]
-    lines += _list(_commitment(c, False) for c in view.made) if view.made else [NONE_RECORDED]
+def _actions(view: MinutesView) -> list[str]:
+    title = words.section_title(view, "actions")
+    lines = ["<section>", f"<h2>{title}</h2>", f"<h3>{words.ACTIONS_REVIEWED}</h3>"]
+    lines += _action_table(view.reviewed, True)
+    lines += [f"<h3>{words.ACTIONS_MADE}</h3>", *_action_table(view.made, False)]
     return [*lines, "</section>"]
 
 
@@ -216,22 +237,39 @@ def _next_quarter(view: MinutesView) -> list[str]:
     return [*lines, *_list(items), "</section>"]
 
 
+def _summary(view: MinutesView) -> list[str]:
+    summary = t(view.session.summary) if view.session.summary else "None."
+    return ['<section class="summary">', "<h2>Summary</h2>", f"<p>{summary}</p>", "</section>"]
+
+
+def _experiences(view: MinutesView) -> list[str]:
+    return _note_groups("Experiences", view.experiences)
+
+
+def _retrospective(view: MinutesView) -> list[str]:
+    return _note_groups("Retrospective", view.retrospective)
+
+
+SECTIONS: dict[words.Section, Callable[[MinutesView], list[str]]] = {
+    "summary": _summary,
+    "scores": _scores,
+    "actions": _actions,
+    "key_results": _key_results,
+    "confidence": _confidence_history,
+    "contributions": _contributions,
+    "experiences": _experiences,
+    "trainings": _trainings,
+    "retrospective": _retrospective,
+    "next_quarter": _next_quarter,
+}
+
+
 def page(view: MinutesView) -> str:
     """Format a computed view as one HTML document."""
     title = html.escape(" ".join(words.title(view).split()))
-    body = _header(view) + _key_results(view)
-    if view.quarterly:
-        body += _confidence_history(view) + _scores(view)
-    body += _contributions(view)
-    if not view.quarterly or view.experiences:
-        body += _note_groups("Experiences", view.experiences)
-    body += _trainings(view)
-    if not view.quarterly or view.reviewed or view.made:
-        body += _commitments(view)
-    if view.quarterly:
-        body += _note_groups("Retrospective", view.retrospective) + _next_quarter(view)
-    summary = t(view.session.summary) if view.session.summary else "None."
-    body += ["<section>", "<h2>Summary</h2>", f"<p>{summary}</p>", "</section>"]
+    body = _header(view)
+    for section in words.sections(view):
+        body += SECTIONS[section](view)
     head = [
         "<!DOCTYPE html>",
         '<html lang="en">',

@@ -5,9 +5,10 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Sequence
-from typing import Literal
 
 from okrtui.domain.models import Session
+from okrtui.domain.text import escape_control
+from okrtui.minutes import Format
 from okrtui.minutes.css import CSS
 from okrtui.minutes.escape import html_text, md, md_line
 
@@ -24,7 +25,7 @@ def render_index(
     team: str,
     quarter: str,
     entries: Sequence[tuple[Session, str]],
-    fmt: Literal["md", "html", "json"],
+    fmt: Format,
 ) -> str:
     """An index of (session, file name) pairs, already in date order."""
     title = f"{team} — minutes of {quarter}"
@@ -59,6 +60,12 @@ def render_index(
             f"<style>\n{CSS}\n</style>\n</head>\n<body>\n"
             f"<h1>{html_text(title)}</h1>\n<ul>\n{items}\n</ul>\n</body>\n</html>\n"
         )
+    if fmt == "text":
+        lines = [escape_control(title), ""]
+        for s, name in entries:
+            summary = f" — {escape_control(' '.join(s.summary.split()))}" if s.summary else ""
+            lines.append(f"- {_label(s)}: {name}{summary}")
+        return "\n".join(lines) + "\n"
     lines = [f"# {md_line(title)}", ""]
     for s, name in entries:
         summary = f" — {md(s.summary, '  ', after_label=True)}" if s.summary else ""

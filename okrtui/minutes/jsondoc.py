@@ -1,6 +1,7 @@
 """Minutes as JSON: the session record plus what was computed from it, for other tools.
 
-Keys are sorted, so the same session always gives the same bytes.
+Keys are sorted, so the same session always gives the same bytes; lists keep the order the
+other formats show (the summary and action items are top-level keys beside the detail).
 """
 
 from __future__ import annotations
@@ -8,11 +9,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from okrtui.minutes.lines import KRLine, ObjectiveLine
+from okrtui.minutes.lines import CommitmentLine, KRLine, ObjectiveLine
 from okrtui.minutes.view import MinutesView
 
 FORMAT = "okrtui-minutes"
-FORMAT_VERSION = 1
+# 2: the quarter's change is from the baseline (was: from the first check-in), and the
+# action items (commitments made and reviewed, with how overdue) are listed.
+FORMAT_VERSION = 2
 
 
 def _kr(line: KRLine) -> dict[str, Any]:
@@ -50,9 +53,10 @@ def _quarter_kr(line: KRLine) -> dict[str, Any]:
     return {
         **_kr(line),
         "quarter": {
+            "baseline": line.kr.baseline,
             "first_value": line.first,
             "final_value": line.final,
-            "change": line.quarter_change,
+            "change_from_baseline": line.quarter_change,
         },
     }
 
@@ -111,6 +115,20 @@ def _quarter(view: MinutesView) -> dict[str, Any]:
     }
 
 
+def _action(c: CommitmentLine) -> dict[str, Any]:
+    # `overdue_days` as on the meeting's date; None when not overdue.
+    return {
+        "commitment_id": c.commitment_id,
+        "status": c.status,
+        "kind": c.kind or None,
+        "owner": c.owner or None,
+        "text": c.text or None,
+        "kr": c.kr_title or None,
+        "due": c.due.isoformat() if c.due else None,
+        "overdue_days": c.overdue_days,
+    }
+
+
 def document(view: MinutesView) -> dict[str, Any]:
     """The JSON-ready dictionary of a computed view."""
     s = view.session
@@ -126,17 +144,9 @@ def document(view: MinutesView) -> dict[str, Any]:
         "average_rating": view.average_rating,
         "amended": [{"at": a.at.isoformat(), "by": a.by} for a in s.amended],
         "objectives": [_objective(view, o) for o in view.objectives],
-        "commitments_reviewed": [
-            {
-                "commitment_id": c.commitment_id,
-                "status": c.status,
-                "kind": c.kind or None,
-                "owner": c.owner or None,
-                "text": c.text or None,
-                "due": c.due.isoformat() if c.due else None,
-            }
-            for c in view.reviewed
-        ],
+        "summary": s.summary,
+        "commitments_reviewed": [_action(c) for c in view.reviewed],
+        "commitments_made": [_action(c) for c in view.made],
         "session": s.model_dump(mode="json"),
     }
 

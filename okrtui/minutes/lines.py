@@ -49,10 +49,13 @@ class KRLine:
 
     @property
     def quarter_change(self) -> float | None:
-        """How far the key result moved over the quarter, first check-in to final value."""
-        if self.first is None or self.final is None:
+        """How far the key result moved over the quarter: from its baseline to its final value.
+
+        None without a baseline (a maintain kind may have none, a milestone has none).
+        """
+        if self.kr.baseline is None or self.final is None:
             return None
-        return self.final - self.first
+        return self.final - self.kr.baseline
 
 
 @dataclass(frozen=True)
@@ -116,6 +119,8 @@ class CommitmentLine:
     kr_title: str
     due: date | None
     status: CommitmentStatus
+    # Days past due on the meeting's date while still open (`domain/commitments.py`).
+    overdue_days: int | None = None
 
 
 @dataclass(frozen=True)

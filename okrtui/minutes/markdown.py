@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from okrtui.domain import kr_words
 from okrtui.minutes import words
@@ -40,8 +40,7 @@ def _header(view: MinutesView) -> list[str]:
 
 
 def _key_results(view: MinutesView) -> list[str]:
-    heading = "The quarter in numbers" if view.quarterly else "Key results"
-    lines = [f"## {heading}", ""]
+    lines = [f"## {words.section_title(view, 'key_results')}", ""]
     if not view.objectives:
         return [*lines, NONE_RECORDED, ""]
     for objective in view.objectives:
@@ -75,31 +74,18 @@ def _confidence_history(view: MinutesView) -> list[str]:
 
 
 def _scores(view: MinutesView) -> list[str]:
-    lines = ["## Scores", ""]
+    lines = [f"## {words.section_title(view, 'scores')}", ""]
     scored = [k for k in view.key_results if k.score is not None]
     if not scored:
         return [*lines, "Not scored yet.", ""]
-    header = ("Key result", "Final value", "Computed", "Score", "Band", "Why overridden")
-    rows = []
-    for k in scored:
-        assert k.score is not None
-        rows.append(
-            (
-                k.kr.title,
-                kr_words.value(k.kr, k.score.final_value),
-                words.score(k.score.computed),
-                words.score(k.score.used),
-                k.score.band,
-                k.score.rationale if k.score.overridden else "",
-            )
-        )
-    lines += _table(header, "lrrrll", rows)
+    rows = [words.score_row(k, k.score) for k in scored if k.score is not None]
+    lines += _table(words.SCORES_HEADER, "lrrrll", rows)
     lines += ["### Objective scores", ""]
     scored_objectives = [o for o in view.objectives if o.score is not None]
     if not scored_objectives:
         return [*lines, "Not scored yet.", ""]
     return lines + _table(
-        ("Objective", "Score", "Band", "Call-out"),
+        words.OBJECTIVE_SCORES_HEADER,
         "lrll",
         ((o.title, words.score(o.score), o.band or "", o.callout or "") for o in scored_objectives),
     )
@@ -135,7 +121,7 @@ def _note_groups(title: str, groups: Sequence[Group[NoteLine]]) -> list[str]:
 
 
 def _trainings(view: MinutesView) -> list[str]:
-    lines = ["## Trainings held" if view.quarterly else "## Training", ""]
+    lines = [f"## {words.section_title(view, 'trainings')}", ""]
     if not view.trainings:
         return [*lines, NONE_RECORDED, ""]
     for t in view.trainings:
@@ -152,20 +138,18 @@ def _trainings(view: MinutesView) -> list[str]:
     return [*lines, ""]
 
 
-def _commitment(line: CommitmentLine, reviewed: bool) -> str:
-    if not line.text:
-        status = words.status(line.status).capitalize()
-        return _item(f"{status} — commitment {line.commitment_id} (its meeting is gone)")
-    text = f"{_said(line.owner, line.text)} ({words.commitment_facts(line)})"
-    return _item(f"{words.status(line.status).capitalize()} — {text}" if reviewed else text)
+def _action_table(lines: Sequence[CommitmentLine], reviewed: bool) -> list[str]:
+    if not lines:
+        return [NONE_RECORDED, ""]
+    rows = (words.action_row(c, reviewed) for c in lines)
+    return _table(words.ACTION_HEADER, "llllll", rows)
 
 
-def _commitments(view: MinutesView) -> list[str]:
-    lines = ["## Commitments reviewed", ""]
-    lines += [_commitment(c, True) for c in view.reviewed] or [NONE_RECORDED]
-    lines += ["", "## Commitments made", ""]
-    lines += [_commitment(c, False) for c in view.made] or [NONE_RECORDED]
-    return [*lines, ""]
+def _actions(view: MinutesView) -> list[str]:
+    lines = ["## Action items", "", f"### {words.ACTIONS_REVIEWED}", ""]
+    lines += _action_table(view.reviewed, True)
+    lines += [f"### {words.ACTIONS_MADE}", ""]
+    return lines + _action_table(view.made, False)
 
 
 def _next_quarter(view: MinutesView) -> list[str]:
@@ -183,18 +167,36 @@ def _next_quarter(view: MinutesView) -> list[str]:
     return [*lines, ""]
 
 
+def _summary(view: MinutesView) -> list[str]:
+    summary = view.session.summary
+    return ["## Summary", "", md(summary) if summary else "None.", ""]
+
+
+def _experiences(view: MinutesView) -> list[str]:
+    return _note_groups("Experiences", view.experiences)
+
+
+def _retrospective(view: MinutesView) -> list[str]:
+    return _note_groups("Retrospective", view.retrospective)
+
+
+SECTIONS: dict[words.Section, Callable[[MinutesView], list[str]]] = {
+    "summary": _summary,
+    "scores": _scores,
+    "actions": _actions,
+    "key_results": _key_results,
+    "confidence": _confidence_history,
+    "contributions": _contributions,
+    "experiences": _experiences,
+    "trainings": _trainings,
+    "retrospective": _retrospective,
+    "next_quarter": _next_quarter,
+}
+
+
 def markdown(view: MinutesView) -> str:
     """Format a computed view as Markdown."""
-    lines = _header(view) + _key_results(view)
-    if view.quarterly:
-        lines += _confidence_history(view) + _scores(view)
-    lines += _contributions(view)
-    if not view.quarterly or view.experiences:
-        lines += _note_groups("Experiences", view.experiences)
-    lines += _trainings(view)
-    if not view.quarterly or view.reviewed or view.made:
-        lines += _commitments(view)
-    if view.quarterly:
-        lines += _note_groups("Retrospective", view.retrospective) + _next_quarter(view)
-    lines += ["## Summary", "", md(view.session.summary) if view.session.summary else "None."]
+    lines = _header(view)
+    for section in words.sections(view):
+        lines += SECTIONS[section](view)
     return "\n".join(lines).rstrip() + "\n"

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
+from okrtui.domain.commitments import overdue_days
 from okrtui.domain.history import kr_path, previous_checkin
 from okrtui.domain.meeting import all_ratings
 from okrtui.domain.models import Commitment, CommitmentStatus, NoteKind, Score, Session
@@ -72,6 +74,11 @@ class MinutesView:
         return self.session.kind == "quarterly"
 
     @property
+    def action_items(self) -> bool:
+        """Whether the meeting made or reviewed any commitment."""
+        return bool(self.reviewed or self.made)
+
+    @property
     def key_results(self) -> tuple[KRLine, ...]:
         """Every key result line, objective by objective."""
         return tuple(line for o in self.objectives for line in o.key_results)
@@ -113,7 +120,9 @@ def build_view(session: Session, earlier: Sequence[Session] = ()) -> MinutesView
         experiences=_notes(session, EXPERIENCE_KINDS),
         trainings=tuple(trainings_held(sources)),
         reviewed=_reviewed(session, others, titles),
-        made=tuple(_commitment(session, c, c.status, titles) for c in session.commitments),
+        made=tuple(
+            _commitment(session, c, c.status, titles, session.date) for c in session.commitments
+        ),
         retrospective=_notes(session, RETRO_KINDS),
         next_quarter=_drafts(session),
     )
@@ -230,8 +239,13 @@ def _notes(
 
 
 def _commitment(
-    source: Session, c: Commitment, status: CommitmentStatus, titles: dict[str, str]
+    source: Session,
+    c: Commitment,
+    status: CommitmentStatus,
+    titles: dict[str, str],
+    on: date,
 ) -> CommitmentLine:
+    # Overdue as the meeting saw it, on its own date: old minutes stay true.
     return CommitmentLine(
         commitment_id=c.id,
         kind=c.kind,
@@ -240,6 +254,7 @@ def _commitment(
         kr_title=titles.get(c.kr_id, c.kr_id) if c.kr_id else "",
         due=c.due,
         status=status,
+        overdue_days=overdue_days(c.due, status, on),
     )
 
 
@@ -256,7 +271,7 @@ def _reviewed(
         if found is None:
             lines.append(CommitmentLine(review.commitment_id, "", "", "", "", None, review.status))
         else:
-            lines.append(_commitment(found[0], found[1], review.status, titles))
+            lines.append(_commitment(found[0], found[1], review.status, titles, session.date))
     return tuple(lines)
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Literal
 
 from okrtui.domain import confidence as confidence_words
 from okrtui.domain import kr_words
+from okrtui.domain.commitments import overdue_words
 from okrtui.domain.meeting import all_ratings
 from okrtui.domain.models import CommitmentStatus, Confidence, Session
-from okrtui.minutes.lines import CommitmentLine, ContributionGroup, KRLine
+from okrtui.minutes.lines import CommitmentLine, ContributionGroup, KRLine, ScoreLine
 from okrtui.minutes.view import MinutesView
 
 NONE = kr_words.NONE
@@ -16,7 +18,47 @@ CONFIDENCE_LEGEND = confidence_words.legend()
 STATUS_WORDS: dict[str, str] = {"open": "still open", "done": "done", "dropped": "dropped"}
 WEEKLY_KR_HEADER = ("Key result", "Previous", "Value", "Target", "Progress", "Change", "Confidence")
 # A review looks at the whole quarter: where each key result began, ended, and what it scored.
-QUARTER_KR_HEADER = ("Key result", "First", "Final", "Target", "Change", "Score", "Band")
+QUARTER_KR_HEADER = (
+    "Key result",
+    "Baseline",
+    "Final",
+    "Target",
+    "Change from baseline",
+    "Score",
+    "Band",
+)
+SCORES_HEADER = ("Key result", "Final value", "Computed", "Score", "Band", "Why overridden")
+OBJECTIVE_SCORES_HEADER = ("Objective", "Score", "Band", "Call-out")
+ACTION_HEADER = ("Owner", "What", "Kind", "Key result", "Due", "Status")
+ACTIONS_REVIEWED = "Reviewed from earlier meetings"
+ACTIONS_MADE = "Made in this meeting"
+
+# The sections of the minutes in the order every format shows them: what was decided first
+# (the summary, the scores of a review, the action items), then the detail.
+Section = Literal[
+    "summary",
+    "scores",
+    "actions",
+    "key_results",
+    "confidence",
+    "contributions",
+    "experiences",
+    "trainings",
+    "retrospective",
+    "next_quarter",
+]
+SECTION_TITLES: dict[Section, str] = {
+    "summary": "Summary",
+    "scores": "Scores",
+    "actions": "Action items",
+    "key_results": "Key results",
+    "confidence": "Confidence week by week",
+    "contributions": "Celebrations and contributions",
+    "experiences": "Experiences",
+    "trainings": "Training",
+    "retrospective": "Retrospective",
+    "next_quarter": "Next quarter",
+}
 
 
 def title(view: MinutesView) -> str:
@@ -88,8 +130,37 @@ def delta(line: KRLine) -> str:
     return kr_words.change(line.kr, line.delta)
 
 
+def sections(view: MinutesView) -> tuple[Section, ...]:
+    """The sections these minutes show, in order; a review leaves out what it did not hold."""
+    if not view.quarterly:
+        return (
+            "summary",
+            "actions",
+            "key_results",
+            "contributions",
+            "experiences",
+            "trainings",
+        )
+    shown: list[Section] = ["summary", "scores"]
+    if view.action_items:
+        shown.append("actions")
+    shown += ["key_results", "confidence", "contributions"]
+    if view.experiences:
+        shown.append("experiences")
+    return (*shown, "trainings", "retrospective", "next_quarter")
+
+
+def section_title(view: MinutesView, section: Section) -> str:
+    """A section's heading; a review names two of them for the whole quarter."""
+    if view.quarterly and section == "key_results":
+        return "The quarter in numbers"
+    if view.quarterly and section == "trainings":
+        return "Trainings held"
+    return SECTION_TITLES[section]
+
+
 def quarter_change(line: KRLine) -> str:
-    """The change over the quarter, from its first check-in to its final value, signed."""
+    """The change over the quarter, from its baseline to its final value, signed."""
     return kr_words.change(line.kr, line.quarter_change)
 
 
@@ -121,16 +192,28 @@ def weekly_kr_row(line: KRLine) -> tuple[str, ...]:
 
 
 def quarter_kr_row(line: KRLine) -> tuple[str, ...]:
-    """A quarterly key-result row: first and final value, change, score and band."""
+    """A quarterly key-result row: baseline and final value, change, score and band."""
     score_line = line.score
     return (
         line.kr.title,
-        kr_words.value(line.kr, line.first),
+        kr_words.value(line.kr, line.kr.baseline),
         kr_words.value(line.kr, line.final),
         kr_words.target(line.kr),
         quarter_change(line),
         score(score_line.used if score_line is not None else None),
         score_line.band if score_line is not None else "",
+    )
+
+
+def score_row(line: KRLine, score_line: ScoreLine) -> tuple[str, ...]:
+    """A scores row: final value, computed and used score, band, and why it was overridden."""
+    return (
+        line.kr.title,
+        kr_words.value(line.kr, score_line.final_value),
+        score(score_line.computed),
+        score(score_line.used),
+        score_line.band,
+        score_line.rationale if score_line.overridden else "",
     )
 
 
@@ -164,16 +247,29 @@ def week_label(week: int | None) -> str:
     return f"W{week}" if week is not None else "W?"
 
 
-def commitment_facts(line: CommitmentLine) -> str:
-    """Kind, key result and due date of a commitment, in brackets after its text."""
-    parts = ["target" if line.kind == "target" else "action"] if line.kind else []
-    if line.kr_title:
-        parts.append(line.kr_title)
-    if line.due is not None:
-        parts.append(f"due {line.due.isoformat()}")
-    return "; ".join(parts)
-
-
 def status(state: CommitmentStatus) -> str:
     """A reviewed commitment's new status."""
     return STATUS_WORDS[state]
+
+
+def action_row(line: CommitmentLine, reviewed: bool) -> tuple[str, ...]:
+    """An action-items row: owner, what, kind, key result, due date and status."""
+    if not line.text:
+        gone = f"commitment {line.commitment_id} (its meeting is gone)"
+        return (NONE, gone, NONE, NONE, NONE, action_status(line, reviewed))
+    return (
+        line.owner or NONE,
+        line.text,
+        line.kind or NONE,
+        line.kr_title or NONE,
+        line.due.isoformat() if line.due is not None else NONE,
+        action_status(line, reviewed),
+    )
+
+
+def action_status(line: CommitmentLine, reviewed: bool) -> str:
+    """`done`, `still open, overdue by 3 days`; a commitment just made is `open`."""
+    base = status(line.status) if reviewed or line.status != "open" else "open"
+    if line.overdue_days is None:
+        return base
+    return f"{base}, {overdue_words(line.overdue_days)}"

@@ -25,14 +25,17 @@ def test_key_results_show_previous_value_change_and_progress() -> None:
 def test_reviewed_commitments_show_their_text_from_the_meeting_that_made_them() -> None:
     session, earlier = weekly_case()
     markdown = render_markdown(session, earlier)
-    assert "- Done — Ben Okafor: Refresh the Tier 2 price sheet" in markdown
+    assert (
+        "| Ben Okafor | Refresh the Tier 2 price sheet | target "
+        "| Keep the average Tier 2 price at or above $2,900 | 2026-11-05 | done |"
+    ) in markdown
 
 
 def test_a_review_whose_commitment_is_gone_still_shows_its_status() -> None:
     session, earlier = weekly_case()
     without_week5 = [s for s in earlier if s.week != 5]
-    assert "Done — commitment c-w5-1 (its meeting is gone)" in render_markdown(
-        session, without_week5
+    assert "| — | commitment c-w5-1 (its meeting is gone) | — | — | — | done |" in (
+        render_markdown(session, without_week5)
     )
 
 
@@ -92,5 +95,5 @@ def test_minutes_of_an_unfinished_meeting_say_so() -> None:
 
 def test_an_unknown_format_is_refused() -> None:
     session, earlier = weekly_case()
-    with pytest.raises(ValueError, match="choose md, html or json"):
+    with pytest.raises(ValueError, match="choose md, html, json, text"):
         render(session, "pdf", earlier)  # type: ignore[arg-type]

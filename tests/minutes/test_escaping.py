@@ -7,6 +7,7 @@ words, and show the hostile text as text.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Callable
@@ -16,7 +17,9 @@ import pytest
 from markdown_it import MarkdownIt
 
 from okrtui.domain.models import Session
-from okrtui.minutes import render_html, render_json, render_markdown
+from okrtui.domain.text import escape_control
+from okrtui.minutes import render_html, render_json, render_markdown, render_text
+from tests.hostile_text import CONTROL, raw_control_bytes
 from tests.minutes.cases import quarterly_case, weekly_case, with_text
 
 HOSTILE = [
@@ -116,6 +119,35 @@ def test_markdown_shows_the_text_as_typed(case: str, text: str) -> None:
         assert line in visible
 
 
+# Ordinary sentences a team writes: they must paste into an email or a wiki as typed, with
+# no backslash in sight, while still reading as the same words.
+ORDINARY = [
+    "Keep the average Tier 1 price at or above $4,800",
+    "Moved the average from $4,835 to $4,880 and Tier 2 to $2,975",
+    "Raised prices by 5% for the #2 accounts",
+    "#1 priority: renewals",
+    "Tier 1 & Tier 2 upgrades (R&D agreed)",
+    "Q4 revenue: $12,000 (up 8%) - see the dashboard",
+    "Ben's 3 calls + Ana's 2 = 5 upgrades",
+    "Use snake_case names in the CRM export",
+    "Price < $5,000 and > $4,000",
+    "2 * 3 = 6 webinars; 50/50 split with marketing",
+    "-5% churn since September",
+    "Call list v2.1 (final), 40 members; 12 said yes!",
+    "Email ana@example.com before 9:30",
+    "Why? Leads paused for 3 weeks. Next: ask earlier",
+]
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+@pytest.mark.parametrize("text", ORDINARY)
+def test_markdown_shows_ordinary_text_without_backslashes(case: str, text: str) -> None:
+    markdown = render_markdown(*_case(case, text))
+    assert "\\" not in markdown
+    assert text in _visible_text(markdown)
+    assert _blocks(markdown) == _blocks(render_markdown(*_case(case, PLAIN)))
+
+
 # -- HTML -------------------------------------------------------------------------------
 
 VOID = {"meta", "br"}
@@ -132,7 +164,9 @@ class _Checker(HTMLParser):
         self.problems: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append(tag)
+        # An over-long token in a table cell is wrapped so it may break: named apart.
+        long_token = tag == "span" and ("class", "long") in attrs
+        self.tags.append("span.long" if long_token else tag)
         if tag not in VOID:
             self.stack.append(tag)
 
@@ -163,8 +197,8 @@ def _check(document: str) -> _Checker:
 def test_html_is_well_formed_and_shows_the_text_as_typed(case: str, text: str) -> None:
     hostile = _check(render_html(*_case(case, text)))
     plain = _check(render_html(*_case(case, PLAIN)))
-    # Only isolates (<bdi>) and line breaks may be added around hostile text.
-    assert [t for t in hostile.tags if t not in ("bdi", "br")] == plain.tags
+    # Only isolates (<bdi>), line breaks and breakable over-long tokens may be added.
+    assert [t for t in hostile.tags if t not in ("bdi", "br", "span.long")] == plain.tags
     assert "script" not in hostile.tags
     visible = "".join(hostile.text)
     for line in _lines(text):
@@ -182,6 +216,37 @@ def test_right_to_left_text_is_isolated_in_every_format() -> None:
     session, earlier = _case("weekly", text)
     assert f"<bdi>{text}</bdi>" in render_html(session, earlier)
     assert f"\u2068{text}\u2069" in render_markdown(session, earlier)
+
+
+# -- Plain text -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+@pytest.mark.parametrize("text", HOSTILE)
+def test_plain_text_shows_the_text_as_typed_and_keeps_its_sections(case: str, text: str) -> None:
+    hostile = render_text(*_case(case, text))
+    plain = render_text(*_case(case, PLAIN))
+    # Control characters (a bidi override among them) are shown escaped, as on the terminal.
+    for line in _lines(text):
+        assert escape_control(line) in hostile
+    # Typed lines after the first are indented into their item or paragraph, so none can
+    # pass for a heading (a line over a rule of `=` or `-` as long as it).
+    assert len(_text_headings(hostile)) == len(_text_headings(plain))
+
+
+def _text_headings(document: str) -> list[str]:
+    lines = document.splitlines()
+    return [
+        line
+        for line, rule in itertools.pairwise(lines)
+        if line and len(rule) == len(line) and set(rule) in ({"="}, {"-"})
+    ]
+
+
+@pytest.mark.parametrize("text", CONTROL)
+def test_plain_text_shows_control_characters_escaped(text: str) -> None:
+    session, earlier = _case("weekly", text)
+    assert raw_control_bytes(render_text(session, earlier)) == []
 
 
 # -- JSON -------------------------------------------------------------------------------

@@ -46,26 +46,36 @@ def _with_scores(session: Session, used: float) -> Session:
 # -- 5. The quarter in numbers -----------------------------------------------------------
 
 
-def test_each_key_result_shows_its_first_and_final_value_change_and_score_over_the_quarter() -> (
-    None
-):
+def test_each_key_result_shows_its_baseline_final_value_change_from_baseline_and_score() -> None:
     session, earlier = quarterly_case()
     markdown = render_markdown(session, earlier)
-    assert "| Key result | First | Final | Target | Change | Score | Band |" in markdown
     assert (
-        f"| {TIER1} | 38 members | 412 members | 500 members | +374 members | 0.82 | green |"
+        "| Key result | Baseline | Final | Target | Change from baseline | Score | Band |"
         in markdown
     )
-    assert "| \\$4,920 | \\$4,890 | ≥ \\$4,800 | −\\$30 | 0.80 | green |" in markdown
+    # The quarter's movement is from the baseline (0), not from the first check-in (38).
+    assert (
+        f"| {TIER1} | 0 members | 412 members | 500 members | +412 members | 0.82 | green |"
+        in markdown
+    )
+    # A maintain key result without a baseline has no change from it to show.
+    assert "| — | $4,890 | ≥ $4,800 | — | 0.80 | green |" in markdown
     html = render_html(session, earlier)
     assert (
-        '<td class="num">52 members</td><td class="num">538 members</td>'
-        '<td class="num">1,000 members</td><td class="num">+486 members</td>'
-        '<td class="num">0.60</td>'
-        '<td><span class="band band-yellow">yellow</span></td>'
+        '<td class="num" data-label="Baseline">0 members</td>'
+        '<td class="num" data-label="Final">538 members</td>'
+        '<td class="num" data-label="Target">1,000 members</td>'
+        '<td class="num" data-label="Change from baseline">+538 members</td>'
+        '<td class="num" data-label="Score">0.60</td>'
+        '<td class="state" data-label="Band"><span class="band band-yellow">yellow</span></td>'
     ) in html
     kr = json.loads(render_json(session, earlier))["objectives"][0]["key_results"][0]
-    assert kr["quarter"] == {"first_value": 38.0, "final_value": 412.0, "change": 374.0}
+    assert kr["quarter"] == {
+        "baseline": 0.0,
+        "first_value": 38.0,
+        "final_value": 412.0,
+        "change_from_baseline": 412.0,
+    }
 
 
 def test_a_review_scored_from_the_last_check_in_shows_the_quarters_change_not_zero() -> None:
@@ -75,10 +85,10 @@ def test_a_review_scored_from_the_last_check_in_shows_the_quarters_change_not_ze
     review = _scored_as_the_review_does(session, earlier)
     markdown = render_markdown(review, earlier)
     assert (
-        f"| {TIER1} | 38 members | 226 members | 500 members | +188 members | 0.45 | yellow |"
+        f"| {TIER1} | 0 members | 226 members | 500 members | +226 members | 0.45 | yellow |"
         in markdown
     )
-    assert f"| {TIER2} | 52 members | 248 members | 1,000 members | +196 members |" in markdown
+    assert f"| {TIER2} | 0 members | 248 members | 1,000 members | +248 members |" in markdown
     numbers = markdown.split("## The quarter in numbers")[1].split("## Confidence")[0]
     assert "±0" not in numbers
     assert "Previous" not in numbers
@@ -90,7 +100,7 @@ def test_an_unscored_review_shows_the_last_check_in_as_its_final_value() -> None
         update={"scores": [], "objective_scores": [], "status": "in_progress"}
     )
     markdown = render_markdown(unscored, earlier)
-    assert f"| {TIER1} | 38 members | 226 members | 500 members | +188 members | — |  |" in (
+    assert f"| {TIER1} | 0 members | 226 members | 500 members | +226 members | — |  |" in (
         markdown
     )
 
@@ -116,7 +126,9 @@ def test_a_steady_one_across_key_results_is_called_out_as_too_easy_in_every_form
     assert "| Objective | Score | Band | Call-out |" in markdown
     assert f"| 1.00 | green | {TOO_EASY} |" in markdown
     assert "targets may have been too easy" in TOO_EASY
-    assert f'<td class="callout">{TOO_EASY}</td>' in render_html(perfect, earlier)
+    assert f'<td class="callout" data-label="Call-out">{TOO_EASY}</td>' in render_html(
+        perfect, earlier
+    )
     objective = json.loads(render_json(perfect, earlier))["objectives"][0]
     assert objective["callout"] == TOO_EASY
 
@@ -127,7 +139,9 @@ def test_an_objective_below_point_four_is_called_out_as_needing_a_look() -> None
     markdown = render_markdown(low, earlier)
     assert f"| 0.30 | red | {NEEDS_A_LOOK} |" in markdown
     assert "needs a look at why" in NEEDS_A_LOOK
-    assert f'<td class="callout">{NEEDS_A_LOOK}</td>' in render_html(low, earlier)
+    assert f'<td class="callout" data-label="Call-out">{NEEDS_A_LOOK}</td>' in render_html(
+        low, earlier
+    )
     assert json.loads(render_json(low, earlier))["objectives"][0]["callout"] == NEEDS_A_LOOK
 
 

@@ -10,7 +10,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from okrtui.domain.sample import sample_sessions
-from okrtui.minutes import render_markdown
+from okrtui.minutes import EXTENSIONS, render_markdown
 from okrtui.store import Repository
 from okrtui.tui.app import OkrApp
 from okrtui.tui.dialogs.confirm import ConfirmDialog
@@ -34,7 +34,7 @@ async def open_dialog(pilot: Pilot[None]) -> ExportDialog:
     return app.screen
 
 
-@pytest.mark.parametrize(("button", "ext"), [("md", "md"), ("html", "html"), ("json", "json")])
+@pytest.mark.parametrize(("button", "ext"), sorted(EXTENSIONS.items()))
 async def test_export_writes_the_chosen_format_to_the_default_path(
     demo_repository: Repository,
     tmp_path: Path,
@@ -60,6 +60,9 @@ async def test_export_writes_the_chosen_format_to_the_default_path(
         assert json.loads(written)["session"]["id"] == "2026-Q4-demo06"
     if ext == "html":
         assert written.startswith("<!DOCTYPE html>")
+    if ext == "txt":
+        assert written.startswith("Sales — weekly meeting, week 6\n")
+        assert "ACTION ITEMS" in written and "**" not in written
 
 
 async def test_an_unwritable_path_is_explained_at_the_field(

@@ -14,7 +14,7 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 from okrtui.domain.history import earlier_sessions
 from okrtui.domain.models import Session
 from okrtui.domain.text import escape_control
-from okrtui.minutes import FORMATS, Format, render_markdown
+from okrtui.minutes import EXTENSIONS, FORMAT_NAMES, FORMATS, Format, render_markdown
 from okrtui.minutes.files import (
     ExistingFiles,
     ExportError,
@@ -29,8 +29,6 @@ from okrtui.tui.widgets.text_input import PATH_LIMITS, TextInput
 
 if TYPE_CHECKING:
     from okrtui.tui.app import OkrApp
-
-FORMAT_NAMES: dict[Format, str] = {"md": "Markdown", "html": "HTML", "json": "JSON"}
 
 
 class ExportDialog(ModalScreen[Path | None]):
@@ -84,8 +82,8 @@ class ExportDialog(ModalScreen[Path | None]):
         self.fmt = cast(Format, chosen)
         path_input = self.query_one("#export-path", Input)
         path = Path(path_input.value)
-        if path.suffix.lstrip(".") in FORMATS:
-            path_input.value = str(path.with_suffix(f".{self.fmt}"))
+        if path.suffix.lstrip(".") in EXTENSIONS.values():
+            path_input.value = str(path.with_suffix(f".{EXTENSIONS[self.fmt]}"))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
