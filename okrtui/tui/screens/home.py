@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Label, Select, Static
 
+from okrtui.domain.commitments import overdue_text
 from okrtui.domain.history import commitment_statuses
 from okrtui.domain.models import Objective, Session, Team
 from okrtui.domain.quarters import quarter_of, week_of_quarter
@@ -326,7 +327,7 @@ class HomeScreen(Screen[None]):
             table.add_row(*cells("no sessions yet", "", "", "", ""))
 
     def _show_commitments(self, sessions: list[Session]) -> None:
-        """Targets and actions still open, so the room sees what was promised."""
+        """Targets and actions still open, so the room sees what was promised and what is late."""
         table = self.query_one("#commitments-table", DataTable)
         table.clear()
         statuses = commitment_statuses(sessions)
@@ -334,7 +335,11 @@ class HomeScreen(Screen[None]):
             for commitment in session.commitments:
                 if statuses.get(commitment.id) == "open":
                     owner = session.member_name(commitment.owner_id)
-                    table.add_row(*cells(owner, commitment.text, f"{commitment.due:%d %b}"))
+                    due = f"{commitment.due:%d %b}"
+                    late = overdue_text(commitment.due, "open", self.okr_app.today)
+                    table.add_row(
+                        *cells(owner, commitment.text, f"{due} · {late}" if late else due)
+                    )
         if not table.row_count:
             table.add_row(*cells("nothing open", "", ""))
 

@@ -10,6 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from okrtui.domain.commitments import overdue_text
 from okrtui.domain.history import OpenCommitment, commitments_to_review
 from okrtui.domain.meeting import review_commitment
 from okrtui.domain.models import CommitmentStatus
@@ -20,7 +21,7 @@ _MARKS: dict[str, str] = {"open": "[ ] still open", "done": "[✓] done", "dropp
 
 
 class CommitmentsReviewStep(StepWidget):
-    """Open commitments with owner and due date; d done, x dropped, o still open."""
+    """Open commitments with owner, due date and how late; d done, x dropped, o still open."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("d", "mark('done')", "Done"),
@@ -55,14 +56,12 @@ class CommitmentsReviewStep(StepWidget):
         for item in items:
             c = item.commitment
             owner = names.get(c.owner_id, c.owner_id)
+            # Late as of the meeting's day, while the room has not settled it.
+            late = overdue_text(c.due, item.status, session.date)
+            facts = f"{c.kind}, due {c.due.isoformat()}" + (f", {late}" if late else "")
             listing.add_option(
                 Option(
-                    Text(
-                        escape_control(
-                            f"{_MARKS[item.status]:<15} {owner}: {c.text}  "
-                            f"({c.kind}, due {c.due.isoformat()})"
-                        )
-                    ),
+                    Text(escape_control(f"{_MARKS[item.status]:<15} {owner}: {c.text}  ({facts})")),
                     id=c.id,
                 )
             )
