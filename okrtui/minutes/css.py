@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from okrtui.minutes.charts import CHART_CSS
+
 # No width wider than the page: the body is fluid up to a reading width, tables take the full
 # width and wrap long words, and print margins suit both A4 and Letter.
 CSS = """
@@ -47,3 +49,4 @@ td.callout { font-style: italic; }
   a { color: inherit; }
 }
 """.strip()
+CSS = f"{CSS}\n{CHART_CSS}"

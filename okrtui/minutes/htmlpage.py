@@ -15,6 +15,7 @@ from okrtui.minutes.lines import CommitmentLine, Group, KRLine, NoteLine
 from okrtui.minutes.view import MinutesView
 
 NONE_RECORDED = '<p class="none">None recorded.</p>'
+TREND_HEADER = "Trend"
 
 
 def _table(header: Sequence[str], numeric: str, rows: Iterable[Sequence[str]]) -> list[str]:
@@ -68,6 +69,8 @@ def _key_results(view: MinutesView) -> list[str]:
     for objective in view.objectives:
         lines.append(f"<h3>{t(objective.title)}</h3>")
         lines += _kr_table(objective.key_results, view.quarterly)
+        if view.quarterly:
+            lines += _quarter_charts(objective.key_results)
     notes = [k for k in view.key_results if k.note]
     if notes:
         lines.append("<p>Check-in notes:</p>")
@@ -77,13 +80,44 @@ def _key_results(view: MinutesView) -> list[str]:
 
 def _kr_table(key_results: Sequence[KRLine], quarterly: bool) -> list[str]:
     # The same cells as Markdown's; the last one (a band or a confidence) in its colour.
-    lines = _head(words.QUARTER_KR_HEADER if quarterly else words.WEEKLY_KR_HEADER)
+    # A weekly meeting's rows end with the key result's trend so far, as a small chart.
+    header = words.QUARTER_KR_HEADER if quarterly else (*words.WEEKLY_KR_HEADER, TREND_HEADER)
+    lines = _head(header)
     for k in key_results:
         *cells, last = words.quarter_kr_row(k) if quarterly else words.weekly_kr_row(k)
         numbers = "".join(f'<td class="num">{t(c)}</td>' for c in cells[1:])
         coloured = f"<td>{_band(last)}</td>" if quarterly else _confidence(k.confidence, last)
-        lines.append(f"<tr><td>{t(cells[0])}</td>{numbers}{coloured}</tr>")
+        trend = "" if quarterly else f'<td class="trend">{_trend(k)}</td>'
+        lines.append(f"<tr><td>{t(cells[0])}</td>{numbers}{coloured}{trend}</tr>")
     return [*lines, "</tbody>", "</table>"]
+
+
+def _trend(line: KRLine) -> str:
+    from okrtui.minutes.charts import trend_chart
+
+    return trend_chart(line.path) if line.path is not None and line.path.values else ""
+
+
+def _quarter_charts(key_results: Sequence[KRLine]) -> list[str]:
+    """Each key result's path over the quarter, with a key naming its lines in words."""
+    from okrtui.minutes import charts
+
+    lines = []
+    for k in key_results:
+        if k.path is None:
+            continue
+        key = [f'<span class="key-value">━ {charts.VALUE_WORDS}</span>']
+        if k.path.target_line is not None:
+            key.append(f'<span class="key-target">╌ {k.path.target_word}</span>')
+        if k.path.pace_line():
+            key.append(f'<span class="key-pace">┈ {charts.PACE_WORDS}</span>')
+        lines += [
+            '<figure class="kr-chart">',
+            charts.quarter_chart(k.path),
+            f"<figcaption>{t(k.kr.title)} — {' '.join(key)}</figcaption>",
+            "</figure>",
+        ]
+    return lines
 
 
 def _confidence_history(view: MinutesView) -> list[str]:
