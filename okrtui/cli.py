@@ -364,10 +364,17 @@ def _session_row(session: Session, names: dict[str, str]) -> dict[str, Any]:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["md", "html", "json"]),
+    type=click.Choice(["md", "html", "json", "pdf"]),
     default="md",
     show_default=True,
-    help="Markdown, a self-contained HTML page, or JSON.",
+    help="Markdown, a self-contained HTML page, JSON, or PDF (needs -o).",
+)
+@click.option(
+    "--paper",
+    type=click.Choice(["a4", "letter"]),  # PAPERS
+    default="a4",
+    show_default=True,
+    help="Paper size of a PDF.",
 )
 @click.option(
     "-o",
@@ -384,6 +391,7 @@ def export(
     team_name: str | None,
     quarter: str | None,
     fmt: str,
+    paper: str,
     output: str | None,
     force: bool,
 ) -> None:
@@ -394,7 +402,7 @@ def export(
     """
     from typing import cast
 
-    from okrtui.minutes import Format
+    from okrtui.minutes import ExportFormat, Paper
     from okrtui.minutes.files import (
         ExistingFiles,
         ExportError,
@@ -403,6 +411,7 @@ def export(
         session_minutes,
         session_target,
     )
+    from okrtui.minutes.pdf import PdfUnavailable
 
     if session_id and (team_name or quarter):
         raise UserError("Give either a SESSION_ID or --team and --quarter, not both.")
@@ -410,12 +419,16 @@ def export(
         raise UserError(
             "Say what to export: a SESSION_ID (see `okrtui sessions`) or --team T --quarter Q."
         )
+    if fmt == "pdf" and output is None:
+        raise UserError("A PDF is written to a file: add -o FILE (or -o DIR/).")
     repository = open_repository(ctx)
-    chosen = cast(Format, fmt)
+    chosen = cast(ExportFormat, fmt)
+    size = cast(Paper, paper)
     try:
         if session_id:
-            session, text = session_minutes(repository, session_id, chosen)
+            session, text = session_minutes(repository, session_id, chosen, size)
             if output is None:
+                assert isinstance(text, str)  # only a PDF is bytes, and it needs -o
                 click.echo(_for_terminal(text, chosen), nl=False)
                 return
             target = session_target(output, session, chosen)
@@ -428,7 +441,9 @@ def export(
         if output is None:
             raise UserError("--team needs -o DIR: the folder to write the minutes into.")
         folder = Path(output)
-        written = export_quarter(repository, team.id, quarter, chosen, folder, force)
+        written = export_quarter(repository, team.id, quarter, chosen, folder, force, size)
+    except PdfUnavailable as exc:
+        raise UserError(str(exc)) from None
     except ExistingFiles as exc:
         raise UserError(f"{exc}; add --force to replace, or choose another path.") from None
     except ExportError as exc:

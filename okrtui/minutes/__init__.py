@@ -1,4 +1,4 @@
-"""Minutes of a meeting as Markdown, HTML or JSON, used by both the app and the command line.
+"""Minutes of a meeting as Markdown, HTML, JSON or PDF, used by both the app and the command line.
 
 Each renderer formats one `MinutesView`, computed once from the session and the team's
 other sessions (`earlier`: previous values, the commitments it reviewed, the quarter's path),
@@ -15,16 +15,28 @@ from typing import Literal
 
 from okrtui.domain.models import Session
 
+# The text formats (golden files, the terminal); PDF is bytes, made from the HTML.
 Format = Literal["md", "html", "json"]
 FORMATS: tuple[Format, ...] = ("md", "html", "json")
+ExportFormat = Literal["md", "html", "json", "pdf"]
+EXPORT_FORMATS: tuple[ExportFormat, ...] = (*FORMATS, "pdf")
+# A PDF's paper; A4 unless asked.
+Paper = Literal["a4", "letter"]
+PAPERS: tuple[Paper, ...] = ("a4", "letter")
 
 __all__ = [
+    "EXPORT_FORMATS",
     "FORMATS",
+    "PAPERS",
+    "ExportFormat",
     "Format",
+    "Paper",
     "render",
+    "render_export",
     "render_html",
     "render_json",
     "render_markdown",
+    "render_pdf",
 ]
 
 
@@ -58,3 +70,20 @@ def render(session: Session, fmt: Format, earlier: Sequence[Session] = ()) -> st
     if fmt not in renderers:
         raise ValueError(f"unknown minutes format '{fmt}'; choose md, html or json")
     return renderers[fmt](session, earlier)
+
+
+def render_pdf(session: Session, earlier: Sequence[Session] = (), paper: Paper = "a4") -> bytes:
+    """The HTML minutes as a PDF; `okrtui.minutes.pdf.PdfUnavailable` without WeasyPrint."""
+    from okrtui.minutes.pdf import pdf
+    from okrtui.minutes.view import build_view
+
+    return pdf(build_view(session, earlier), paper)
+
+
+def render_export(
+    session: Session, fmt: ExportFormat, earlier: Sequence[Session] = (), paper: Paper = "a4"
+) -> str | bytes:
+    """The minutes in any format a file can hold: text, or a PDF's bytes on `paper`."""
+    if fmt == "pdf":
+        return render_pdf(session, earlier, paper)
+    return render(session, fmt, earlier)

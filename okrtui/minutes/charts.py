@@ -127,7 +127,7 @@ def _quarter_svg(lines: _Lines) -> str:
         ax.tick_params(labelsize=8, colors=TEXT_COLOUR)
         ax.grid(axis="y", color=GRID_COLOUR, linewidth=0.6)
         fig.subplots_adjust(left=0.11, right=0.99, top=0.95, bottom=0.14)
-        return _svg(fig)
+        return _svg(fig, lines.chart_id)
 
 
 @lru_cache(maxsize=256)
@@ -144,7 +144,7 @@ def _trend_svg(lines: _Lines) -> str:
         ax.set_xlim(start - 0.2, right + 0.2)
         ax.set_ylim(*lines.y_limits)
         ax.set_axis_off()
-        return _svg(fig)
+        return _svg(fig, lines.chart_id)
 
 
 def _style(chart_id: str) -> AbstractContextManager[None]:
@@ -153,9 +153,8 @@ def _style(chart_id: str) -> AbstractContextManager[None]:
 
     return matplotlib.rc_context(
         {
-            # Ids from the key result's id: the same bytes every time, unique on the page.
+            # Clip ids hashed with the key result's id: the same bytes every time.
             "svg.hashsalt": chart_id,
-            "svg.id": chart_id,
             # Text stays text: searchable, copyable, and the same bytes whatever fonts exist.
             "svg.fonttype": "none",
             "font.family": "sans-serif",
@@ -174,13 +173,20 @@ def _figure(size: tuple[float, float]) -> Figure:
     return Figure(figsize=size, facecolor="none")
 
 
-def _svg(fig: Figure) -> str:
-    """The figure as an `<svg>` element for inline use."""
+def _svg(fig: Figure, chart_id: str) -> str:
+    """The figure as an `<svg>` element for inline use, its ids all starting with `chart_id`.
+
+    matplotlib numbers its elements (`line2d_1`) afresh in every file: several charts on one
+    page would share ids, which HTML forbids and a PDF's anchors trip over.
+    """
     out = io.StringIO()
     fig.savefig(out, format="svg", metadata={"Date": None, "Creator": None, "Format": None})
     svg = out.getvalue()
     svg = svg[svg.index("<svg") :]
-    return re.sub(r"\s*<metadata>.*?</metadata>", "", svg, count=1, flags=re.S).strip()
+    svg = re.sub(r"\s*<metadata>.*?</metadata>", "", svg, count=1, flags=re.S).strip()
+    svg = re.sub(r'\bid="', f'id="{chart_id}-', svg)
+    svg = svg.replace('href="#', f'href="#{chart_id}-').replace("url(#", f"url(#{chart_id}-")
+    return f'<svg id="{chart_id}" {svg.removeprefix("<svg ")}'
 
 
 def _labelled(svg: str, words: str) -> str:

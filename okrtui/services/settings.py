@@ -20,7 +20,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from okrtui.minutes import Format
+from okrtui.minutes import ExportFormat, Paper
 from okrtui.store import DataFileError, SaveError, Store, StoreError
 from okrtui.store.storage import FILE_MODE, replace_atomically
 
@@ -38,7 +38,8 @@ class Settings(BaseModel):
     model_config = ConfigDict(extra="allow", frozen=True)
 
     theme: str | None = None
-    export_format: Format | None = None
+    export_format: ExportFormat | None = None
+    paper: Paper | None = None
     # Data folder (Store.location()) → the team last shown there.
     last_team: dict[str, str] = Field(default_factory=dict)
 
