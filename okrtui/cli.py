@@ -454,6 +454,53 @@ def export(
     )
 
 
+@cli.command()
+@click.argument("session_id")
+@click.option(
+    "--to",
+    "to",
+    multiple=True,
+    metavar="all|present|ADDRESS",
+    help="Who gets the minutes: every member with an email (all, the default), those present "
+    "at the meeting, or addresses; repeat for several.",
+)
+@click.option(
+    "-o",
+    "--output",
+    help="Without a mail server in your settings: write the message to this .eml file.",
+)
+@click.option("--force", is_flag=True, help="Replace an .eml file that is already there.")
+@data_option
+@click.pass_context
+def send(
+    ctx: click.Context, session_id: str, to: tuple[str, ...], output: str | None, force: bool
+) -> None:
+    """Mail a finished meeting's minutes: HTML with a plain-text part, the PDF attached.
+
+    Sent through the SMTP server in your settings (`mail` in settings.json; the password
+    from OKRTUI_SMTP_PASSWORD or the system keyring). Without one, the message is written
+    as an .eml file to open in a mail client.
+    """
+    from okrtui.services.sending import SendError, send_minutes
+
+    repository = open_repository(ctx)
+    mail = personal_settings(ctx).load().mail
+    eml = Path(output).expanduser() if output else None
+    try:
+        outcome = send_minutes(repository, session_id, to, mail, eml_path=eml, force=force)
+    except SendError as exc:
+        raise UserError(f"Not sent: {exc}") from None
+    who = ", ".join(outcome.to)
+    if outcome.eml is not None:
+        click.echo(
+            f"No mail server in your settings: wrote {escape_control(str(outcome.eml))} "
+            f"for {escape_control(who)}; open it in your mail client to send it.",
+            err=True,
+        )
+        return
+    click.echo(f"Sent the minutes to {escape_control(who)}", err=True)
+
+
 def _for_terminal(text: str, fmt: str) -> str:
     """Minutes for the terminal: stored control characters shown escaped, never sent raw."""
     if fmt != "json":
