@@ -132,3 +132,22 @@ def test_a_pdf_is_never_printed_to_the_terminal(demo_folder: Path) -> None:
     code, err = _export(demo_folder, "2026-Q4-demo01", "--format", "pdf")
     assert code == 1
     assert "add -o FILE" in err
+
+
+def test_a_quarter_exported_as_pdf_has_a_pdf_index(tmp_path: Path) -> None:
+    from okrtui.domain.sample import sample_plan
+    from okrtui.store import Repository
+
+    folder = tmp_path / "data"
+    repository = Repository.open(folder)
+    repository.save_plan(sample_plan())
+    repository.save_session(sample_sessions()[0])
+    out = tmp_path / "q4"
+    args = ["--team", "sales", "--quarter", "2026-Q4", "--format", "pdf", "-o", str(out)]
+    result = CliRunner().invoke(cli, ["--data", str(folder), "export", *args])
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["index.pdf", "sales-2026-10-01-weekly-w1.pdf"]
+    index = squeezed("".join(pages((out / "index.pdf").read_bytes())))
+    assert index.startswith("Sales") and "minutesof2026-Q4" in index
+    assert "2026-10-01" in index
+    assert size((out / "index.pdf").read_bytes()) == A4
