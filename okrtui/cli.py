@@ -21,7 +21,7 @@ from okrtui.domain.models import Session
 from okrtui.domain.plan import PlanError, dump_plan
 from okrtui.domain.quarters import is_quarter, quarter_of
 from okrtui.domain.text import control_character, escape_control, one_line
-from okrtui.minutes import FORMATS
+from okrtui.minutes import EXPORT_FORMATS, PAPERS
 from okrtui.services.demo import build_demo
 from okrtui.services.settings import PersonalSettings, opening_team
 from okrtui.store import Repository, Store, StoreError
@@ -365,10 +365,18 @@ def _session_row(session: Session, names: dict[str, str]) -> dict[str, Any]:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(FORMATS),
+    type=click.Choice(EXPORT_FORMATS),
     default="md",
     show_default=True,
-    help="Markdown, a self-contained HTML page, JSON, or plain text for an email body.",
+    help="Markdown, a self-contained HTML page, JSON, plain text for an email body, or PDF "
+    "(needs -o).",
+)
+@click.option(
+    "--paper",
+    type=click.Choice(PAPERS),
+    default="a4",
+    show_default=True,
+    help="Paper size of a PDF.",
 )
 @click.option(
     "-o",
@@ -385,6 +393,7 @@ def export(
     team_name: str | None,
     quarter: str | None,
     fmt: str,
+    paper: str,
     output: str | None,
     force: bool,
 ) -> None:
@@ -395,7 +404,7 @@ def export(
     """
     from typing import cast
 
-    from okrtui.minutes import Format
+    from okrtui.minutes import ExportFormat, Paper
     from okrtui.minutes.files import (
         ExistingFiles,
         ExportError,
@@ -404,6 +413,7 @@ def export(
         session_minutes,
         session_target,
     )
+    from okrtui.minutes.pdf import PdfUnavailable
 
     if session_id and (team_name or quarter):
         raise UserError("Give either a SESSION_ID or --team and --quarter, not both.")
@@ -411,12 +421,16 @@ def export(
         raise UserError(
             "Say what to export: a SESSION_ID (see `okrtui sessions`) or --team T --quarter Q."
         )
+    if fmt == "pdf" and output is None:
+        raise UserError("A PDF is written to a file: add -o FILE (or -o DIR/).")
     repository = open_repository(ctx)
-    chosen = cast(Format, fmt)
+    chosen = cast(ExportFormat, fmt)
+    size = cast(Paper, paper)
     try:
         if session_id:
-            session, text = session_minutes(repository, session_id, chosen)
+            session, text = session_minutes(repository, session_id, chosen, size)
             if output is None:
+                assert isinstance(text, str)  # only a PDF is bytes, and it needs -o
                 click.echo(_for_terminal(text, chosen), nl=False)
                 return
             target = session_target(output, session, chosen)
@@ -429,7 +443,9 @@ def export(
         if output is None:
             raise UserError("--team needs -o DIR: the folder to write the minutes into.")
         folder = Path(output)
-        written = export_quarter(repository, team.id, quarter, chosen, folder, force)
+        written = export_quarter(repository, team.id, quarter, chosen, folder, force, size)
+    except PdfUnavailable as exc:
+        raise UserError(str(exc)) from None
     except ExistingFiles as exc:
         raise UserError(f"{exc}; add --force to replace, or choose another path.") from None
     except ExportError as exc:
@@ -438,6 +454,53 @@ def export(
         f"Wrote {len(written) - 1} session(s) and {written[-1].name} into {one_line(output)}",
         err=True,
     )
+
+
+@cli.command()
+@click.argument("session_id")
+@click.option(
+    "--to",
+    "to",
+    multiple=True,
+    metavar="all|present|ADDRESS",
+    help="Who gets the minutes: every member with an email (all, the default), those present "
+    "at the meeting, or addresses; repeat for several.",
+)
+@click.option(
+    "-o",
+    "--output",
+    help="Without a mail server in your settings: write the message to this .eml file.",
+)
+@click.option("--force", is_flag=True, help="Replace an .eml file that is already there.")
+@data_option
+@click.pass_context
+def send(
+    ctx: click.Context, session_id: str, to: tuple[str, ...], output: str | None, force: bool
+) -> None:
+    """Mail a finished meeting's minutes: HTML with a plain-text part, the PDF attached.
+
+    Sent through the SMTP server in your settings (`mail` in settings.json; the password
+    from OKRTUI_SMTP_PASSWORD or the system keyring). Without one, the message is written
+    as an .eml file to open in a mail client.
+    """
+    from okrtui.services.sending import SendError, send_minutes
+
+    repository = open_repository(ctx)
+    mail = personal_settings(ctx).load().mail
+    eml = Path(output).expanduser() if output else None
+    try:
+        outcome = send_minutes(repository, session_id, to, mail, eml_path=eml, force=force)
+    except SendError as exc:
+        raise UserError(f"Not sent: {exc}") from None
+    who = ", ".join(outcome.to)
+    if outcome.eml is not None:
+        click.echo(
+            f"No mail server in your settings: wrote {escape_control(str(outcome.eml))} "
+            f"for {escape_control(who)}; open it in your mail client to send it.",
+            err=True,
+        )
+        return
+    click.echo(f"Sent the minutes to {escape_control(who)}", err=True)
 
 
 def _for_terminal(text: str, fmt: str) -> str:

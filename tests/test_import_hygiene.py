@@ -68,6 +68,8 @@ def test_command_line_lists_sessions_without_textual() -> None:
 # Opening the app shows home; what only other screens need loads when they open.
 LOADED_LATER = (
     "filelock",  # only writing takes the lock
+    "matplotlib",  # charts: drawn only for HTML and PDF minutes
+    "weasyprint",  # only a PDF export loads it
     "numpy",
     "textual_plot",
     "tomli_w",

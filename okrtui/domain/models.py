@@ -6,6 +6,7 @@ weekly targets, trainings and ratings.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated, Literal
 
@@ -51,6 +52,27 @@ Text = Annotated[
 ]
 """Optional free text, possibly several paragraphs: notes, a summary, a description."""
 Id = Annotated[str, StringConstraints(min_length=1, max_length=80, pattern=r"^[A-Za-z0-9_.:-]+$")]
+
+
+def check_email(value: str) -> str:
+    """An email address as mail needs it: one `@`, a dotted domain, nothing that splits it."""
+    if not value:
+        return value
+    local, at, domain = value.rpartition("@")
+    if not at or not local or "." not in domain.strip(".") or _NOT_IN_ADDRESS.search(value):
+        raise ValueError("an email address looks like name@example.com")
+    return value
+
+
+# Spaces and these would split an address into two, or into a display name and an address.
+_NOT_IN_ADDRESS = re.compile(r'[\s<>,;:"()\[\]\\]')
+
+Email = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, max_length=254),
+    AfterValidator(check_email),
+]
+"""An optional email address (254 characters is the most mail allows)."""
 Quarter = Annotated[str, StringConstraints(pattern=QUARTER_PATTERN.pattern)]
 # Dates are stored as ISO strings; these fields accept them even in strict mode.
 Day = Annotated[date, Field(strict=False)]
@@ -87,6 +109,8 @@ class Member(Model):
     id: Id
     name: Name
     role: Line = ""
+    # Where the minutes are sent; optional, the person may prefer to read them elsewhere.
+    email: Email = ""
     active: bool = True
 
 
@@ -325,6 +349,13 @@ class Amendment(Model):
 Rating = Annotated[int, Field(ge=1, le=10)]
 
 
+class SentMinutes(Model):
+    """Minutes sent by mail: when, and to which addresses."""
+
+    at: Moment
+    to: list[Email] = Field(min_length=1)
+
+
 class Session(Model):
     """One meeting, weekly or quarterly, as saved in its quarter's file."""
 
@@ -362,6 +393,8 @@ class Session(Model):
     summary: Text = ""
     # Corrections made after the meeting was finished, oldest first.
     amended: list[Amendment] = Field(default_factory=list)
+    # Each time its minutes were mailed, oldest first.
+    sent: list[SentMinutes] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _week_fits_kind(self) -> Session:

@@ -130,7 +130,13 @@ def _build(
             members.append(
                 _validated(
                     Member,
-                    dict(id=member_id, name=member.name, role=member.role, active=member.active),
+                    dict(
+                        id=member_id,
+                        name=member.name,
+                        role=member.role,
+                        email=member.email,
+                        active=member.active,
+                    ),
                     f"{where}.members[{m}]",
                     problems,
                 )
@@ -340,6 +346,7 @@ def _team_entry(team: Team) -> dict[str, Any]:
     entry["members"] = [
         {"id": m.id, "name": m.name}
         | ({"role": m.role} if m.role else {})
+        | ({"email": m.email} if m.email else {})
         | ({} if m.active else {"active": False})
         for m in team.members
     ]

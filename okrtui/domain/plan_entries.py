@@ -24,6 +24,7 @@ class PlanMemberEntry(Entry):
     id: str | None = None
     name: str
     role: str = ""
+    email: str = ""
     active: bool = True
 
 

@@ -155,6 +155,31 @@ class KRQuarterPath:
             if p.checkin.value is not None
         ]
 
+    @property
+    def target_word(self) -> str:
+        """What the target line is called: a threshold for maintain kinds, else the target."""
+        return "threshold" if self.kr.kind in ("maintain_min", "maintain_max") else "target"
+
+    @property
+    def unit_label(self) -> str:
+        """A chart's value-axis label: the unit, or percent complete for a milestone."""
+        if self.kr.kind == "milestone":
+            return "% complete"
+        return self.kr.unit or "value"
+
+    def y_limits(self, values: Sequence[float], with_baseline: bool = True) -> tuple[float, float]:
+        """A chart's value range: every value, the target and the baseline, with a margin."""
+        seen = list(values)
+        if self.target_line is not None:
+            seen.append(self.target_line)
+        if with_baseline and self.kr.baseline is not None:
+            seen.append(self.kr.baseline)
+        if not seen:
+            return 0.0, 1.0
+        low, high = min(seen), max(seen)
+        margin = (high - low) * 0.08 or abs(high) * 0.05 or 1.0
+        return low - margin, high + margin
+
     def _pace_ends(self) -> tuple[float | None, float | None]:
         if self.kr.kind == "milestone":
             return 0.0, 100.0

@@ -1,4 +1,5 @@
-"""Minutes of a meeting as Markdown, HTML, JSON or plain text, for the app and the command line.
+"""Minutes of a meeting as Markdown, HTML, JSON, plain text or PDF, for the app and the command
+line.
 
 Each renderer formats one `MinutesView`, computed once from the session and the team's
 other sessions (`earlier`: previous values, the commitments it reviewed, the quarter's path),
@@ -15,27 +16,46 @@ from typing import Literal
 
 from okrtui.domain.models import Session
 
+# The text formats (golden files, the terminal, every test that runs over formats); PDF is
+# bytes, made from the HTML. The one list: the command line's choices, the export dialog's
+# buttons and the extensions come from here.
 Format = Literal["md", "html", "json", "text"]
-# The one list of formats: the command line's choices, the export dialog's buttons, the
-# golden files and every test that runs over formats come from here.
 FORMATS: tuple[Format, ...] = ("md", "html", "json", "text")
-EXTENSIONS: dict[Format, str] = {"md": "md", "html": "html", "json": "json", "text": "txt"}
-FORMAT_NAMES: dict[Format, str] = {
+ExportFormat = Literal["md", "html", "json", "text", "pdf"]
+EXPORT_FORMATS: tuple[ExportFormat, ...] = (*FORMATS, "pdf")
+EXTENSIONS: dict[ExportFormat, str] = {
+    "md": "md",
+    "html": "html",
+    "json": "json",
+    "text": "txt",
+    "pdf": "pdf",
+}
+FORMAT_NAMES: dict[ExportFormat, str] = {
     "md": "Markdown",
     "html": "HTML",
     "json": "JSON",
     "text": "Plain text",
+    "pdf": "PDF",
 }
+# A PDF's paper; A4 unless asked.
+Paper = Literal["a4", "letter"]
+PAPERS: tuple[Paper, ...] = ("a4", "letter")
 
 __all__ = [
+    "EXPORT_FORMATS",
     "EXTENSIONS",
     "FORMATS",
     "FORMAT_NAMES",
+    "PAPERS",
+    "ExportFormat",
     "Format",
+    "Paper",
     "render",
+    "render_export",
     "render_html",
     "render_json",
     "render_markdown",
+    "render_pdf",
     "render_text",
 ]
 
@@ -83,3 +103,20 @@ def render(session: Session, fmt: Format, earlier: Sequence[Session] = ()) -> st
     if fmt not in renderers:
         raise ValueError(f"unknown minutes format '{fmt}'; choose {', '.join(FORMATS)}")
     return renderers[fmt](session, earlier)
+
+
+def render_pdf(session: Session, earlier: Sequence[Session] = (), paper: Paper = "a4") -> bytes:
+    """The HTML minutes as a PDF; `okrtui.minutes.pdf.PdfUnavailable` without WeasyPrint."""
+    from okrtui.minutes.pdf import pdf
+    from okrtui.minutes.view import build_view
+
+    return pdf(build_view(session, earlier), paper)
+
+
+def render_export(
+    session: Session, fmt: ExportFormat, earlier: Sequence[Session] = (), paper: Paper = "a4"
+) -> str | bytes:
+    """The minutes in any format a file can hold: text, or a PDF's bytes on `paper`."""
+    if fmt == "pdf":
+        return render_pdf(session, earlier, paper)
+    return render(session, fmt, earlier)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from okrtui.minutes.charts import CHART_CSS
+
 # No width wider than the page: the body is fluid up to a reading width and tables take the
 # full width. In a table cell a word or a number never breaks: text wraps at spaces, numbers,
 # dates and states do not wrap at all, and only a token longer than any word
@@ -65,3 +67,4 @@ td.callout { font-style: italic; }
   a { color: inherit; }
 }
 """.strip()
+CSS = f"{CSS}\n{CHART_CSS}"

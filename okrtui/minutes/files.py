@@ -17,7 +17,7 @@ from okrtui.domain.history import earlier_sessions
 from okrtui.domain.ids import slugify
 from okrtui.domain.models import Session
 from okrtui.domain.text import control_character, one_line
-from okrtui.minutes import EXTENSIONS, Format, render
+from okrtui.minutes import EXTENSIONS, ExportFormat, Paper, render_export
 from okrtui.minutes.index import render_index
 from okrtui.store.storage import replace_atomically
 
@@ -43,20 +43,22 @@ class ExistingFiles(ExportError):
         super().__init__(f"{shown}{more} already {verb}")
 
 
-def file_name(session: Session, fmt: Format, team_name: str | None = None) -> str:
+def file_name(session: Session, fmt: ExportFormat, team_name: str | None = None) -> str:
     """`<team>-<date>-<kind>[-wN].<ext>`, safe on every file system whatever the team is called."""
     team = slugify(team_name or session.team_name or session.team_id, fallback="team")
     week = f"-w{session.week}" if session.kind == "weekly" and session.week else ""
     return f"{team}-{session.date.isoformat()}-{session.kind}{week}.{EXTENSIONS[fmt]}"
 
 
-def session_minutes(repository: Store, session_id: str, fmt: Format) -> tuple[Session, str]:
-    """A session and its minutes; NotFoundError when there is no such session."""
+def session_minutes(
+    repository: Store, session_id: str, fmt: ExportFormat, paper: Paper = "a4"
+) -> tuple[Session, str | bytes]:
+    """A session and its minutes (bytes for a PDF); NotFoundError when there is no such session."""
     session = repository.session(session_id)
-    return session, render(session, fmt, earlier_sessions(repository, session))
+    return session, render_export(session, fmt, earlier_sessions(repository, session), paper)
 
 
-def session_target(output: str, session: Session, fmt: Format) -> Path:
+def session_target(output: str, session: Session, fmt: ExportFormat) -> Path:
     """The file `-o OUTPUT` names: inside OUTPUT when it is a folder or ends with `/`."""
     path = Path(output).expanduser()
     if output.endswith(("/", os.sep)) or _is_folder(path):
@@ -77,7 +79,9 @@ def data_folder_of(repository: Store) -> Path | None:
     return repository.folder()
 
 
-def export_file(path: Path, text: str, data_folder: Path | None, force: bool = False) -> Path:
+def export_file(
+    path: Path, text: str | bytes, data_folder: Path | None, force: bool = False
+) -> Path:
     """Write one export atomically and return its path, by the rules in `check_targets`."""
     path = Path(os.path.abspath(path))
     check_targets(path.parent, [path.name], data_folder, force)
@@ -134,7 +138,7 @@ def _check_name(folder: Path, name: str) -> None:
         raise ExportError(f"cannot write {folder / shown}: the name holds the character {bad}")
 
 
-def _write(path: Path, text: str) -> None:
+def _write(path: Path, text: str | bytes) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         # A temporary file beside the target, then a rename: a crash leaves the old file or
@@ -150,9 +154,10 @@ def export_quarter(
     repository: Store,
     team_id: str,
     quarter: str,
-    fmt: Format,
+    fmt: ExportFormat,
     folder: Path,
     force: bool = False,
+    paper: Paper = "a4",
 ) -> list[Path]:
     """Write every session of a team's quarter and an index file; returns the paths written.
 
@@ -175,10 +180,21 @@ def export_quarter(
     check_targets(folder, [*(n for _, n in names), index], data_folder_of(repository), force)
     written: list[Path] = []
     for session, name in names:
-        _write(folder / name, render(session, fmt, earlier))
+        _write(folder / name, render_export(session, fmt, earlier, paper))
         written.append(folder / name)
-    _write(folder / index, render_index(team_name, quarter, names, fmt))
+    _write(folder / index, _index(team_name, quarter, names, fmt, paper))
     return [*written, folder / index]
+
+
+def _index(
+    team: str, quarter: str, names: Sequence[tuple[Session, str]], fmt: ExportFormat, paper: Paper
+) -> str | bytes:
+    # A quarter of PDFs gets its index as a PDF too, laid out from the HTML index.
+    if fmt != "pdf":
+        return render_index(team, quarter, names, fmt)
+    from okrtui.minutes.pdf import html_pdf
+
+    return html_pdf(render_index(team, quarter, names, "html"), paper)
 
 
 def _unique(name: str, used: set[str]) -> str:
@@ -192,6 +208,6 @@ def _unique(name: str, used: set[str]) -> str:
     return candidate
 
 
-def default_path(session: Session, fmt: Format, folder: Path | None = None) -> Path:
+def default_path(session: Session, fmt: ExportFormat, folder: Path | None = None) -> Path:
     """Where the app proposes to write: `exports/<file name>` under the current folder."""
     return (folder or Path.cwd()) / "exports" / file_name(session, fmt)

@@ -16,6 +16,7 @@ from okrtui.minutes.lines import CommitmentLine, Group, KRLine, NoteLine
 from okrtui.minutes.view import MinutesView
 
 NONE_RECORDED = '<p class="none">None recorded.</p>'
+TREND_HEADER = "Trend"
 
 
 def _td(text: str, label: str, cls: str = "") -> str:
@@ -74,6 +75,8 @@ def _key_results(view: MinutesView) -> list[str]:
     for objective in view.objectives:
         lines.append(f"<h3>{t(objective.title)}</h3>")
         lines += _kr_table(objective.key_results, view.quarterly)
+        if view.quarterly:
+            lines += _quarter_charts(objective.key_results)
     notes = [k for k in view.key_results if k.note]
     if notes:
         lines.append("<p>Check-in notes:</p>")
@@ -83,18 +86,49 @@ def _key_results(view: MinutesView) -> list[str]:
 
 def _kr_table(key_results: Sequence[KRLine], quarterly: bool) -> list[str]:
     # The same cells as Markdown's; the last one (a band or a confidence) in its colour.
-    header = words.QUARTER_KR_HEADER if quarterly else words.WEEKLY_KR_HEADER
-    lines = _head(header, "key-results quarter" if quarterly else "key-results", header[1:-1])
+    # A weekly meeting's rows end with the key result's trend so far, as a small chart.
+    header = words.QUARTER_KR_HEADER if quarterly else (*words.WEEKLY_KR_HEADER, TREND_HEADER)
+    numbers = header[1:-1] if quarterly else header[1:-2]
+    lines = _head(header, "key-results quarter" if quarterly else "key-results", numbers)
     for k in key_results:
-        title, *numbers, last = words.quarter_kr_row(k) if quarterly else words.weekly_kr_row(k)
+        title, *values, last = words.quarter_kr_row(k) if quarterly else words.weekly_kr_row(k)
         cells = [_td(title, header[0], "title")]
-        cells += [_td(n, h, "num") for n, h in zip(numbers, header[1:-1], strict=True)]
+        cells += [_td(n, h, "num") for n, h in zip(values, numbers, strict=True)]
         if quarterly:
             cells.append(_cell(_band(last), header[-1], "state"))
         else:
-            cells.append(_confidence(k.confidence, last, header[-1]))
+            cells.append(_confidence(k.confidence, last, header[-2]))
+            cells.append(_cell(_trend(k), TREND_HEADER, "trend"))
         lines.append(f"<tr>{''.join(cells)}</tr>")
     return [*lines, "</tbody>", "</table>"]
+
+
+def _trend(line: KRLine) -> str:
+    from okrtui.minutes.charts import trend_chart
+
+    return trend_chart(line.path) if line.path is not None and line.path.values else ""
+
+
+def _quarter_charts(key_results: Sequence[KRLine]) -> list[str]:
+    """Each key result's path over the quarter, with a key naming its lines in words."""
+    from okrtui.minutes import charts
+
+    lines = []
+    for k in key_results:
+        if k.path is None:
+            continue
+        key = [f'<span class="key-value">━ {charts.VALUE_WORDS}</span>']
+        if k.path.target_line is not None:
+            key.append(f'<span class="key-target">╌ {k.path.target_word}</span>')
+        if k.path.pace_line():
+            key.append(f'<span class="key-pace">┈ {charts.PACE_WORDS}</span>')
+        lines += [
+            '<figure class="kr-chart">',
+            charts.quarter_chart(k.path),
+            f"<figcaption>{t(k.kr.title)} — {' '.join(key)}</figcaption>",
+            "</figure>",
+        ]
+    return lines
 
 
 def _confidence_history(view: MinutesView) -> list[str]:

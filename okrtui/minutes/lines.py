@@ -10,6 +10,7 @@ from datetime import date
 from typing import Generic, TypeVar
 
 from okrtui.domain.models import CommitmentStatus, Confidence, KeyResult, KRKind
+from okrtui.domain.quarterly import KRQuarterPath
 from okrtui.domain.scoring import Band
 
 
@@ -46,6 +47,8 @@ class KRLine:
     # The quarter's first check-in and its final value; quarterly minutes only.
     first: float | None = None
     final: float | None = None
+    # The quarter's check-ins up to this meeting (all of them for a review): the charts.
+    path: KRQuarterPath | None = None
 
     @property
     def quarter_change(self) -> float | None:

@@ -20,7 +20,13 @@ from okrtui.domain.quarter_rollup import (
     training_minutes,
     trainings_held,
 )
-from okrtui.domain.quarterly import objective_results, quarter_sessions, reviewed_objectives
+from okrtui.domain.quarterly import (
+    KRQuarterPath,
+    objective_results,
+    quarter_paths,
+    quarter_sessions,
+    reviewed_objectives,
+)
 from okrtui.domain.quarters import next_quarter
 from okrtui.domain.scoring import band, progress
 from okrtui.minutes.lines import (
@@ -147,6 +153,7 @@ def _objectives(
         for r in objective_results(reviewed_objectives(session), session.scores)
     }
     quarterly = session.kind == "quarterly"
+    paths = _paths(session, others, weeklies)
     grouped: dict[str, tuple[str, list[KRLine]]] = {}
     for snapshot in session.kr_snapshots:
         kr = snapshot.kr
@@ -177,6 +184,7 @@ def _objectives(
             ),
             first=first,
             final=final,
+            path=paths.get(kr.id),
         )
         title_lines = grouped.setdefault(snapshot.objective_id, (snapshot.objective_title, []))
         title_lines[1].append(line)
@@ -191,6 +199,18 @@ def _objectives(
         )
         for oid, (title, lines) in grouped.items()
     )
+
+
+def _paths(
+    session: Session, others: Sequence[Session], weeklies: Sequence[Session]
+) -> dict[str, KRQuarterPath]:
+    """Each key result's path: a review's whole quarter, a weekly meeting's quarter so far."""
+    if session.kind == "weekly":
+        upto = (session.date, session.started_at)
+        earlier = quarter_sessions(others, session.team_id, session.quarter)
+        weeklies = [*(s for s in earlier if (s.date, s.started_at) < upto), session]
+    paths = quarter_paths(session.quarter, reviewed_objectives(session), weeklies)
+    return {p.kr.id: p for p in paths}
 
 
 def _quarter_ends(

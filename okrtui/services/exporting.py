@@ -1,7 +1,8 @@
 """Exporting minutes from the app: written where the person chose, in the format they use.
 
 Where files go and what they are called is `okrtui.minutes.files`' business; this adds what
-the app remembers for the person (the last format chosen), so the next export offers it.
+the app remembers for the person (the last format and paper chosen), so the next export
+offers them.
 """
 
 from __future__ import annotations
@@ -10,34 +11,42 @@ from contextlib import suppress
 from pathlib import Path
 
 from okrtui.domain.models import Session
-from okrtui.minutes import Format, render
+from okrtui.minutes import ExportFormat, Paper, render_export
 from okrtui.minutes.files import export_file
 from okrtui.services.settings import PersonalSettings, Settings
 from okrtui.store import StoreError
 
-DEFAULT_FORMAT: Format = "md"
+DEFAULT_FORMAT: ExportFormat = "md"
+DEFAULT_PAPER: Paper = "a4"
 
 
-def preferred_format(settings: Settings) -> Format:
+def preferred_format(settings: Settings) -> ExportFormat:
     """The format this person exported last, else Markdown."""
     return settings.export_format or DEFAULT_FORMAT
+
+
+def preferred_paper(settings: Settings) -> Paper:
+    """The paper this person chose for their last PDF, else A4."""
+    return settings.paper or DEFAULT_PAPER
 
 
 def export_minutes(
     session: Session,
     earlier: list[Session],
-    fmt: Format,
+    fmt: ExportFormat,
     path: Path,
     data_folder: Path | None,
     personal: PersonalSettings,
     force: bool = False,
+    paper: Paper = DEFAULT_PAPER,
 ) -> Path:
     """Write the minutes by `export_file`'s rules and remember the format; returns the path.
 
-    ExportError (ExistingFiles unless `force`) says why nothing was written. Remembering is
-    best effort: the minutes were written, which is what was asked.
+    ExportError (ExistingFiles unless `force`) or, for a PDF, PdfUnavailable says why nothing
+    was written. Remembering is best effort: the minutes were written, which is what was asked.
     """
-    written = export_file(path, render(session, fmt, earlier), data_folder, force)
+    written = export_file(path, render_export(session, fmt, earlier, paper), data_folder, force)
+    remembered = {"export_format": fmt, **({"paper": paper} if fmt == "pdf" else {})}
     with suppress(StoreError):
-        personal.update(export_format=fmt)
+        personal.update(**remembered)
     return written

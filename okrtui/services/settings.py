@@ -1,7 +1,7 @@
 """Personal settings: one person's preferences, kept in their own config folder.
 
-The theme, the last export format and the team last shown (per data folder) belong to the
-person at the keyboard, not to the team: a facilitator switching to the light theme on the
+The theme, the last export format, the team last shown (per data folder) and the mail
+server minutes are sent through belong to the person at the keyboard, not to the team: a facilitator switching to the light theme on the
 projector changes nobody else's screen. They live in `settings.json` in the user's config
 folder (platformdirs), or in `OKRTUI_CONFIG` / `--config DIR` when given. Team-wide
 settings (the facilitator of each team's last meeting) stay with the plan, in the Store.
@@ -16,11 +16,12 @@ import json
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from okrtui.minutes import Format
+from okrtui.domain.models import Email
+from okrtui.minutes import ExportFormat, Paper
 from okrtui.store import DataFileError, SaveError, Store, StoreError
 from okrtui.store.storage import FILE_MODE, replace_atomically
 
@@ -31,6 +32,21 @@ LOCK_TIMEOUT_SECONDS = 10.0
 SHARED_THEME = "theme"
 
 
+class MailSettings(BaseModel):
+    """The SMTP server that sends this person's minutes. The password is never kept here:
+    it comes from `OKRTUI_SMTP_PASSWORD` or the system keyring (`okrtui.services.sending`)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    host: str = Field(min_length=1)
+    port: int = Field(default=587, ge=1, le=65535)
+    # STARTTLS on the submission port (587), TLS from the start (465), or neither (tests).
+    security: Literal["starttls", "tls", "none"] = "starttls"
+    user: str = ""
+    # The From address of the minutes sent.
+    sender: Email = Field(min_length=1)
+
+
 class Settings(BaseModel):
     """What one person prefers; every field optional, so an empty file is valid."""
 
@@ -38,7 +54,10 @@ class Settings(BaseModel):
     model_config = ConfigDict(extra="allow", frozen=True)
 
     theme: str | None = None
-    export_format: Format | None = None
+    export_format: ExportFormat | None = None
+    paper: Paper | None = None
+    # Where minutes are sent from; without it, "send" writes an .eml file instead.
+    mail: MailSettings | None = None
     # Data folder (Store.location()) → the team last shown there.
     last_team: dict[str, str] = Field(default_factory=dict)
 

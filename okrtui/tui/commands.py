@@ -30,7 +30,11 @@ class OkrCommands(Provider):
             ),
             ("Browse past sessions", "Past meetings and KR trends (h)", app.action_browse_history),
             ("Edit plan", "Teams, members, objectives and key results (p)", app.action_edit_plan),
-            ("Export minutes", "Minutes as Markdown, HTML or JSON (e)", app.action_export_minutes),
+            (
+                "Export minutes",
+                "Minutes as Markdown, HTML, JSON or PDF (e)",
+                app.action_export_minutes,
+            ),
             (theme, "Remembered for the next run", app.action_toggle_theme),
             ("Show keys", "The keys of this screen (? or F1)", app.action_help),
         ]

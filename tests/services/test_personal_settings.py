@@ -109,7 +109,7 @@ def test_settings_files_are_private_and_keep_what_a_newer_okrtui_wrote(tmp_path:
     ("content", "problem"),
     [
         ("{not json", "it does not hold okrtui settings"),
-        ('{"export_format": "pdf"}', "export_format"),
+        ('{"export_format": "docx"}', "export_format"),
         ('["theme"]', "it does not hold okrtui settings"),
     ],
 )

@@ -10,16 +10,18 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from okrtui.domain.sample import sample_sessions
-from okrtui.minutes import EXTENSIONS, render_markdown
+from okrtui.minutes import EXTENSIONS, FORMATS, render_markdown
 from okrtui.store import Repository
 from okrtui.tui.app import OkrApp
 from okrtui.tui.dialogs.confirm import ConfirmDialog
 from okrtui.tui.dialogs.export import ExportDialog
 from okrtui.tui.screens.history import HistoryScreen
 from tests.conftest import TODAY
+from tests.minutes.pdf_text import LETTER, no_pango, size
 from tests.tui.history_data import settle
 
 SIZE = (100, 32)
+__all__ = ["no_pango"]  # a fixture, used by name
 
 
 async def open_dialog(pilot: Pilot[None]) -> ExportDialog:
@@ -34,7 +36,8 @@ async def open_dialog(pilot: Pilot[None]) -> ExportDialog:
     return app.screen
 
 
-@pytest.mark.parametrize(("button", "ext"), sorted(EXTENSIONS.items()))
+# The text formats; a PDF has its own test below.
+@pytest.mark.parametrize(("button", "ext"), [(f, EXTENSIONS[f]) for f in FORMATS])
 async def test_export_writes_the_chosen_format_to_the_default_path(
     demo_repository: Repository,
     tmp_path: Path,
@@ -210,3 +213,43 @@ async def test_a_300_character_file_name_is_explained_at_the_field(
         assert app.screen is dialog
         assert "longer than 255 bytes" in str(dialog.query_one("#path-error", Static).render())
     assert [p.name for p in tmp_path.iterdir()] == ["demo"]
+
+
+async def _export_pdf(pilot: Pilot[None], paper: str) -> ExportDialog:
+    dialog = await open_dialog(pilot)
+    await pilot.click("#format-pdf")
+    await settle(pilot)
+    assert dialog.query_one("#export-paper").display
+    await pilot.click(f"#paper-{paper}")
+    await settle(pilot)
+    await pilot.press("ctrl+s")
+    await pilot.app.workers.wait_for_complete()
+    await settle(pilot)
+    return dialog
+
+
+async def test_export_as_pdf_on_letter_paper_writes_a_pdf_and_remembers_the_paper(
+    demo_repository: Repository, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = OkrApp(demo_repository, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await _export_pdf(pilot, "letter")
+        assert isinstance(app.screen, HistoryScreen)
+    written = (tmp_path / "exports" / "sales-2026-11-05-weekly-w6.pdf").read_bytes()
+    assert size(written) == LETTER
+    assert (app.personal.load().export_format, app.personal.load().paper) == ("pdf", "letter")
+
+
+@pytest.mark.usefixtures("no_pango")
+async def test_without_pango_the_dialog_says_what_to_install_at_the_field(
+    demo_repository: Repository, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = OkrApp(demo_repository, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await _export_pdf(pilot, "a4")
+        assert app.screen is dialog
+        shown = str(dialog.query_one("#path-error", Static).render())
+        assert "Pango" in shown and "apt-get install libpango-1.0-0" in shown
+    assert not (tmp_path / "exports").exists()

@@ -86,10 +86,14 @@ FormFactory = Callable[[Store], Screen[Any]]
 FORMS: dict[str, tuple[FormFactory, tuple[str, ...], dict[str, str]]] = {
     "new team": (lambda r: TeamForm(), ("name", "aligned_objective", "members"), {"name": "Ops"}),
     "team": (lambda r: TeamForm(r.team("sales")), ("name", "aligned_objective"), {}),
-    "new member": (lambda r: MemberForm(r.team("sales")), ("name", "role"), {"name": "Sam"}),
+    "new member": (
+        lambda r: MemberForm(r.team("sales")),
+        ("name", "role", "email"),
+        {"name": "Sam"},
+    ),
     "member": (
         lambda r: MemberForm(r.team("sales"), r.team("sales").members[0]),
-        ("name", "role"),
+        ("name", "role", "email"),
         {},
     ),
     "new objective": (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -10,11 +11,20 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+from textual.worker import Worker, WorkerState
 
 from okrtui.domain.history import earlier_sessions
 from okrtui.domain.models import Session
 from okrtui.domain.text import escape_control
-from okrtui.minutes import EXTENSIONS, FORMAT_NAMES, FORMATS, Format, render_markdown
+from okrtui.minutes import (
+    EXPORT_FORMATS,
+    EXTENSIONS,
+    FORMAT_NAMES,
+    PAPERS,
+    ExportFormat,
+    Paper,
+    render_markdown,
+)
 from okrtui.minutes.files import (
     ExistingFiles,
     ExportError,
@@ -22,13 +32,19 @@ from okrtui.minutes.files import (
     default_path,
     session_target,
 )
-from okrtui.services.exporting import export_minutes, preferred_format
+from okrtui.minutes.pdf import PdfUnavailable
+from okrtui.services.exporting import export_minutes, preferred_format, preferred_paper
 from okrtui.store import StoreError
 from okrtui.tui.dialogs.confirm import ConfirmDialog
 from okrtui.tui.widgets.text_input import PATH_LIMITS, TextInput
 
 if TYPE_CHECKING:
     from okrtui.tui.app import OkrApp
+
+PAPER_NAMES: dict[Paper, str] = {"a4": "A4", "letter": "Letter"}
+PDF_WORKER = "export-pdf"
+# Where the PDF was to go, and the path written or why not.
+_Outcome = tuple[Path, "Path | ExportError | PdfUnavailable"]
 
 
 class ExportDialog(ModalScreen[Path | None]):
@@ -56,15 +72,23 @@ class ExportDialog(ModalScreen[Path | None]):
         self.earlier = earlier
         self.title_text = title
         self.data_folder = data_folder
-        self.fmt: Format = preferred_format(cast("OkrApp", self.app).settings)
+        settings = cast("OkrApp", self.app).settings
+        self.fmt: ExportFormat = preferred_format(settings)
+        self.paper: Paper = preferred_paper(settings)
 
     def compose(self) -> ComposeResult:
         relative = default_path(self.session, self.fmt, Path("."))
         with Vertical(id="export-box", classes="history-dialog"):
             yield Label(f"Export the minutes of {escape_control(self.title_text)}", markup=False)
             with RadioSet(id="export-format"):
-                for fmt in FORMATS:
+                for fmt in EXPORT_FORMATS:
                     yield RadioButton(FORMAT_NAMES[fmt], value=fmt == self.fmt, id=f"format-{fmt}")
+            # The paper matters to a PDF only, so it shows only then.
+            with RadioSet(id="export-paper") as papers:
+                papers.display = self.fmt == "pdf"
+                for paper in PAPERS:
+                    chosen = paper == self.paper
+                    yield RadioButton(PAPER_NAMES[paper], value=chosen, id=f"paper-{paper}")
             yield Label("Save to (relative to the folder okrtui was started in):")
             yield TextInput(str(relative), limits=PATH_LIMITS, id="export-path")
             yield Static("", id="path-error", classes="-empty", markup=False)
@@ -78,8 +102,12 @@ class ExportDialog(ModalScreen[Path | None]):
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         event.stop()
+        if event.radio_set.id == "export-paper":
+            self.paper = cast(Paper, str(event.pressed.id).removeprefix("paper-"))
+            return
         chosen = str(event.pressed.id).removeprefix("format-")
-        self.fmt = cast(Format, chosen)
+        self.fmt = cast(ExportFormat, chosen)
+        self.query_one("#export-paper", RadioSet).display = self.fmt == "pdf"
         path_input = self.query_one("#export-path", Input)
         path = Path(path_input.value)
         if path.suffix.lstrip(".") in EXTENSIONS.values():
@@ -123,8 +151,18 @@ class ExportDialog(ModalScreen[Path | None]):
         self._write(path, force=False)
 
     def _write(self, path: Path, force: bool) -> None:
+        if self.fmt == "pdf":
+            # Laying out a PDF takes a few seconds: off the event loop, keys still answer.
+            self._error("Making the PDF…")
+            work = partial(self._export_in_worker, path, force)
+            self.run_worker(work, thread=True, name=PDF_WORKER)
+            return
+        self._exported(path, self._export(path, force))
+
+    def _export(self, path: Path, force: bool) -> Path | ExportError | PdfUnavailable:
+        """Write the minutes; what went wrong is returned, so a worker can hand it back."""
         try:
-            written = export_minutes(
+            return export_minutes(
                 self.session,
                 self.earlier,
                 self.fmt,
@@ -132,8 +170,34 @@ class ExportDialog(ModalScreen[Path | None]):
                 self.data_folder,
                 cast("OkrApp", self.app).personal,
                 force,
+                self.paper,
             )
-        except ExistingFiles:
+        except (ExportError, PdfUnavailable) as exc:
+            return exc
+
+    def _export_in_worker(self, path: Path, force: bool) -> _Outcome:
+        return path, self._export(path, force)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The PDF's worker finished: close with its path, or say what went wrong."""
+        if event.worker.name != PDF_WORKER or event.state != WorkerState.SUCCESS:
+            return
+        event.stop()
+        path, outcome = cast(_Outcome, event.worker.result)
+        self._exported(path, outcome)
+
+    def _exported(self, path: Path, outcome: Path | ExportError | PdfUnavailable) -> None:
+        if isinstance(outcome, Path):
+            self.dismiss(outcome)
+        else:
+            self._refused(path, outcome)
+
+    def _refused(self, path: Path, exc: Exception) -> None:
+        self._error("")
+        if isinstance(exc, PdfUnavailable):
+            self._error(str(exc))
+            return
+        if isinstance(exc, ExistingFiles):
             self.app.push_screen(
                 # The question first: a long path may not fit the box at 80 columns.
                 ConfirmDialog(
@@ -144,10 +208,7 @@ class ExportDialog(ModalScreen[Path | None]):
                 lambda replace: self._answered(path, bool(replace)),
             )
             return
-        except ExportError as exc:
-            self._error(f"{exc}. Choose another path.")
-            return
-        self.dismiss(written)
+        self._error(f"{exc}. Choose another path.")
 
     def _answered(self, path: Path, replace: bool) -> None:
         if replace:

@@ -10,7 +10,7 @@ from okrtui.tui.dialogs.team_form import unique_slug
 
 
 class MemberForm(FormDialog[Member]):
-    """A member's name and role; saved into the team at once."""
+    """A member's name, role and email; saved into the team at once."""
 
     def __init__(self, team: Team, member: Member | None = None) -> None:
         super().__init__()
@@ -26,6 +26,9 @@ class MemberForm(FormDialog[Member]):
         yield from self.field(
             "Role", self.text_input(Member, "role", member.role if member else "")
         )
+        yield from self.field(
+            "Email", self.text_input(Member, "email", member.email if member else "")
+        )
 
     def build(self) -> Member:
         if self.member is not None:
@@ -34,7 +37,13 @@ class MemberForm(FormDialog[Member]):
         else:
             member_id = unique_slug(self.text("name"), {m.id for m in self.team.members}, "member")
             active = True
-        return Member(id=member_id, name=self.text("name"), role=self.text("role"), active=active)
+        return Member(
+            id=member_id,
+            name=self.text("name"),
+            role=self.text("role"),
+            email=self.text("email"),
+            active=active,
+        )
 
     def save(self, result: Member) -> None:
         def put(team: Team) -> Team:

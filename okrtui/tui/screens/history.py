@@ -90,6 +90,7 @@ class HistoryScreen(Screen[None]):
         Binding("a", "amend", "Amend"),
         Binding("d", "delete", "Delete"),
         Binding("e", "export", "Export"),
+        Binding("m", "send", "Send minutes"),
         Binding("t", "trends", "KR trends"),
         Binding("o", "older", "Older quarter"),
     ]
@@ -507,6 +508,14 @@ class HistoryScreen(Screen[None]):
         session = self.current
         if session is not None:
             open_export(self.okr_app, session.id)
+
+    def action_send(self) -> None:
+        """Mail the minutes of the meeting under the cursor to the team."""
+        from okrtui.tui.dialogs.send import open_send
+
+        session = self.current
+        if session is not None:
+            open_send(self.okr_app, session.id)
 
     def action_trends(self) -> None:
         """See a key result's check-ins over time."""

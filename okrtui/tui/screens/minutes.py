@@ -21,11 +21,12 @@ if TYPE_CHECKING:
 
 
 class MinutesScreen(Screen[None]):
-    """Shows one session's minutes; `e` exports them, Esc goes back."""
+    """Shows one session's minutes; `e` exports them, `m` mails them, Esc goes back."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "app.pop_screen", "Back"),
         Binding("e", "export", "Export"),
+        Binding("m", "send", "Send minutes"),
     ]
 
     def __init__(self, session_id: str) -> None:
@@ -57,3 +58,9 @@ class MinutesScreen(Screen[None]):
         from okrtui.tui.dialogs.export import open_export
 
         open_export(cast("OkrApp", self.app), self.session_id)
+
+    def action_send(self) -> None:
+        """Mail these minutes to the team (HTML, plain text, the PDF attached)."""
+        from okrtui.tui.dialogs.send import open_send
+
+        open_send(cast("OkrApp", self.app), self.session_id)

@@ -105,11 +105,11 @@ class KRChart(Horizontal):
             plot.plot(xs, ys, line_style=value_style, hires_mode=HiResMode.BRAILLE, label="value")
             plot.scatter(xs, ys, marker=DOT, marker_style=value_style)
         plot.set_xlimits(first, last)
-        low, high = _y_range(path, [p[1] for p in points] + [p[1] for p in pace])
+        low, high = path.y_limits([p[1] for p in points] + [p[1] for p in pace])
         plot.set_ylimits(low, high)
         plot.set_xticks(WEEK_TICKS)
         # Padded: the plot does not clear the old label, and a shorter one would leave bits.
-        plot.set_ylabel(markup_escaped(f"{_unit_label(path):^16}"))
+        plot.set_ylabel(markup_escaped(f"{path.unit_label:^16}"))
         # The key sits under the chart: a legend box inside it would hide part of the path.
         plot.show_legend(is_visible=False)
         self.query_one("#kr-key", Static).update(_key(path))
@@ -136,26 +136,7 @@ def _cells(path: KRQuarterPath, row: PathRow) -> tuple[str | Content, ...]:
 def _key(path: KRQuarterPath) -> Content:
     parts = [Content.styled("━ value by week", f"bold ${VALUE_COLOUR}")]
     if path.target_line is not None:
-        word = "threshold" if path.kr.kind in ("maintain_min", "maintain_max") else "target"
-        parts.append(Content.styled(f"━ {word}", f"${TARGET_COLOUR}"))
+        parts.append(Content.styled(f"━ {path.target_word}", f"${TARGET_COLOUR}"))
     if path.pace_line():
         parts.append(Content.styled("━ expected pace", f"${PACE_COLOUR}"))
     return Content("  ").join(parts)
-
-
-def _unit_label(path: KRQuarterPath) -> str:
-    if path.kr.kind == "milestone":
-        return "% complete"
-    return path.kr.unit or "value"
-
-
-def _y_range(path: KRQuarterPath, values: list[float]) -> tuple[float, float]:
-    """Room for every value, the target and the baseline, with a little margin."""
-    seen = list(values)
-    if path.target_line is not None:
-        seen.append(path.target_line)
-    if path.kr.baseline is not None:
-        seen.append(path.kr.baseline)
-    low, high = min(seen), max(seen)
-    margin = (high - low) * 0.08 or abs(high) * 0.05 or 1.0
-    return low - margin, high + margin
