@@ -45,6 +45,7 @@ class CheckInPoint:
     date: date
     week: int | None
     checkin: CheckIn
+    quarter: str = ""  # the quarter of the meeting (a key result's line spans several)
 
 
 def in_order(sessions: Iterable[Session]) -> list[Session]:
@@ -58,7 +59,9 @@ def kr_path(sessions: Iterable[Session], kr_id: str) -> list[CheckInPoint]:
     for session in in_order(sessions):
         checkin = session.checkin(kr_id)
         if checkin is not None and checkin.value is not None:
-            points.append(CheckInPoint(session.id, session.date, session.week, checkin))
+            points.append(
+                CheckInPoint(session.id, session.date, session.week, checkin, session.quarter)
+            )
     return points
 
 

@@ -155,6 +155,9 @@ class KeyResult(Model):
     target: float | None = None
     weight: float = Field(default=1.0, gt=0)
     archived: bool = False
+    # The id of the key result of an earlier quarter of the same team that this one carries
+    # on (the nearest earlier quarter holding that id): its trend continues across quarters.
+    continues: Id | None = None
 
     @model_validator(mode="after")
     def _numbers_fit_kind(self) -> KeyResult:

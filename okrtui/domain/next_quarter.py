@@ -99,6 +99,7 @@ def as_key_result(draft: DraftKeyResult) -> KeyResult:
         baseline=draft.baseline if draft.kind in ("increase", "decrease") else None,
         target=draft.target if numeric else None,
         weight=draft.weight,
+        continues=draft.source_id,
     )
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from okrtui.domain.ids import new_id, slugify
+from okrtui.domain.lineage import continued_from
 from okrtui.domain.models import (
     MAINTAIN_KINDS,
     KeyResult,
@@ -212,6 +213,7 @@ def _build(
                         target=target,
                         weight=kr.weight,
                         archived=kr.archived,
+                        continues=kr.continues,
                     ),
                     kr_where,
                     problems,
@@ -236,6 +238,7 @@ def _build(
             _check_ids(objective, where, objective_places, kr_places, problems)
             plan.objectives.append(objective)
     _check_against_plan(plan, existing, kr_places, problems)
+    _check_continues(plan, existing, kr_places, problems)
     return plan
 
 
@@ -272,6 +275,24 @@ def _check_against_plan(
                 problems.append(
                     f"{place}.id: the objective '{objective.title}' ({objective.id}) of "
                     f"{objective.quarter} already has a key result with the id '{kr.id}'"
+                )
+
+
+def _check_continues(
+    plan: Plan, existing: Plan, kr_places: dict[tuple[str, str, str], str], problems: list[str]
+) -> None:
+    """A key result of the file that continues one names a key result of an earlier quarter
+    of its own team, in this file or the plan."""
+    everything = merge_plan(existing, plan).objectives
+    for objective in plan.objectives:
+        for kr in objective.key_results:
+            if kr.continues is None:
+                continue
+            if continued_from(everything, objective.team_id, objective.quarter, kr) is None:
+                place = kr_places[(objective.team_id, objective.quarter, kr.id)]
+                problems.append(
+                    f"{place}.continues: no key result '{kr.continues}' of this team in a "
+                    f"quarter before {objective.quarter}"
                 )
 
 
@@ -382,6 +403,8 @@ def _kr_entry(kr: KeyResult) -> dict[str, Any]:
         entry["weight"] = _tidy(kr.weight)
     if kr.archived:
         entry["archived"] = True
+    if kr.continues is not None:
+        entry["continues"] = kr.continues
     return entry
 
 

@@ -51,6 +51,7 @@ class PlanKREntry(Entry):
     threshold: float | None = None
     weight: float = 1.0
     archived: bool = False
+    continues: str | None = None
 
 
 class PlanObjectiveEntry(Entry):

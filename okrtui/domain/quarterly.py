@@ -13,7 +13,7 @@ from datetime import date
 from okrtui.domain.history import CheckInPoint, in_order, kr_path
 from okrtui.domain.models import Confidence, KeyResult, Objective, ObjectiveScore, Score, Session
 from okrtui.domain.numbers import DEFAULT_LOCALE, NotANumber, format_number, parse_number
-from okrtui.domain.quarters import quarter_end, quarter_start
+from okrtui.domain.quarters import quarter_end, quarter_start, weeks_left
 from okrtui.domain.scoring import Band, band, expected_pace, kr_score, objective_score, too_easy
 from okrtui.domain.text import STORED
 
@@ -293,3 +293,22 @@ def objective_results(
         callout = TOO_EASY if too_easy(used) else NEEDS_A_LOOK if value < 0.4 else None
         results.append(ObjectiveResult(objective, value, band(value), callout, scored))
     return results
+
+
+def review_is_early(quarter: str, held_on: date) -> bool:
+    """A review held before the quarter's last week looks at values so far, not final ones."""
+    return weeks_left(quarter, held_on) > 0
+
+
+def values_word(quarter: str, held_on: date) -> str:
+    """What a review calls the latest values: "final", or "so far" before the last week."""
+    return "so far" if review_is_early(quarter, held_on) else "final"
+
+
+def review_standing(quarter: str, held_on: date) -> str:
+    """Where a review stands in its quarter, said once at the top; "" in its last week or later."""
+    left = weeks_left(quarter, held_on)
+    if left <= 0:
+        return ""
+    weeks = f"{left} week{'s' if left != 1 else ''}"
+    return f"{quarter} has {weeks} left: values are so far, not final."

@@ -57,3 +57,11 @@ def week_of_quarter(day: date) -> int:
 def quarter_days(quarter: str) -> int:
     """Number of days in a quarter."""
     return (quarter_end(quarter) - quarter_start(quarter)).days + 1
+
+
+def weeks_left(quarter: str, day: date) -> int:
+    """Whole weeks of `quarter` still to come after `day`: 0 in its last seven days or later."""
+    end = quarter_end(quarter)
+    if day > end:
+        return 0
+    return (end - max(day, quarter_start(quarter) - timedelta(days=1))).days // 7

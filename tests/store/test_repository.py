@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from okrtui.domain.sample import TEAM, sample_plan, sample_sessions
-from okrtui.store import FileBackend, Repository
+from okrtui.store import SCHEMA_VERSION, FileBackend, Repository
 from okrtui.store.storage import AtomicJSONStorage
 from tests.store.meetings import finished, weekly
 
@@ -47,7 +47,7 @@ def test_files_are_private_and_have_a_schema_version(tmp_path: Path) -> None:
     for name in ("okrtui.json", "2026-Q4.json"):
         path = tmp_path / "data" / name
         assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
-        assert json.loads(path.read_text())["meta"] == {"1": {"schema_version": 1}}
+        assert json.loads(path.read_text())["meta"] == {"1": {"schema_version": SCHEMA_VERSION}}
     assert not list((tmp_path / "data").glob(".*.tmp"))
 
 
@@ -69,7 +69,7 @@ def test_old_schema_is_migrated_after_a_backup(tmp_path: Path) -> None:
     backups = list((tmp_path / "backups").glob("okrtui.schema-0.*.json"))
     assert len(backups) == 1
     assert json.loads(backups[0].read_text()) == old
-    assert json.loads(plan_file.read_text())["meta"] == {"1": {"schema_version": 1}}
+    assert json.loads(plan_file.read_text())["meta"] == {"1": {"schema_version": SCHEMA_VERSION}}
 
 
 def test_atomic_storage_is_a_tinydb_storage(tmp_path: Path) -> None:

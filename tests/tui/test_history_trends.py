@@ -77,3 +77,41 @@ async def test_text_that_looks_like_markup_shows_as_typed(tmp_path: Path) -> Non
         await settle(pilot)
         table = app.screen.query_one("#trend-table", DataTable)
         assert str(table.get_row_at(0)[-1]) == "[/] [red]x"
+
+
+async def test_a_continued_key_result_shows_its_whole_line_across_quarters(
+    tmp_path: Path,
+) -> None:
+    from textual.widgets import Static
+
+    folder = three_quarter_folder(tmp_path)
+    repository = Repository.open(folder)
+    q4 = repository.objectives("sales", "2026-Q4")[0]
+    krs = [
+        kr.model_copy(update={"continues": kr.id}) if kr.id == "kr-tier1" else kr
+        for kr in q4.key_results
+    ]
+    repository.save_objective(q4.model_copy(update={"key_results": krs}))
+    app = OkrApp(Repository.open(folder), today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.action_browse_history()
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, TrendsScreen)
+        title = str(screen.query_one("#trend-title", Static).render())
+        assert "2026-Q3 → 2026-Q4 · 8 check-ins" in title
+        table = screen.query_one("#trend-table", DataTable)
+        cells = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+        assert [row[1] for row in cells[:3]] == ["2026-07-02", "2026-07-09", "2026-10-01"]
+        assert [row[2] for row in cells[:3]] == ["Q3 W1", "Q3 W2", "Q4 W1"]
+
+        # Picked from the earlier quarter, the line is the same.
+        picker = screen.query_one("#kr-list", OptionList)
+        labels = [str(picker.get_option_at_index(i).prompt) for i in range(picker.option_count)]
+        picker.highlighted = labels.index(
+            "2026-Q3 · Upgrade 500 existing members from Tier 2 to Tier 1"
+        )
+        await settle(pilot)
+        assert table.row_count == 8

@@ -194,3 +194,64 @@ async def test_an_override_without_a_reason_is_refused_at_the_field(demo_folder:
 
     (review,) = quarterly_reviews(demo_folder, "2026-Q4")
     assert review.scores == []
+
+
+async def test_a_review_before_the_last_week_says_so_far_and_the_weeks_left(
+    demo_folder: Path,
+) -> None:
+    app = OkrApp(Repository.open(demo_folder), today=TODAY, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_review(pilot, "2026-Q4")
+        await go_to_step(pilot, "quarter_numbers")
+        heading = text_of(app, "#numbers-heading")
+        assert " so far " in heading and " final " not in heading
+        assert "2026-Q4 has 7 weeks left: values are so far, not final." in heading
+        await go_to_step(pilot, "scores")
+        await pilot.press("a")
+        await pilot.pause()
+        detail = text_of(app, "#score-detail")
+        assert "6 check-ins, so far 248 members" in detail
+        assert "2026-Q4 has 7 weeks left" in detail
+
+
+async def test_a_second_review_of_a_reviewed_quarter_is_started_only_after_a_yes(
+    demo_folder: Path,
+) -> None:
+    from okrtui.tui.dialogs.confirm import ConfirmDialog
+    from okrtui.tui.screens.home import HomeScreen
+
+    repository = Repository.open(demo_folder)
+    repository.save_session(
+        Session(
+            id="2026-Q4-review1",
+            team_id="sales",
+            kind="quarterly",
+            quarter="2026-Q4",
+            date=date(2026, 11, 5),
+            status="completed",
+            started_at=datetime(2026, 11, 5, 10),
+            ended_at=datetime(2026, 11, 5, 11),
+        )
+    )
+    app = OkrApp(Repository.open(demo_folder), today=TODAY, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("enter")  # the current quarter, reviewed on 5 November
+        await pilot.pause()
+        question = app.screen
+        assert isinstance(question, ConfirmDialog)
+        assert question.question.startswith("2026-Q4 was reviewed already (2026-11-05).")
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert len(quarterly_reviews(demo_folder, "2026-Q4")) == 1
+
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+    assert len(quarterly_reviews(demo_folder, "2026-Q4")) == 2

@@ -15,8 +15,10 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from okrtui.domain.models import Session
 from okrtui.domain.quarters import previous_quarter, quarter_of, quarter_start
 from okrtui.store import Store
+from okrtui.tui.dialogs.confirm import ConfirmDialog
 
 if TYPE_CHECKING:
     from okrtui.tui.app import OkrApp
@@ -38,9 +40,7 @@ def review_choices(repository: Store, team_id: str, current: str) -> list[Quarte
         objectives = len(repository.objectives(team_id, quarter))
         notes = ["current" if quarter == current else "ended"]
         notes.append(f"{objectives} objective{'s' if objectives != 1 else ''}")
-        done = [
-            s for s in repository.sessions(quarter, team_id, "quarterly") if s.status == "completed"
-        ]
+        done = completed_reviews(repository, team_id, quarter)
         if done:
             notes.append(f"reviewed {done[-1].date.isoformat()}")
         choices.append(QuarterChoice(quarter, f"{quarter}  ({', '.join(notes)})"))
@@ -57,14 +57,13 @@ def default_choice(repository: Store, team_id: str, today: date) -> str:
     (or the current one has no objectives yet, then the latest one that has)."""
     current = quarter_of(today)
     previous = previous_quarter(current)
-    if (today - quarter_start(current)).days < LATE_REVIEW_DAYS and repository.objectives(
-        team_id, previous
+    late = (today - quarter_start(current)).days < LATE_REVIEW_DAYS
+    if (
+        late
+        and repository.objectives(team_id, previous)
+        and not completed_reviews(repository, team_id, previous)
     ):
-        reviewed = any(
-            s.status == "completed" for s in repository.sessions(previous, team_id, "quarterly")
-        )
-        if not reviewed:
-            return previous
+        return previous
     if repository.objectives(team_id, current):
         return current
     earlier = [q for q in repository.objective_quarters(team_id) if q < current]
@@ -106,8 +105,25 @@ class ReviewQuarterDialog(ModalScreen[str | None]):
         self.dismiss(None)
 
 
+def completed_reviews(repository: Store, team_id: str, quarter: str) -> list[Session]:
+    """The team's finished reviews of a quarter, oldest first."""
+    return [
+        s for s in repository.sessions(quarter, team_id, "quarterly") if s.status == "completed"
+    ]
+
+
+def second_review_question(done: list[Session], quarter: str) -> str:
+    """What to ask before a quarter that has a finished review is reviewed again."""
+    when = " and ".join(s.date.isoformat() for s in done)
+    return (
+        f"{quarter} was reviewed already ({when}). Start another review of {quarter}? "
+        "The finished one stays as it is; to correct it, amend it from history (a)."
+    )
+
+
 def ask_review_quarter(app: OkrApp, team_id: str, then: Callable[[str], None]) -> None:
-    """Ask which quarter to review, then call `then` with it (nothing happens on Esc)."""
+    """Ask which quarter to review, then call `then` with it (nothing happens on Esc). A
+    quarter that has a finished review is reviewed again only after a yes."""
     current = quarter_of(app.today)
     repository = app.repository
     dialog = ReviewQuarterDialog(
@@ -115,7 +131,20 @@ def ask_review_quarter(app: OkrApp, team_id: str, then: Callable[[str], None]) -
     )
 
     def chosen(quarter: str | None) -> None:
-        if quarter is not None:
+        if quarter is None:
+            return
+        done = completed_reviews(repository, team_id, quarter)
+        if not done:
             then(quarter)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                then(quarter)
+
+        app.push_screen(
+            ConfirmDialog(second_review_question(done, quarter), yes="Start another", no="Cancel"),
+            answered,
+        )
 
     app.push_screen(dialog, chosen)

@@ -13,7 +13,8 @@ from textual.widgets import Header, OptionList
 from textual.widgets.option_list import Option
 
 from okrtui.domain.history import kr_path
-from okrtui.domain.models import KeyResult
+from okrtui.domain.lineage import kr_line
+from okrtui.domain.models import KeyResult, Objective
 from okrtui.store import StoreError
 from okrtui.tui.widgets.keys_footer import KeysFooter
 from okrtui.tui.widgets.kr_trend import KRTrend
@@ -44,6 +45,7 @@ class TrendsScreen(Screen[None]):
         super().__init__()
         self.team_id = team_id
         self.choices: list[KRChoice] = []
+        self.objectives: list[Objective] = []
 
     def compose(self) -> ComposeResult:
         app = cast("OkrApp", self.app)
@@ -52,6 +54,7 @@ class TrendsScreen(Screen[None]):
         except StoreError as exc:
             self.notify(str(exc), title="Cannot show trends", severity="error", markup=False)
             objectives = []
+        self.objectives = objectives
         options: list[Option] = []
         for objective in sorted(objectives, key=lambda o: o.quarter, reverse=True):
             for kr in objective.key_results:
@@ -77,13 +80,18 @@ class TrendsScreen(Screen[None]):
             self.show_choice(self.choices[int(event.option.id)])
 
     def show_choice(self, choice: KRChoice) -> None:
-        """Chart one key result, reading only its quarter's file."""
+        """Chart one key result with the quarters it continues and that continue it, reading
+        only those quarters' files."""
         app = cast("OkrApp", self.app)
-        try:
-            sessions = app.repository.sessions(choice.quarter, choice.team_id)
-        except StoreError as exc:
-            self.notify(
-                str(exc), title=f"Cannot read {choice.quarter}", severity="error", markup=False
-            )
-            sessions = []
-        self.query_one(KRTrend).show(choice.kr, choice.quarter, kr_path(sessions, choice.kr.id))
+        line = kr_line(self.objectives, choice.team_id, choice.quarter, choice.kr)
+        drawn = []
+        for part in line:
+            try:
+                sessions = app.repository.sessions(part.quarter, part.team_id)
+            except StoreError as exc:
+                self.notify(
+                    str(exc), title=f"Cannot read {part.quarter}", severity="error", markup=False
+                )
+                sessions = []
+            drawn.append((part, kr_path(sessions, part.kr.id)))
+        self.query_one(KRTrend).show_line(drawn)

@@ -15,6 +15,7 @@ from textual_plot import HiResMode, PlotWidget
 from okrtui.domain import kr_words
 from okrtui.domain.confidence import DOT, text_variable, word
 from okrtui.domain.history import CheckInPoint
+from okrtui.domain.lineage import QuarterKR
 from okrtui.domain.models import Confidence, KeyResult
 from okrtui.tui.widgets.plain_text import cell, markup_escaped, plain
 
@@ -38,42 +39,66 @@ class KRTrend(Vertical):
         )
 
     def show(self, kr: KeyResult, quarter: str, points: Sequence[CheckInPoint]) -> None:
-        """Draw the check-ins of `kr` (oldest first)."""
+        """Draw the check-ins of `kr` in one quarter (oldest first)."""
+        self.show_line([(QuarterKR("", quarter, kr), points)])
+
+    def show_line(self, line: Sequence[tuple[QuarterKR, Sequence[CheckInPoint]]]) -> None:
+        """Draw a key result's line across quarters: each quarter's check-ins, oldest first,
+        each quarter against its own target, a mark where one quarter gives way to the next."""
         plot = self.query_one("#trend-plot", PlotWidget)
         table = self.query_one("#trend-table", DataTable)
         plot.clear()
         table.clear()
+        kr = line[-1][0].kr
+        points = [(part.quarter, part.kr, p) for part, ps in line for p in ps]
         count = f"{len(points)} check-in{'s' if len(points) != 1 else ''}"
-        self.query_one("#trend-title", Static).update(plain(f"{kr.title} · {quarter} · {count}"))
+        quarters = " → ".join(part.quarter for part, _ in line)
+        self.query_one("#trend-title", Static).update(plain(f"{kr.title} · {quarters} · {count}"))
         xs = [float(i) for i in range(1, len(points) + 1)]
-        ys = [p.checkin.value or 0.0 for p in points]
+        ys = [p.checkin.value or 0.0 for _, _, p in points]
         colours = self.app.theme_variables
-        if kr.target is not None and xs:
-            plot.plot(
-                [1.0, max(xs[-1], 2.0)],
-                [kr.target, kr.target],
-                line_style=colours["text-success"],
-                hires_mode=HiResMode.BRAILLE,
-            )
+        seen = list(ys)
+        start = 1
+        for part, part_points in line:
+            end = start + len(part_points) - 1
+            if part.kr.target is not None and (xs or len(line) == 1):
+                right = float(max(end, start + 1)) if len(line) > 1 else max(float(end), 2.0)
+                plot.plot(
+                    [float(start), right],
+                    [part.kr.target, part.kr.target],
+                    line_style=colours["text-success"],
+                    hires_mode=HiResMode.BRAILLE,
+                )
+                seen.append(part.kr.target)
+            start = end + 1
         if xs:
             path_style = f"bold {colours['primary']}"
             plot.plot(xs, ys, line_style=path_style, hires_mode=HiResMode.BRAILLE)
             plot.scatter(xs, ys, marker=DOT, marker_style=path_style)
             plot.set_xlimits(0.5, max(xs[-1], 2.0) + 0.5)
-            seen = [*ys, *([kr.target] if kr.target is not None else [])]
             margin = (max(seen) - min(seen)) * 0.1 or 1.0
-            plot.set_ylimits(min(seen) - margin, max(seen) + margin)
+            low, high = min(seen) - margin, max(seen) + margin
+            plot.set_ylimits(low, high)
+            boundary = 0.5
+            for _, part_points in line[:-1]:  # where one quarter gives way to the next
+                boundary += len(part_points)
+                plot.plot(
+                    [boundary, boundary], [low, high], line_style=colours["foreground-darken-3"]
+                )
         plot.set_xlabel("check-in")
         plot.set_ylabel(
             markup_escaped("% complete" if kr.kind == "milestone" else kr.unit or "value")
         )
-        for i, point in enumerate(points, 1):
-            value = point.checkin.value
+        spans = len(line) > 1
+        for i, (quarter, part_kr, point) in enumerate(points, 1):
+            week = f"W{point.week}" if point.week else ""
+            if spans:  # which quarter each row belongs to, once the line spans several
+                week = f"{quarter[-2:]} {week}".strip()
             table.add_row(
                 str(i),
                 point.date.isoformat(),
-                f"W{point.week}" if point.week else "",
-                cell(kr_words.value(kr, value)),
+                week,
+                cell(kr_words.value(part_kr, point.checkin.value)),
                 self._confidence_cell(point.checkin.confidence),
                 cell(point.checkin.note),
             )

@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from okrtui.domain import kr_words
 from okrtui.domain.agenda import Step
-from okrtui.domain.quarterly import KRQuarterPath
+from okrtui.domain.quarterly import KRQuarterPath, review_standing, values_word
 from okrtui.domain.scoring import progress
 from okrtui.domain.text import escape_control
 from okrtui.tui.widgets.kr_chart import KRChart
@@ -61,16 +61,27 @@ class QuarterNumbersStep(QuarterlyStep):
             chart.show_path(None)
             return
         path = self._paths[self.kr_index]
-        heading.update(_heading(path, self.kr_index, len(self._paths)))
+        session = self.context.session
+        heading.update(
+            _heading(
+                path,
+                self.kr_index,
+                len(self._paths),
+                values_word(self.quarter, session.date),
+                review_standing(self.quarter, session.date),
+            )
+        )
         chart.show_path(path)
 
 
-def _heading(path: KRQuarterPath, index: int, count: int) -> Text:
+def _heading(path: KRQuarterPath, index: int, count: int, word: str, standing: str) -> Text:
     kr = path.kr
     final = path.final_value
-    reached = f"final {kr_words.value(kr, final)}"
+    reached = f"{word} {kr_words.value(kr, final)}"
     if final is not None and kr.kind in ("increase", "decrease", "milestone"):
         reached += f" ({progress(kr, final):.0%} of the way)"
     heading = Text.assemble((escape_control(f"KR {index + 1}/{count}: {kr.title}"), "bold"), "\n")
     heading.append(escape_control(f"{kr_words.goal(kr)} · {reached} · n/p: other KRs"))
+    if standing:
+        heading.append("\n" + standing, style="italic")
     return heading

@@ -21,7 +21,9 @@ from okrtui.domain.quarterly import (
     confidence_history,
     overridden,
     parse_score,
+    review_standing,
     set_score,
+    values_word,
 )
 from okrtui.domain.scoring import band
 from okrtui.domain.text import escape_control
@@ -144,11 +146,13 @@ class ScoresStep(QuarterlyStep):
             return
         score = self._proposed(path)
         final = kr_words.value(path.kr, score.final_value)
+        held_on = self.context.session.date
         source = (
-            f"{len(path.values)} check-ins, final {final}"
+            f"{len(path.values)} check-ins, {values_word(self.quarter, held_on)} {final}"
             if path.values
             else f"no check-ins; final value {final} (press f)"
         )
+        standing = review_standing(self.quarter, held_on)
         lines = Content.assemble(
             (escape_control(path.kr.title), "bold"),
             "\nComputed ",
@@ -159,6 +163,7 @@ class ScoresStep(QuarterlyStep):
             f" — {score.rationale}" if score.rationale else "",
             "\nConfidence week by week: ",
             confidence_row(confidence_history(self.weekly_sessions(), path.kr.id)),
+            ("\n" + standing) if standing else "",
         )
         detail.update(lines)
 
