@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -22,7 +23,7 @@ from okrtui.minutes.files import (
     default_path,
     session_target,
 )
-from okrtui.services.exporting import export_minutes, preferred_format
+from okrtui.services.exporting import export_minutes, minutes_to_download, preferred_format
 from okrtui.store import StoreError
 from okrtui.tui.dialogs.confirm import ConfirmDialog
 from okrtui.tui.widgets.text_input import PATH_LIMITS, TextInput
@@ -31,6 +32,11 @@ if TYPE_CHECKING:
     from okrtui.tui.app import OkrApp
 
 FORMAT_NAMES: dict[Format, str] = {"md": "Markdown", "html": "HTML", "json": "JSON"}
+MEDIA_TYPES: dict[Format, str] = {
+    "md": "text/markdown",
+    "html": "text/html",
+    "json": "application/json",
+}
 
 
 class ExportDialog(ModalScreen[Path | None]):
@@ -67,8 +73,11 @@ class ExportDialog(ModalScreen[Path | None]):
             with RadioSet(id="export-format"):
                 for fmt in FORMATS:
                     yield RadioButton(FORMAT_NAMES[fmt], value=fmt == self.fmt, id=f"format-{fmt}")
-            yield Label("Save to (relative to the folder okrtui was started in):")
-            yield TextInput(str(relative), limits=PATH_LIMITS, id="export-path")
+            if self.app.is_web:  # in a browser: the file downloads there, never on the server
+                yield Label("The file downloads in your browser.", id="export-download")
+            else:
+                yield Label("Save to (relative to the folder okrtui was started in):")
+                yield TextInput(str(relative), limits=PATH_LIMITS, id="export-path")
             yield Static("", id="path-error", classes="-empty", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Export (ctrl+s)", id="export", variant="primary")
@@ -76,12 +85,17 @@ class ExportDialog(ModalScreen[Path | None]):
                 yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#export-path", Input).focus()
+        if self.app.is_web:
+            self.query_one("#export", Button).focus()
+        else:
+            self.query_one("#export-path", Input).focus()
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         event.stop()
         chosen = str(event.pressed.id).removeprefix("format-")
         self.fmt = cast(Format, chosen)
+        if self.app.is_web:
+            return
         path_input = self.query_one("#export-path", Input)
         path = Path(path_input.value)
         if path.suffix.lstrip(".") in FORMATS:
@@ -108,13 +122,18 @@ class ExportDialog(ModalScreen[Path | None]):
         error = self.query_one("#path-error", Static)
         error.update(escape_control(message))
         error.set_class(not message, "-empty")
-        self.query_one("#export-path", Input).set_class(bool(message), "-invalid")
+        for field in self.query("#export-path"):
+            field.set_class(bool(message), "-invalid")
 
     def action_export(self) -> None:
         """Write the minutes to the path; a problem shows under the path field.
 
-        A path ending in `/` (or an existing folder) gets the default file name in it.
+        A path ending in `/` (or an existing folder) gets the default file name in it. In a
+        browser, the browser downloads the file instead.
         """
+        if self.app.is_web:
+            self._download()
+            return
         value = self.query_one("#export-path", Input).value.strip()
         if not value:
             self._error("Type where to save the minutes, like exports/minutes.md")
@@ -150,6 +169,13 @@ class ExportDialog(ModalScreen[Path | None]):
             self._error(f"{exc}. Choose another path.")
             return
         self.dismiss(written)
+
+    def _download(self) -> None:
+        app = cast("OkrApp", self.app)
+        name, text = minutes_to_download(self.session, self.earlier, self.fmt, app.personal)
+        app.deliver_text(io.StringIO(text), save_filename=name, mime_type=MEDIA_TYPES[self.fmt])
+        app.notify(f"{name} is downloading in your browser.", title="Exported", markup=False)
+        self.dismiss(None)
 
     def _answered(self, path: Path, replace: bool) -> None:
         if replace:
