@@ -34,7 +34,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-TIMEOUT = 20.0
+TIMEOUT = 45.0  # a loaded two-core machine starts a server, a chromium and apps slowly
 POLL_MS = 50
 USER_HEADER = "X-Okrtui-User"
 
