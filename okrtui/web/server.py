@@ -137,7 +137,18 @@ class OkrServer(Server):
         except Refused as refused:
             return refused.response()
         page: web.StreamResponse = await super().handle_index(request)
+        # Framed inside another site's page, its keys would reach the app from our own
+        # origin: the page may not be framed.
+        page.headers["Content-Security-Policy"] = "frame-ancestors 'none'"
+        page.headers["X-Frame-Options"] = "DENY"
         return page
+
+    async def handle_download(self, request: web.Request) -> web.StreamResponse:
+        try:
+            self.person(request)  # minutes go only to a signed-in person
+        except Refused as refused:
+            return refused.response()
+        return await super().handle_download(request)
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         try:

@@ -54,6 +54,16 @@ def handshake(server: Server, origin: str | None, person: str | None = None) -> 
         connection.close()  # an accepted one is closed at once: its app quits
 
 
+def page(server: Server, person: str | None) -> http.client.HTTPResponse:
+    """The server's page as a request with (or without) the proxy's header gets it."""
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=TIMEOUT)
+    connection.request("GET", "/", headers={USER_HEADER: person} if person else {})
+    response = connection.getresponse()
+    response.read()
+    connection.close()
+    return response
+
+
 def all_apps_ended(server: Server) -> None:
     _until(lambda: not server.apps(), "every browser's app to end")
 
@@ -102,6 +112,10 @@ def test_a_websocket_from_another_page_or_past_the_proxy_is_refused(demo_folder)
         assert handshake(server, server.url) == 403, "no signed-in user: not through the proxy"
         assert handshake(server, server.url, person="A" * 1000) == 403, "not a member's name"
         assert handshake(server, server.url, person="Ana Costa") == 101
+        assert page(server, None).status == 403, "the page too, only through the proxy"
+        shown = page(server, "Ana Costa")
+        assert shown.status == 200
+        assert shown.getheader("Content-Security-Policy") == "frame-ancestors 'none'"
 
 
 def test_a_connection_over_the_cap_is_refused_until_a_tab_closes(
