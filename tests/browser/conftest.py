@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,9 +22,10 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "browser: drives okrtui serve from chromium")
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    """This worker's chromium."""
+@pytest.fixture
+def browser(browser_slot: None) -> Iterator[Browser]:
+    """A chromium of the test's own, started once the test has its slot (so no more than
+    `SLOTS` run at once, whatever the number of workers)."""
     with sync_playwright() as playwright:
         chromium = launch(playwright)
         yield chromium
@@ -33,7 +35,9 @@ def browser() -> Iterator[Browser]:
 @pytest.fixture
 def browser_slot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """One of the `SLOTS` places for a browser test, shared by every xdist worker."""
-    shared = Path(tmp_path_factory.getbasetemp()).parent
+    base = Path(tmp_path_factory.getbasetemp())
+    # Under xdist each worker has a folder of its own inside the run's: the run's is shared.
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
     locks = [FileLock(shared / f"okrtui-browser-slot-{n}.lock") for n in range(SLOTS)]
     deadline = time.monotonic() + 10 * TIMEOUT
     while True:

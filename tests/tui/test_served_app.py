@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -70,3 +72,26 @@ async def test_a_new_folder_in_a_browser_offers_no_plan_import_from_a_server_pat
         assert not app.screen.query("#plan-path")
         await pilot.press("i")
         assert not app.screen.query("Input"), "the key for import does nothing here"
+
+
+WATCHED = """
+import os, sys, time
+from okrtui.tui.served import server_gone
+parent = os.getppid()
+print(server_gone(parent), flush=True)
+deadline = time.monotonic() + 30
+while not server_gone(parent) and time.monotonic() < deadline:
+    time.sleep(0.01)
+print(server_gone(parent), flush=True)
+"""
+
+
+def test_a_served_app_sees_its_server_go_when_its_input_closes() -> None:
+    child = subprocess.Popen(
+        [sys.executable, "-c", WATCHED], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    assert child.stdout is not None and child.stdin is not None
+    assert child.stdout.readline() == "False\n", "the server is there while the pipe is open"
+    child.stdin.close()  # as when the server dies: nobody writes to the app any more
+    assert child.stdout.read() == "True\n"  # the child gives up after 30 s, saying False
+    child.wait()
