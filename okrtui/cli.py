@@ -185,6 +185,56 @@ def demo(ctx: click.Context) -> None:
     run_app(demo_store, personal=personal)
 
 
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option(
+    "--max-sessions",
+    default=50,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Browsers connected at once; one more is refused.",
+)
+@click.option(
+    "--user-header",
+    metavar="NAME",
+    help="Take the signed-in person's name from this request header (set by your "
+    "authenticating proxy); requests without it are refused.",
+)
+@click.option(
+    "--public-url",
+    metavar="URL",
+    help="The address people open (behind a proxy: https://okr.example.com); "
+    "websockets from any other page are refused. Default: http://HOST:PORT.",
+)
+@data_option
+@config_option
+@click.pass_context
+def serve(
+    ctx: click.Context,
+    host: str,
+    port: int,
+    max_sessions: int,
+    user_header: str | None,
+    public_url: str | None,
+) -> None:
+    """Serve the app to browsers: one okrtui per browser tab, on the data folder."""
+    from okrtui.web.server import OkrServer, app_argv
+
+    folder = data_folder(ctx)
+    open_repository(ctx, create=True).plan()  # a folder that cannot be used stops here
+    config = ctx.find_root().ensure_object(dict).get("config")
+    server = OkrServer(
+        app_argv(folder, config),
+        host=host,
+        port=port,
+        max_sessions=max_sessions,
+        user_header=user_header,
+        public_url=public_url,
+    )
+    server.serve()
+
+
 @cli.group()
 def plan() -> None:
     """Import or export the plan (teams, members, objectives, key results) as TOML."""

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from okrtui.domain.sample import sample_plan, sample_sessions
+from okrtui.services.identity import USER_VARIABLE
 from okrtui.services.settings import CONFIG_ENV
 from okrtui.store import Repository, Store
 from okrtui.store.serial import SerialStore
@@ -52,6 +53,14 @@ def personal_config(
     folder = tmp_path_factory.mktemp("config")
     monkeypatch.setenv(CONFIG_ENV, str(folder))
     return folder
+
+
+@pytest.fixture(autouse=True)
+def nobody_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test is named by the shell it ran from, and one that names someone leaves nobody
+    named after it (set first, so that the undo removes the variable again)."""
+    monkeypatch.setenv(USER_VARIABLE, "")
+    monkeypatch.delenv(USER_VARIABLE)
 
 
 @pytest.fixture

@@ -123,3 +123,10 @@ def test_opening_the_app_on_home_loads_no_other_screen_nor_charts(demo_folder: P
     assert "okrtui.tui.screens.home" in loaded
     early = sorted(m for m in loaded if m.startswith(LOADED_LATER))
     assert early == []
+
+
+def test_the_web_server_runs_without_textual() -> None:
+    # `okrtui serve` only passes bytes between browsers and app processes.
+    loaded = _modules_after_import("okrtui.web.server")
+    assert "textual_serve.server" in loaded
+    assert "textual" not in loaded

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from okrtui.domain.models import Session
 from okrtui.minutes import ExportFormat, Paper, render_export
-from okrtui.minutes.files import export_file
+from okrtui.minutes.files import export_file, file_name
 from okrtui.services.settings import PersonalSettings, Settings
 from okrtui.store import StoreError
 
@@ -43,10 +43,29 @@ def export_minutes(
     """Write the minutes by `export_file`'s rules and remember the format; returns the path.
 
     ExportError (ExistingFiles unless `force`) or, for a PDF, PdfUnavailable says why nothing
-    was written. Remembering is best effort: the minutes were written, which is what was asked.
+    was written.
     """
     written = export_file(path, render_export(session, fmt, earlier, paper), data_folder, force)
+    _remember(personal, fmt, paper)
+    return written
+
+
+def minutes_to_download(
+    session: Session,
+    earlier: list[Session],
+    fmt: ExportFormat,
+    personal: PersonalSettings,
+    paper: Paper = "a4",
+) -> tuple[str, str | bytes]:
+    """The minutes as a file name and its contents (a PDF's bytes), for a browser to download
+    (nothing is written on the server); remembers the format."""
+    contents = render_export(session, fmt, earlier, paper)
+    _remember(personal, fmt, paper)
+    return file_name(session, fmt), contents
+
+
+def _remember(personal: PersonalSettings, fmt: ExportFormat, paper: Paper) -> None:
+    # Best effort: the minutes were made, which is what was asked.
     remembered = {"export_format": fmt, **({"paper": paper} if fmt == "pdf" else {})}
     with suppress(StoreError):
         personal.update(**remembered)
-    return written

@@ -6,6 +6,7 @@ machine, is offered the same name.
 
 from __future__ import annotations
 
+from okrtui.services.identity import current_person, named_by_environment
 from okrtui.store import StoreError
 from okrtui.store.port import Store
 
@@ -36,3 +37,11 @@ def remembered_facilitator(store: Store, team_id: str) -> str:
             if session.facilitator:
                 return session.facilitator
     return ""
+
+
+def opening_facilitator(store: Store, team_id: str) -> str:
+    """A new meeting's facilitator: the person named for this process (by `okrtui serve` or
+    `OKRTUI_USER`), else whoever facilitated the team's last meeting."""
+    if named_by_environment():
+        return current_person()
+    return remembered_facilitator(store, team_id)

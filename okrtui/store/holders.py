@@ -66,11 +66,11 @@ def _process(pid: int) -> Holder:
     return Holder(socket.gethostname(), pid, _start_time(pid) or "", user, "")
 
 
-def now_holder() -> Holder:
-    """This process, holding from now."""
+def now_holder(person: str | None = None) -> Holder:
+    """This process, holding from now, by `person` (default: the process's account)."""
     me = this_process()
     return Holder(
-        me.host, me.pid, me.started, me.user, datetime.now().isoformat(timespec="seconds")
+        me.host, me.pid, me.started, person or me.user, datetime.now().isoformat(timespec="seconds")
     )
 
 

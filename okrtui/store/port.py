@@ -145,8 +145,9 @@ class Store(Protocol):
         """Another live process that has this meeting open, or None."""
         ...
 
-    def hold(self, session_id: str, take_over: bool = False) -> None:
-        """Mark the meeting open here; SessionHeldElsewhere unless `take_over`."""
+    def hold(self, session_id: str, take_over: bool = False, person: str | None = None) -> None:
+        """Mark the meeting open here, by `person` (default: this process's account);
+        SessionHeldElsewhere unless `take_over`."""
         ...
 
     def release(self, session_id: str) -> None:

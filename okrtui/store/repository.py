@@ -332,15 +332,16 @@ class Repository:
                     return found
         return None
 
-    def hold(self, session_id: str, take_over: bool = False) -> None:
-        """Mark the meeting open in this process; SessionHeldElsewhere unless `take_over`.
+    def hold(self, session_id: str, take_over: bool = False, person: str | None = None) -> None:
+        """Mark the meeting open in this process, by `person` (default: the process's
+        account); SessionHeldElsewhere unless `take_over`.
 
         A process that was taken over can never save the meeting again (its screen is
         stale), not even after the new holder has left, until it holds it again here.
         """
         with self.backend.transaction(LIVE_FILE) as db:
             self._prepare(LIVE_FILE, db)
-            me = now_holder()
+            me = now_holder(person)
             if not take_over:
                 self._not_held_elsewhere(db, session_id, displaced_too=False)
             for document in db.table(HOLDERS).search(Query().session_id == session_id):

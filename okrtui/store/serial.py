@@ -139,9 +139,9 @@ class SerialStore:
         with self._lock:
             return self.inner.holder(session_id)
 
-    def hold(self, session_id: str, take_over: bool = False) -> None:
+    def hold(self, session_id: str, take_over: bool = False, person: str | None = None) -> None:
         with self._lock:
-            self.inner.hold(session_id, take_over)
+            self.inner.hold(session_id, take_over, person)
 
     def release(self, session_id: str) -> None:
         with self._lock:

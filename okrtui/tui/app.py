@@ -109,6 +109,10 @@ class OkrApp(App[None]):
             from okrtui.tui.screens.onboarding import OnboardingScreen
 
             self.push_screen(OnboardingScreen())
+        if self.is_web:  # started by `okrtui serve` for a browser tab
+            from okrtui.tui.served import start_served
+
+            start_served(self)
 
     def _remembered_theme(self) -> str:
         theme = initial_theme(self.settings, self.repository)

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from okrtui.services.identity import current_person
 from okrtui.store import Repository, SessionHeldElsewhere
 
 
@@ -35,7 +36,7 @@ def held_elsewhere(folder: Path, session_id: str) -> Iterator[subprocess.Popen[s
 
 def main(folder: Path, session_id: str) -> None:
     repository = Repository.open(folder)
-    repository.hold(session_id)
+    repository.hold(session_id, person=current_person())
     print("held", flush=True)
     for line in sys.stdin:
         if line.strip() == "hold again":  # opening the meeting again on purpose

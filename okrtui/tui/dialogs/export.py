@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
@@ -33,7 +34,12 @@ from okrtui.minutes.files import (
     session_target,
 )
 from okrtui.minutes.pdf import PdfUnavailable
-from okrtui.services.exporting import export_minutes, preferred_format, preferred_paper
+from okrtui.services.exporting import (
+    export_minutes,
+    minutes_to_download,
+    preferred_format,
+    preferred_paper,
+)
 from okrtui.store import StoreError
 from okrtui.tui.dialogs.confirm import ConfirmDialog
 from okrtui.tui.widgets.text_input import PATH_LIMITS, TextInput
@@ -45,6 +51,13 @@ PAPER_NAMES: dict[Paper, str] = {"a4": "A4", "letter": "Letter"}
 PDF_WORKER = "export-pdf"
 # Where the PDF was to go, and the path written or why not.
 _Outcome = tuple[Path, "Path | ExportError | PdfUnavailable"]
+MEDIA_TYPES: dict[ExportFormat, str] = {
+    "md": "text/markdown",
+    "html": "text/html",
+    "json": "application/json",
+    "text": "text/plain",
+    "pdf": "application/pdf",
+}
 
 
 class ExportDialog(ModalScreen[Path | None]):
@@ -89,8 +102,11 @@ class ExportDialog(ModalScreen[Path | None]):
                 for paper in PAPERS:
                     chosen = paper == self.paper
                     yield RadioButton(PAPER_NAMES[paper], value=chosen, id=f"paper-{paper}")
-            yield Label("Save to (relative to the folder okrtui was started in):")
-            yield TextInput(str(relative), limits=PATH_LIMITS, id="export-path")
+            if self.app.is_web:  # in a browser: the file downloads there, never on the server
+                yield Label("The file downloads in your browser.", id="export-download")
+            else:
+                yield Label("Save to (relative to the folder okrtui was started in):")
+                yield TextInput(str(relative), limits=PATH_LIMITS, id="export-path")
             yield Static("", id="path-error", classes="-empty", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Export (ctrl+s)", id="export", variant="primary")
@@ -98,7 +114,10 @@ class ExportDialog(ModalScreen[Path | None]):
                 yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#export-path", Input).focus()
+        if self.app.is_web:
+            self.query_one("#export", Button).focus()
+        else:
+            self.query_one("#export-path", Input).focus()
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         event.stop()
@@ -108,6 +127,8 @@ class ExportDialog(ModalScreen[Path | None]):
         chosen = str(event.pressed.id).removeprefix("format-")
         self.fmt = cast(ExportFormat, chosen)
         self.query_one("#export-paper", RadioSet).display = self.fmt == "pdf"
+        if self.app.is_web:
+            return
         path_input = self.query_one("#export-path", Input)
         path = Path(path_input.value)
         if path.suffix.lstrip(".") in EXTENSIONS.values():
@@ -134,13 +155,18 @@ class ExportDialog(ModalScreen[Path | None]):
         error = self.query_one("#path-error", Static)
         error.update(escape_control(message))
         error.set_class(not message, "-empty")
-        self.query_one("#export-path", Input).set_class(bool(message), "-invalid")
+        for field in self.query("#export-path"):
+            field.set_class(bool(message), "-invalid")
 
     def action_export(self) -> None:
         """Write the minutes to the path; a problem shows under the path field.
 
-        A path ending in `/` (or an existing folder) gets the default file name in it.
+        A path ending in `/` (or an existing folder) gets the default file name in it. In a
+        browser, the browser downloads the file instead.
         """
+        if self.app.is_web:
+            self._download()
+            return
         value = self.query_one("#export-path", Input).value.strip()
         if not value:
             self._error("Type where to save the minutes, like exports/minutes.md")
@@ -209,6 +235,23 @@ class ExportDialog(ModalScreen[Path | None]):
             )
             return
         self._error(f"{exc}. Choose another path.")
+
+    def _download(self) -> None:
+        app = cast("OkrApp", self.app)
+        try:
+            name, contents = minutes_to_download(
+                self.session, self.earlier, self.fmt, app.personal, self.paper
+            )
+        except PdfUnavailable as exc:
+            self._error(str(exc))
+            return
+        media = MEDIA_TYPES[self.fmt]
+        if isinstance(contents, bytes):
+            app.deliver_binary(io.BytesIO(contents), save_filename=name, mime_type=media)
+        else:
+            app.deliver_text(io.StringIO(contents), save_filename=name, mime_type=media)
+        app.notify(f"{name} is downloading in your browser.", title="Exported", markup=False)
+        self.dismiss(None)
 
     def _answered(self, path: Path, replace: bool) -> None:
         if replace:

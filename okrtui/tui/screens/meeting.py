@@ -34,9 +34,9 @@ from okrtui.domain.models import Session, SessionKind
 from okrtui.domain.plan import Plan
 from okrtui.domain.quarters import quarter_of
 from okrtui.domain.text import escape_control
-from okrtui.services.facilitators import remember_facilitator, remembered_facilitator
+from okrtui.services.facilitators import opening_facilitator, remember_facilitator
+from okrtui.services.identity import current_person
 from okrtui.store import LockBusy, SessionHeldElsewhere, Store, StoreError
-from okrtui.store.holders import this_process
 from okrtui.tui.autosave import Autosave, SaveLanded
 from okrtui.tui.dialogs.confirm import ConfirmDialog
 from okrtui.tui.dialogs.go_to_step import GoToStepDialog
@@ -466,7 +466,7 @@ def start_new_meeting(
         kind,
         app.today,
         app.clock(),
-        facilitator=remembered_facilitator(repository, team_id),
+        facilitator=opening_facilitator(repository, team_id),
         quarter=quarter,
     )
     run_meeting(app, session)
@@ -498,7 +498,7 @@ def resume_meeting(app: OkrApp, session: Session) -> None:
 def run_meeting(app: OkrApp, session: Session, take_over: bool = False) -> None:
     """Mark the meeting open in this process and show it."""
     try:
-        app.repository.hold(session.id, take_over=take_over)
+        app.repository.hold(session.id, take_over=take_over, person=current_person())
     except StoreError as exc:
         app.notify(f"The meeting cannot open: {exc}", severity="error", markup=False)
         return
@@ -513,7 +513,7 @@ def amend_meeting(app: OkrApp, session_id: str) -> None:
         if session.status != "completed":
             app.notify("Only a finished meeting is amended; resume this one instead.")
             return
-        repository.hold(session.id)
+        repository.hold(session.id, person=current_person())
     except SessionHeldElsewhere as exc:
         app.notify(
             f"The meeting cannot be amended now: it is open elsewhere, {exc.holder.describe()}. "
@@ -525,7 +525,7 @@ def amend_meeting(app: OkrApp, session_id: str) -> None:
     except StoreError as exc:
         app.notify(f"The meeting cannot open: {exc}", severity="error", markup=False)
         return
-    app.push_screen(MeetingScreen(meeting_context(app, session), amend_by=this_process().user))
+    app.push_screen(MeetingScreen(meeting_context(app, session), amend_by=current_person()))
 
 
 def open_meeting(app: OkrApp, team_id: str, kind: SessionKind, quarter: str | None = None) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -61,31 +62,34 @@ class OnboardingScreen(Screen[None]):
         return cast("OkrApp", self.app)
 
     def compose(self) -> ComposeResult:
+        number = itertools.count(1)
         yield Header()
         with VerticalScroll(id="onboarding"):
             yield Label("Welcome to okrtui", classes="dialog-title")
             yield Static(WELCOME, id="welcome", markup=False)
-            with Vertical(classes="choice", id="choice-import"):
-                yield Label("1. Import a plan file  (i)", classes="choice-title")
-                yield Static(
-                    "Teams, members, objectives and key results as TOML (see the README).",
-                    classes="hint",
-                )
-                with Horizontal(classes="choice-line"):
-                    yield TextInput(
-                        limits=PATH_LIMITS,
-                        placeholder="path/to/plan.toml",
-                        id="plan-path",
-                        compact=True,
+            # In a browser the path would name a file on the server: import is left out.
+            if not self.app.is_web:
+                with Vertical(classes="choice", id="choice-import"):
+                    yield Label(f"{next(number)}. Import a plan file  (i)", classes="choice-title")
+                    yield Static(
+                        "Teams, members, objectives and key results as TOML (see the README).",
+                        classes="hint",
                     )
-                    yield Button("Import", id="import", variant="primary", compact=True)
-                yield Static(id="plan-path-error", classes="field-error", markup=False)
+                    with Horizontal(classes="choice-line"):
+                        yield TextInput(
+                            limits=PATH_LIMITS,
+                            placeholder="path/to/plan.toml",
+                            id="plan-path",
+                            compact=True,
+                        )
+                        yield Button("Import", id="import", variant="primary", compact=True)
+                    yield Static(id="plan-path-error", classes="field-error", markup=False)
             with Vertical(classes="choice", id="choice-team"):
-                yield Label("2. Create a team  (n)", classes="choice-title")
+                yield Label(f"{next(number)}. Create a team  (n)", classes="choice-title")
                 yield Static("Name the team and its members; add objectives next.", classes="hint")
                 yield Button("Create a team", id="create-team", variant="success", compact=True)
             with Vertical(classes="choice", id="choice-demo"):
-                yield Label("3. Open the demo  (d)", classes="choice-title")
+                yield Label(f"{next(number)}. Open the demo  (d)", classes="choice-title")
                 yield Static(
                     "A sales team six weeks into its quarter, in a demo/ folder of its own.",
                     classes="hint",
@@ -124,6 +128,10 @@ class OnboardingScreen(Screen[None]):
         error.update(message)
         error.set_class(bool(message), "-shown")
         self.query_one("#plan-path", Input).set_class(bool(message), "-invalid-field")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # No plan import in a browser (see compose).
+        return not (action == "focus_import" and self.app.is_web)
 
     def action_focus_import(self) -> None:
         """Put the cursor in the plan file's path."""
