@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from contextlib import suppress
 from pathlib import Path
+from typing import NamedTuple
 
 from okrtui.domain.models import Session
 from okrtui.minutes import Format, render
@@ -23,6 +24,13 @@ def preferred_format(settings: Settings) -> Format:
     return settings.export_format or DEFAULT_FORMAT
 
 
+class Exported(NamedTuple):
+    """Where the minutes went, and the settings as saved with their format (None if not)."""
+
+    path: Path
+    settings: Settings | None
+
+
 def export_minutes(
     session: Session,
     earlier: list[Session],
@@ -31,13 +39,14 @@ def export_minutes(
     data_folder: Path | None,
     personal: PersonalSettings,
     force: bool = False,
-) -> Path:
-    """Write the minutes by `export_file`'s rules and remember the format; returns the path.
+) -> Exported:
+    """Write the minutes by `export_file`'s rules and remember the format.
 
     ExportError (ExistingFiles unless `force`) says why nothing was written. Remembering is
     best effort: the minutes were written, which is what was asked.
     """
     written = export_file(path, render(session, fmt, earlier), data_folder, force)
+    saved = None
     with suppress(StoreError):
-        personal.update(export_format=fmt)
-    return written
+        saved = personal.update(export_format=fmt)
+    return Exported(written, saved)

@@ -126,7 +126,7 @@ class ExportDialog(ModalScreen[Path | None]):
 
     def _write(self, path: Path, force: bool) -> None:
         try:
-            written = export_minutes(
+            exported = export_minutes(
                 self.session,
                 self.earlier,
                 self.fmt,
@@ -149,7 +149,10 @@ class ExportDialog(ModalScreen[Path | None]):
         except ExportError as exc:
             self._error(f"{exc}. Choose another path.")
             return
-        self.dismiss(written)
+        if exported.settings is not None:
+            # The next export in this run offers the format too, not only the next run's.
+            cast("OkrApp", self.app).settings = exported.settings
+        self.dismiss(exported.path)
 
     def _answered(self, path: Path, replace: bool) -> None:
         if replace:
