@@ -86,4 +86,6 @@ class TrendsScreen(Screen[None]):
                 str(exc), title=f"Cannot read {choice.quarter}", severity="error", markup=False
             )
             sessions = []
-        self.query_one(KRTrend).show(choice.kr, choice.quarter, kr_path(sessions, choice.kr.id))
+        # A meeting still in progress may hold half a check-in: only finished ones count.
+        finished = [s for s in sessions if s.status == "completed"]
+        self.query_one(KRTrend).show(choice.kr, choice.quarter, kr_path(finished, choice.kr.id))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
+from math import ceil
 from pathlib import Path
 
 from rich.style import Style
@@ -11,12 +13,33 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 from textual_plot import HiResMode, PlotWidget
+from textual_plot.axis_formatter import NumericAxisFormatter
 
 from okrtui.domain import kr_words
 from okrtui.domain.confidence import DOT, text_variable, word
 from okrtui.domain.history import CheckInPoint
 from okrtui.domain.models import Confidence, KeyResult
 from okrtui.tui.widgets.plain_text import cell, markup_escaped, plain
+
+# Date labels ("12 Nov") need room: more than this many would run into each other.
+MOST_DATE_TICKS = 5
+
+
+class DateAxis(NumericAxisFormatter):
+    """An x axis of days (date ordinals), labelled with the day and month."""
+
+    def get_labels_for_ticks(self, ticks: Sequence[float]) -> list[str]:
+        """Each tick as the date it stands for."""
+        return [f"{date.fromordinal(round(tick)):%d %b}" for tick in ticks]
+
+
+def date_ticks(days: Sequence[float]) -> list[float]:
+    """Meeting days to label: all of them when few, else evenly spaced ones and the last."""
+    step = ceil(len(days) / MOST_DATE_TICKS) or 1
+    ticks = list(days[::step])
+    if days and ticks[-1] != days[-1] and len(ticks) < MOST_DATE_TICKS:
+        ticks.append(days[-1])
+    return ticks
 
 
 class KRTrend(Vertical):
@@ -38,19 +61,19 @@ class KRTrend(Vertical):
         )
 
     def show(self, kr: KeyResult, quarter: str, points: Sequence[CheckInPoint]) -> None:
-        """Draw the check-ins of `kr` (oldest first)."""
+        """Draw the check-ins of `kr` (oldest first), by the date of their meeting."""
         plot = self.query_one("#trend-plot", PlotWidget)
         table = self.query_one("#trend-table", DataTable)
         plot.clear()
         table.clear()
         count = f"{len(points)} check-in{'s' if len(points) != 1 else ''}"
         self.query_one("#trend-title", Static).update(plain(f"{kr.title} · {quarter} · {count}"))
-        xs = [float(i) for i in range(1, len(points) + 1)]
+        xs = [float(p.date.toordinal()) for p in points]
         ys = [p.checkin.value or 0.0 for p in points]
         colours = self.app.theme_variables
         if kr.target is not None and xs:
             plot.plot(
-                [1.0, max(xs[-1], 2.0)],
+                [xs[0], max(xs[-1], xs[0] + 1)],
                 [kr.target, kr.target],
                 line_style=colours["text-success"],
                 hires_mode=HiResMode.BRAILLE,
@@ -59,11 +82,14 @@ class KRTrend(Vertical):
             path_style = f"bold {colours['primary']}"
             plot.plot(xs, ys, line_style=path_style, hires_mode=HiResMode.BRAILLE)
             plot.scatter(xs, ys, marker=DOT, marker_style=path_style)
-            plot.set_xlimits(0.5, max(xs[-1], 2.0) + 0.5)
+            # Half a week either side, so the first and last dots are not on the frame.
+            plot.set_xlimits(xs[0] - 3.5, max(xs[-1], xs[0] + 1) + 3.5)
+            plot.set_xticks(date_ticks(xs))
             seen = [*ys, *([kr.target] if kr.target is not None else [])]
             margin = (max(seen) - min(seen)) * 0.1 or 1.0
             plot.set_ylimits(min(seen) - margin, max(seen) + margin)
-        plot.set_xlabel("check-in")
+        plot.set_x_formatter(DateAxis())
+        plot.set_xlabel("meeting date")
         plot.set_ylabel(
             markup_escaped("% complete" if kr.kind == "milestone" else kr.unit or "value")
         )
