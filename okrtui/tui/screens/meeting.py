@@ -61,6 +61,9 @@ SAVING = "saving… (waiting for another okrtui to finish)"
 class MeetingScreen(Screen[None]):
     """Runs one meeting: the current step, the agenda, the clocks and the save status."""
 
+    # A projector's width gives the agenda its titles whole and the check-ins two columns.
+    # Textual declares this without ClassVar, so mypy refuses the annotation ruff asks for.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (160, "-wide")]  # noqa: RUF012
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("pagedown,ctrl+n", "next_step", "Next step", priority=True),
         Binding("pageup,ctrl+b", "previous_step", "Previous step", priority=True),
