@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from rich.cells import cell_len
-from textual.widgets import Static
+from textual.widgets import Markdown, Static
 
 from okrtui.domain.agenda import agenda
 from okrtui.store import Repository
 from okrtui.tui.app import OkrApp
+from okrtui.tui.screens.minutes import TABLE_MIN_WIDTH, MinutesScreen
 from okrtui.tui.widgets.steps.checkin_card import BAR_WIDTH
 from tests.conftest import TODAY
 from tests.tui.history_data import open_history, rows, settle
@@ -76,3 +78,25 @@ async def test_history_at_80x24_shows_the_matched_word_in_every_row(
         assert len(matched) == len(rows(screen)) >= 2
         for row in matched:
             assert "webinar" in row.casefold(), row  # the word itself, not cut off at the edge
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)])
+async def test_minutes_key_results_fit_the_screen(
+    demo_repository: Repository, size: tuple[int, int]
+) -> None:
+    app = OkrApp(demo_repository, today=TODAY)
+    async with app.run_test(size=size) as pilot:
+        await open_history(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MinutesScreen)
+        source = app.screen.query_one(Markdown).source
+        text = screen_text(app)
+        if size[0] < TABLE_MIN_WIDTH:  # stacked: each title whole, its figures beneath
+            assert "| Key result |" not in source
+            assert "• Upgrade 1,000 existing members from Tier 3 to Tier 2" in text
+            assert "Target 1,000 members" in source
+        else:
+            assert "| Key result | Previous | Value |" in source
+            assert "Upgrade 1,000 existing members from Tier 3 to Tier 2" in text
+            assert "1,000 members" in text
