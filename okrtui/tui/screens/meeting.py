@@ -126,8 +126,10 @@ class MeetingScreen(Screen[None]):
         who = f" · {s.facilitator}" if s.facilitator else ""
         kind = "weekly" if s.kind == "weekly" else "quarterly review"
         amending = "Amending " if self.amend_by is not None else ""
+        # The day as "12 Nov" (the week already places it): at 80 columns beside the two
+        # clocks, the facilitator's whole name still fits.
         return amending + escape_control(
-            f"{s.team_name or s.team_id} {kind} · {week}{s.date.isoformat()}{who}"
+            f"{s.team_name or s.team_id} {kind} · {week}{s.date:%d %b}{who}"
         )
 
     # -- time -------------------------------------------------------------------------
