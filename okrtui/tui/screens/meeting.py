@@ -12,6 +12,7 @@ from contextlib import suppress
 from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -56,14 +57,13 @@ if TYPE_CHECKING:
 # clocks lose at most this much.
 CLOCK_SAVE_SECONDS = 30.0
 SAVING = "saving… (waiting for another okrtui to finish)"
+# A projector's width gives the agenda its titles whole and the check-ins two columns.
+WIDE_COLUMNS = 160
 
 
 class MeetingScreen(Screen[None]):
     """Runs one meeting: the current step, the agenda, the clocks and the save status."""
 
-    # A projector's width gives the agenda its titles whole and the check-ins two columns.
-    # Textual declares this without ClassVar, so mypy refuses the annotation ruff asks for.
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (160, "-wide")]  # noqa: RUF012
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("pagedown,ctrl+n", "next_step", "Next step", priority=True),
         Binding("pageup,ctrl+b", "previous_step", "Previous step", priority=True),
@@ -73,6 +73,7 @@ class MeetingScreen(Screen[None]):
 
     def __init__(self, context: MeetingContext, amend_by: str | None = None) -> None:
         super().__init__()
+        self.set_class(self.app.size.width >= WIDE_COLUMNS, "-wide")
         self.context = context
         self._autosave_queue: Autosave | None = None  # made on first save (needs the app)
         # Correcting a finished meeting: who corrects it; its clocks and status stay as
@@ -114,6 +115,11 @@ class MeetingScreen(Screen[None]):
             markup=False,
         )
         yield KeysFooter()
+
+    def on_resize(self, event: events.Resize) -> None:
+        # Set here rather than by HORIZONTAL_BREAKPOINTS: in a real terminal, shrinking
+        # back from a projector's width left Textual's breakpoint class on (tmux, 8.2).
+        self.set_class(event.size.width >= WIDE_COLUMNS, "-wide")
 
     def on_mount(self) -> None:
         self._entered = self._last_save = self._now()

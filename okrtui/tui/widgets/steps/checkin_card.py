@@ -28,7 +28,7 @@ from okrtui.domain.text import escape_control
 from okrtui.tui.widgets.pace_bar import pace_bar_text
 from okrtui.tui.widgets.text_input import TextInput
 
-BAR_WIDTH = 30  # at the least; a wider card stretches its bar
+BAR_WIDTH = 30
 
 
 class ConfidencePicker(Widget, can_focus=True):
@@ -170,25 +170,11 @@ class CheckInCard(Vertical):
                 bar.update(Content.styled(f"{side} the threshold", "$text-error"))
             return
         share = progress(kr, shown)
-        words = f" {share:.0%} · pace {self.pace:.0%}"
-        width = max(BAR_WIDTH, bar.content_size.width - len(words))
         line = pace_bar_text(
-            share, self.pace, width, self.app.theme_variables.get, self.rich_style.color
+            share, self.pace, BAR_WIDTH, self.app.theme_variables.get, self.rich_style.color
         )
-        line.append(words)
+        line.append(f" {share:.0%} · pace {self.pace:.0%}")
         bar.update(line)
-
-    def on_resize(self) -> None:
-        # The bar stretches with the card: redrawn at the width it now has.
-        self.call_after_refresh(self.show_numbers, self._shown_value())
-
-    def _shown_value(self) -> float | None:
-        """The value the facts line and bar show now: a parsable one typed, else the saved."""
-        try:
-            typed = self._read(self.query_one(f"#value-{self.number}", Input).value)
-        except ValueError:
-            typed = None
-        return typed if typed is not None else self.checkin.value
 
     # -- committing -------------------------------------------------------------------
 
