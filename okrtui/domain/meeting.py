@@ -346,6 +346,14 @@ def match_member(text: str, names: dict[str, str], prefer: Sequence[str] = ()) -
 GUEST_MARK = "(guest)"
 
 
+class NotAtMeeting(ValueError):
+    """A typed name that is no member of the team and no guest of the meeting."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(f"no member or guest called '{name}'")
+        self.name = name
+
+
 class Person(NamedTuple):
     """Someone at a meeting: a member by id, or a guest by name (`member_id` None)."""
 
@@ -415,20 +423,23 @@ def match_person(text: str, session: Session) -> Person:
         return Person(None, _match_guest(folded, guests, typed))
     if members:
         return Person(match_member(typed, names, session.present_ids))
-    raise ValueError(f"no member or guest called '{typed}'")
+    raise NotAtMeeting(typed)
 
 
 def match_presenter(text: str, session: Session) -> Person:
-    """A training's presenter: a member or guest of the meeting, or else any guest's name."""
+    """A training's presenter: a member or guest of the meeting, or a name marked `(guest)`.
+
+    Any other name raises NotAtMeeting, so the facilitator is asked before a typo becomes a
+    guest.
+    """
     name = required(text, "The presenter")
+    marked = name.casefold().endswith(GUEST_MARK)
+    bare = name[: -len(GUEST_MARK)].strip() if marked else name
     try:
         return match_person(name, session)
     except ValueError:
-        if any(
-            _starts(n, name.casefold()) for n in [*session.member_names.values(), *session.guests]
-        ):
-            raise  # it names someone here, just not clearly enough
-    bare = name.removesuffix(GUEST_MARK).strip() if name.casefold().endswith(GUEST_MARK) else name
+        if not marked or any(_starts(g, bare.casefold()) for g in session.guests):
+            raise  # a stranger (asked about), or a guest here not named clearly enough
     return Person(None, bare or name)
 
 

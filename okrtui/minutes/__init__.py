@@ -60,12 +60,15 @@ __all__ = [
 ]
 
 
-def render_markdown(session: Session, earlier: Sequence[Session] = ()) -> str:
-    """The minutes as Markdown."""
+def render_markdown(
+    session: Session, earlier: Sequence[Session] = (), *, stacked: bool = False
+) -> str:
+    """The minutes as Markdown; `stacked` lists each key result's figures under its title
+    instead of in a table row (for a narrow screen; files keep the table)."""
     from okrtui.minutes.markdown import markdown
     from okrtui.minutes.view import build_view
 
-    return markdown(build_view(session, earlier))
+    return markdown(build_view(session, earlier), stacked=stacked)
 
 
 def render_html(session: Session, earlier: Sequence[Session] = ()) -> str:

@@ -24,6 +24,17 @@ def _table(header: Sequence[str], align: str, rows: Iterable[Sequence[str]]) -> 
     return [*lines, ""]
 
 
+def _stacked(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
+    """A table as a list: each row's first cell in bold, its other cells named beneath."""
+    lines = []
+    for first, *rest in rows:
+        facts = " · ".join(
+            f"{name} {value}" for name, value in zip(header[1:], rest, strict=True) if value
+        )
+        lines += [f"- **{md_line(first)}**", f"  - {md(facts, indent='    ')}"]
+    return [*lines, ""]
+
+
 def _item(text: str) -> str:
     return f"- {md(text, indent='  ')}"
 
@@ -39,22 +50,16 @@ def _header(view: MinutesView) -> list[str]:
     return [*lines, ""]
 
 
-def _key_results(view: MinutesView) -> list[str]:
+def _key_results(view: MinutesView, stacked: bool = False) -> list[str]:
     lines = [f"## {words.section_title(view, 'key_results')}", ""]
     if not view.objectives:
         return [*lines, NONE_RECORDED, ""]
     for objective in view.objectives:
         lines += [f"### {md_line(objective.title)}", ""]
-        if view.quarterly:
-            lines += _table(
-                words.QUARTER_KR_HEADER,
-                "lrrrrrl",
-                map(words.quarter_kr_row, objective.key_results),
-            )
-        else:
-            lines += _table(
-                words.WEEKLY_KR_HEADER, "lrrrrrl", map(words.weekly_kr_row, objective.key_results)
-            )
+        header = words.QUARTER_KR_HEADER if view.quarterly else words.WEEKLY_KR_HEADER
+        row = words.quarter_kr_row if view.quarterly else words.weekly_kr_row
+        rows = map(row, objective.key_results)
+        lines += _stacked(header, rows) if stacked else _table(header, "lrrrrrl", rows)
     notes = [k for k in view.key_results if k.note]
     if notes:
         lines += ["Check-in notes:", ""]
@@ -194,9 +199,12 @@ SECTIONS: dict[words.Section, Callable[[MinutesView], list[str]]] = {
 }
 
 
-def markdown(view: MinutesView) -> str:
-    """Format a computed view as Markdown."""
+def markdown(view: MinutesView, *, stacked: bool = False) -> str:
+    """Format a computed view as Markdown (`stacked`: key results as lists, not a table)."""
     lines = _header(view)
     for section in words.sections(view):
-        lines += SECTIONS[section](view)
+        if section == "key_results":
+            lines += _key_results(view, stacked)
+        else:
+            lines += SECTIONS[section](view)
     return "\n".join(lines).rstrip() + "\n"

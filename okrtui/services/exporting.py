@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from contextlib import suppress
 from pathlib import Path
+from typing import NamedTuple
 
 from okrtui.domain.models import Session
 from okrtui.minutes import ExportFormat, Paper, render_export
@@ -30,6 +31,13 @@ def preferred_paper(settings: Settings) -> Paper:
     return settings.paper or DEFAULT_PAPER
 
 
+class Exported(NamedTuple):
+    """Where the minutes went, and the settings as saved with their format (None if not)."""
+
+    path: Path
+    settings: Settings | None
+
+
 def export_minutes(
     session: Session,
     earlier: list[Session],
@@ -39,15 +47,14 @@ def export_minutes(
     personal: PersonalSettings,
     force: bool = False,
     paper: Paper = DEFAULT_PAPER,
-) -> Path:
-    """Write the minutes by `export_file`'s rules and remember the format; returns the path.
+) -> Exported:
+    """Write the minutes by `export_file`'s rules and remember the format (and paper).
 
     ExportError (ExistingFiles unless `force`) or, for a PDF, PdfUnavailable says why nothing
     was written.
     """
     written = export_file(path, render_export(session, fmt, earlier, paper), data_folder, force)
-    _remember(personal, fmt, paper)
-    return written
+    return Exported(written, _remember(personal, fmt, paper))
 
 
 def minutes_to_download(
@@ -64,8 +71,10 @@ def minutes_to_download(
     return file_name(session, fmt), contents
 
 
-def _remember(personal: PersonalSettings, fmt: ExportFormat, paper: Paper) -> None:
-    # Best effort: the minutes were made, which is what was asked.
+def _remember(personal: PersonalSettings, fmt: ExportFormat, paper: Paper) -> Settings | None:
+    """The settings as saved with this format; None when they could not be saved (best
+    effort: the minutes were made, which is what was asked)."""
     remembered = {"export_format": fmt, **({"paper": paper} if fmt == "pdf" else {})}
     with suppress(StoreError):
-        personal.update(**remembered)
+        return personal.update(**remembered)
+    return None

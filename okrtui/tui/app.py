@@ -183,11 +183,18 @@ class OkrApp(App[None]):
         self.open_plan_editor()
 
     def action_start_weekly_meeting(self) -> None:
-        """Start (or resume) the chosen team's weekly meeting."""
+        """Start the chosen team's weekly meeting, or continue this week's."""
         from okrtui.tui.screens.meeting import open_meeting
 
         if self.team_id is not None and self.objectives_readable(self.team_id):
             open_meeting(self, self.team_id, "weekly")
+
+    def action_start_another_weekly_meeting(self) -> None:
+        """Start a second weekly meeting for this week (after a yes), even with one open."""
+        from okrtui.tui.screens.meeting import start_another_weekly_meeting
+
+        if self.team_id is not None and self.objectives_readable(self.team_id):
+            start_another_weekly_meeting(self, self.team_id)
 
     def action_start_quarterly_review(self) -> None:
         """Start (or resume) the chosen team's quarterly review."""

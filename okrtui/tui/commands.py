@@ -20,8 +20,13 @@ class OkrCommands(Provider):
         return [
             (
                 "Start weekly meeting",
-                "Run this week's meeting (w)",
+                "Run this week's meeting, or continue it (w)",
                 app.action_start_weekly_meeting,
+            ),
+            (
+                "Start another weekly meeting",
+                "A second meeting for this week (asks first)",
+                app.action_start_another_weekly_meeting,
             ),
             (
                 "Start quarterly review",

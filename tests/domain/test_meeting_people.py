@@ -9,6 +9,7 @@ import pytest
 from okrtui.domain.agenda import QUARTERLY_AGENDA, WEEKLY_AGENDA
 from okrtui.domain.meeting import (
     NOTHING_ENTERED,
+    NotAtMeeting,
     Person,
     add_guest,
     all_ratings,
@@ -101,10 +102,15 @@ def test_attendees_typed_keep_members_and_guests_apart() -> None:
     assert attendees_of(session, training) == ("Ana Costa", "Maya (guest)", "Ben Okafor (guest)")
 
 
-def test_a_presenter_not_at_the_meeting_is_a_guest_by_name() -> None:
+def test_a_presenter_not_at_the_meeting_is_a_guest_only_when_marked_so() -> None:
     session = meeting("Maya")
     assert match_presenter("Maya", session) == Person(None, "Maya")
-    assert match_presenter("Raj from finance", session) == Person(None, "Raj from finance")
+    # A name that matches nobody is not guessed into a guest: the step asks first.
+    with pytest.raises(NotAtMeeting) as stranger:
+        match_presenter("Raj from finance", session)
+    assert stranger.value.name == "Raj from finance"
+    with pytest.raises(NotAtMeeting, match="no member or guest called 'Bne'"):
+        match_presenter("Bne", session)
     assert match_presenter("Raj (guest)", session) == Person(None, "Raj")
     assert match_presenter("ana", session) == Person("ana")
     with pytest.raises(ValueError, match="cannot be empty"):

@@ -111,6 +111,8 @@ class Terminal:
         # an exited program unreaped for many seconds, so its pane_dead_status can lag.
         self.status_file = name.with_suffix(".status")
         self.target = "main"
+        # Every key pressed by name (not text typed), for the tests that count them.
+        self.pressed: list[str] = []
         settings = {"TERM": "xterm-256color", "LANG": "C.UTF-8", **(env or {})}
         # `env` inside the pane, because tmux sets TERM from its own default-terminal.
         # COLUMNS and LINES (set under pytest) would pin the size and hide every resize.
@@ -196,6 +198,7 @@ class Terminal:
 
     def press(self, *keys: str) -> None:
         """Press keys by tmux name: Enter, Tab, BTab, Space, PageDown, Down, C-q, or a letter."""
+        self.pressed += keys
         self._run("send-keys", "-t", self.target, *keys)
 
     def resize(self, width: int, height: int) -> None:

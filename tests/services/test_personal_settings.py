@@ -168,3 +168,25 @@ async def test_the_next_export_offers_the_format_last_chosen(
             assert not isinstance(app.screen, ExportDialog)
     assert PersonalSettings(config).load().export_format == "html"
     assert PersonalSettings(tmp_path / "someone-else").load().export_format is None
+
+
+async def test_a_second_export_in_the_same_run_offers_the_format_just_used(
+    demo_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = OkrApp(
+        Repository.open(demo_folder), today=TODAY, personal=PersonalSettings(tmp_path / "c")
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        app.action_export_minutes()
+        await pilot.pause()
+        await pilot.click("#format-json")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportDialog)
+        app.action_export_minutes()
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        assert dialog.query_one("#format-json", RadioButton).value
+        assert dialog.query_one("#export-path", Input).value.endswith(".json")

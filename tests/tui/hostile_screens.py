@@ -154,7 +154,7 @@ class Walk:
 
     async def outside_meetings(self) -> None:
         """Home, the plan editor, history with every key result's trend and a meeting's
-        minutes, help, and the dialog asking to resume the meeting in progress."""
+        minutes, help, and the meeting in progress continued by `w`."""
         await self.look(HomeScreen)
         await self.press("p")
         await self.look(PlanEditorScreen)
@@ -174,9 +174,9 @@ class Walk:
         await self.press("question_mark")
         await self.press("escape")
         await self.look(HomeScreen)
-        await self.press("w")
-        await self.look(ResumeOrNewDialog)
-        await self.press("escape")
+        await self.press("w")  # this week's meeting, left open above, continues
+        await self.look(MeetingScreen)
+        await self.press("ctrl+l")
         await self.look(HomeScreen)
 
     async def meetings(self) -> None:

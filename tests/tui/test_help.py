@@ -16,6 +16,7 @@ from okrtui.tui.screens.help import HelpScreen
 from okrtui.tui.screens.home import HomeScreen
 from okrtui.tui.screens.plan_editor import PlanEditorScreen
 from tests.conftest import TODAY
+from tests.tui.meeting_helpers import go_to_step
 
 SIZE = (100, 36)
 
@@ -127,3 +128,28 @@ async def test_light_theme_is_chosen_from_the_palette_and_remembered(demo_folder
     async with again.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert again.theme == "textual-light"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)])
+async def test_keys_in_a_meeting_lead_with_its_own_and_fit_the_screen(
+    demo_folder: Path, size: tuple[int, int]
+) -> None:
+    app = OkrApp(Repository.open(demo_folder), today=TODAY)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("w")
+        await go_to_step(pilot, "checkins")
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        rows = help_rows(app)
+        descriptions = list(rows)
+        assert descriptions[:3] == ["Previous step", "Next step", "Go to step"]
+        assert rows["Leave (saved)"] == "^l"
+        # Textual's editing keys for the field are not listed one by one.
+        assert "Move cursor left" not in rows and "Delete character left" not in rows
+        table = app.screen.query_one("#help-table", DataTable)
+        assert table.virtual_size.height <= table.size.height  # every key shows, no scrolling
+        box = app.screen.query_one("#help-box").region
+        assert box.bottom <= size[1] and box.right <= size[0]
+        hint = app.screen.query_one("#help-box .hint").region
+        assert box.contains_region(hint)

@@ -12,6 +12,7 @@ from okrtui.tui.screens.history import HistoryScreen
 from okrtui.tui.screens.trends import TrendsScreen
 from tests.conftest import TODAY
 from tests.tui.history_data import settle, three_quarter_folder
+from tests.tui.hostile_screens import screen_text
 
 
 async def test_trends_show_each_checkin_with_confidence_and_note(tmp_path: Path) -> None:
@@ -115,3 +116,28 @@ async def test_a_continued_key_result_shows_its_whole_line_across_quarters(
         )
         await settle(pilot)
         assert table.row_count == 8
+
+
+async def test_trend_is_drawn_by_date_from_finished_meetings_only(demo_folder: Path) -> None:
+    repository = Repository.open(demo_folder)
+    # A meeting left half-way, with a check-in nobody finished, is not part of the trend.
+    draft = repository.sessions("2026-Q4", "sales")[-1]
+    draft = draft.model_copy(
+        update={"id": "2026-Q4-draft", "status": "in_progress", "ended_at": None}
+    )
+    repository.save_session(draft)
+    app = OkrApp(Repository.open(demo_folder), today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.action_browse_history()
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, TrendsScreen)
+        table = screen.query_one("#trend-table", DataTable)
+        dates = [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
+        finished = [s for s in repository.sessions("2026-Q4", "sales") if s.status == "completed"]
+        assert dates == [s.date.isoformat() for s in finished]
+        text = screen_text(app)
+        assert "meeting date" in text
+        assert f"{finished[0].date:%d %b}" in text and f"{finished[-1].date:%d %b}" in text

@@ -7,6 +7,7 @@ that typing refuses is refused in plain words.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,7 @@ from tests.tui.hostile_screens import (
 from tests.tui.meeting_helpers import FakeClock
 
 SIZE = (120, 40)
+NEXT_WEEK = TODAY + timedelta(days=7)
 
 
 def _rename_kr(folder: Path, kr_id: str, **fields: str) -> None:
@@ -89,6 +91,9 @@ async def test_meeting_title_and_resume_dialog_show_a_team_name_as_typed(
             await pilot.pause()
             assert app.is_running
             await pilot.press("ctrl+l")
+        # A week later the meeting left open is no longer this week's: `w` asks about it.
+        app = OkrApp(Repository.open(demo_folder), today=NEXT_WEEK, clock=FakeClock())
+        async with app.run_test(size=SIZE) as pilot:
             await pilot.press("w")
             await pilot.pause()
             assert isinstance(app.screen, ResumeOrNewDialog)

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from textual.widgets import Input, Static
 
 from okrtui.domain.models import Session
 from okrtui.store import Repository, SaveError
+from okrtui.tui.app import OkrApp
+from okrtui.tui.dialogs.confirm import ConfirmDialog
 from okrtui.tui.dialogs.resume_or_new import ResumeOrNewDialog
+from okrtui.tui.screens.home import HomeScreen
+from tests.conftest import TODAY
 from tests.tui.meeting_helpers import FakeClock, demo_app, go_to_step, holding_meeting, meeting
 
 
@@ -36,10 +41,7 @@ async def test_quit_during_checkins_then_resume_finds_every_answer(demo_folder: 
     app = demo_app(demo_folder, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        app.action_start_weekly_meeting()
-        await pilot.pause()
-        assert isinstance(app.screen, ResumeOrNewDialog)
-        await pilot.press("r")
+        await pilot.press("w")  # this week's meeting continues: one key
         await pilot.pause()
         screen = meeting(app)
         session = screen.context.session
@@ -56,17 +58,67 @@ async def test_quit_during_checkins_then_resume_finds_every_answer(demo_folder: 
         assert "3:20" in str(screen.query_one("#step-clock", Static).render())
 
 
-async def test_resume_dialog_can_start_a_second_meeting(demo_folder: Path) -> None:
+async def test_w_continues_this_weeks_meeting_and_a_second_one_needs_a_yes(
+    demo_folder: Path,
+) -> None:
     async with holding_meeting(demo_folder) as held:
         app, pilot = held.app, held.pilot
         first = held.session.id
         await pilot.press("ctrl+l")
+        await pilot.press("w")
         await pilot.pause()
-        app.action_start_weekly_meeting()
+        assert meeting(app).context.session.id == first
+        await pilot.press("ctrl+l")
+        app.action_start_another_weekly_meeting()
         await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        app.action_start_another_weekly_meeting()
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert meeting(app).context.session.id != first
+    weeklies = Repository.open(demo_folder).sessions("2026-Q4", "sales")
+    assert [s.week for s in weeklies if s.status == "in_progress"] == [7, 7]
+
+
+async def test_w_after_this_weeks_meeting_was_held_asks_before_another(
+    demo_folder: Path,
+) -> None:
+    repository = Repository.open(demo_folder)
+    async with holding_meeting(demo_folder) as held:
+        app, pilot = held.app, held.pilot
+        session_id = held.session.id
+        await pilot.press("ctrl+l")
+        session = repository.session(session_id)
+        repository.save_session(
+            session.model_copy(update={"status": "completed", "ended_at": held.clock()})
+        )
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "was held on 12 Nov" in app.screen.question
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert len(repository.sessions("2026-Q4", "sales")) == 7
+
+
+async def test_a_meeting_left_open_last_week_asks_resume_or_new(demo_folder: Path) -> None:
+    async with holding_meeting(demo_folder) as held:
+        first = held.session.id
+        await held.pilot.press("ctrl+l")
+    app = OkrApp(Repository.open(demo_folder), today=TODAY + timedelta(days=7), clock=FakeClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, ResumeOrNewDialog)
         await pilot.press("n")
         await pilot.pause()
         assert meeting(app).context.session.id != first
+        assert meeting(app).context.session.week == 8
 
 
 async def test_save_failure_warns_and_next_commit_writes_everything(

@@ -65,16 +65,19 @@ async def test_clocks_warn_when_a_timebox_is_exceeded_and_time_is_kept_per_step(
         assert f"▶{numbers['checkins']} Key-result check-ins" in sidebar
 
 
-async def test_facilitator_name_is_remembered_for_the_next_meeting(demo_folder: Path) -> None:
+async def test_facilitator_is_suggested_from_members_and_remembered_for_the_next_meeting(
+    demo_folder: Path,
+) -> None:
     async with holding_meeting(demo_folder) as held:
         app, pilot = held.app, held.pilot
-        await pilot.press("shift+tab", "ctrl+u", *"Dana Novak", "enter")
+        # Two letters and the right arrow take the member the field suggests.
+        await pilot.press("shift+tab", "ctrl+u", *"da", "right", "enter")
         assert meeting(app).context.session.facilitator == "Dana Novak"
         await pilot.press("ctrl+l")
         await pilot.pause()
-        app.action_start_weekly_meeting()
+        app.action_start_another_weekly_meeting()
         await pilot.pause()
-        await pilot.press("n")
+        await pilot.press("y")
         await pilot.pause()
         assert meeting(app).context.session.facilitator == "Dana Novak"
 

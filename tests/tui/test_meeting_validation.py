@@ -6,6 +6,7 @@ from pathlib import Path
 
 from textual.widgets import Input
 
+from okrtui.tui.dialogs.confirm import ConfirmDialog
 from tests.tui.meeting_helpers import error_text, holding_meeting
 
 
@@ -57,7 +58,8 @@ async def test_training_minutes_must_be_a_number(demo_folder: Path) -> None:
         screen, pilot = held.screen, held.pilot
         await pilot.press("enter")
         assert "The topic cannot be empty" in error_text(screen, "training-topic")
-        await pilot.press(*"Pricing", "enter", *"Maya", "enter", "ctrl+u", *"ten", "enter")
+        # Maya is nobody here yet: asked, and added as a guest.
+        await pilot.press(*"Pricing", "enter", *"Maya", "enter", "y", "ctrl+u", *"ten", "enter")
         assert "whole number of minutes" in error_text(screen, "training-minutes")
         await pilot.press("ctrl+u", *"10", "enter", "enter", "enter")
         [training] = screen.context.session.trainings
@@ -83,3 +85,25 @@ async def test_finishing_needs_a_summary(demo_folder: Path) -> None:
         assert "Write a short summary" in error_text(screen, "summary")
         assert screen.context.session.status == "in_progress"
         assert held.app.screen is screen
+
+
+async def test_a_presenter_or_attendee_who_is_nobody_here_is_asked_about_not_guessed(
+    demo_folder: Path,
+) -> None:
+    async with holding_meeting(demo_folder, step="training") as held:
+        screen, pilot = held.screen, held.pilot
+        await pilot.press(*"Pricing", "enter", *"Bne", "enter")
+        assert isinstance(held.app.screen, ConfirmDialog)
+        assert "No member or guest is called 'Bne'" in held.app.screen.question
+        await pilot.press("n")  # a typo: nothing is added, the field says why
+        assert "No member or guest is called 'Bne'" in error_text(screen, "training-presenter")
+        assert screen.context.session.guests == []
+        await pilot.press("ctrl+u", *"Raj from finance", "enter", "y")
+        assert held.saved().guests == ["Raj from finance"]
+        assert held.app.focused is screen.query_one("#training-minutes", Input)
+        await pilot.press("enter", *"ben, Lea", "enter")
+        assert isinstance(held.app.screen, ConfirmDialog)
+        await pilot.press("y", "enter")
+        [training] = held.saved().trainings
+        assert (training.presenter_id, training.presenter_name) == (None, "Raj from finance")
+        assert (training.attendee_ids, training.attendee_guests) == (["ben"], ["Lea"])

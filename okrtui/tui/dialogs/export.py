@@ -35,6 +35,7 @@ from okrtui.minutes.files import (
 )
 from okrtui.minutes.pdf import PdfUnavailable
 from okrtui.services.exporting import (
+    Exported,
     export_minutes,
     minutes_to_download,
     preferred_format,
@@ -50,7 +51,7 @@ if TYPE_CHECKING:
 PAPER_NAMES: dict[Paper, str] = {"a4": "A4", "letter": "Letter"}
 PDF_WORKER = "export-pdf"
 # Where the PDF was to go, and the path written or why not.
-_Outcome = tuple[Path, "Path | ExportError | PdfUnavailable"]
+_Outcome = tuple[Path, "Exported | ExportError | PdfUnavailable"]
 MEDIA_TYPES: dict[ExportFormat, str] = {
     "md": "text/markdown",
     "html": "text/html",
@@ -185,7 +186,7 @@ class ExportDialog(ModalScreen[Path | None]):
             return
         self._exported(path, self._export(path, force))
 
-    def _export(self, path: Path, force: bool) -> Path | ExportError | PdfUnavailable:
+    def _export(self, path: Path, force: bool) -> Exported | ExportError | PdfUnavailable:
         """Write the minutes; what went wrong is returned, so a worker can hand it back."""
         try:
             return export_minutes(
@@ -212,9 +213,12 @@ class ExportDialog(ModalScreen[Path | None]):
         path, outcome = cast(_Outcome, event.worker.result)
         self._exported(path, outcome)
 
-    def _exported(self, path: Path, outcome: Path | ExportError | PdfUnavailable) -> None:
-        if isinstance(outcome, Path):
-            self.dismiss(outcome)
+    def _exported(self, path: Path, outcome: Exported | ExportError | PdfUnavailable) -> None:
+        if isinstance(outcome, Exported):
+            if outcome.settings is not None:
+                # The next export in this run offers the format too, not only the next run's.
+                cast("OkrApp", self.app).settings = outcome.settings
+            self.dismiss(outcome.path)
         else:
             self._refused(path, outcome)
 

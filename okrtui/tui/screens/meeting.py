@@ -12,6 +12,7 @@ from contextlib import suppress
 from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -32,7 +33,7 @@ from okrtui.domain.meeting import (
 )
 from okrtui.domain.models import Session, SessionKind
 from okrtui.domain.plan import Plan
-from okrtui.domain.quarters import quarter_of
+from okrtui.domain.quarters import quarter_of, week_of_quarter
 from okrtui.domain.text import escape_control
 from okrtui.services.facilitators import opening_facilitator, remember_facilitator
 from okrtui.services.identity import current_person
@@ -56,6 +57,8 @@ if TYPE_CHECKING:
 # clocks lose at most this much.
 CLOCK_SAVE_SECONDS = 30.0
 SAVING = "saving… (waiting for another okrtui to finish)"
+# A projector's width gives the agenda its titles whole and the check-ins two columns.
+WIDE_COLUMNS = 160
 
 
 class MeetingScreen(Screen[None]):
@@ -70,6 +73,7 @@ class MeetingScreen(Screen[None]):
 
     def __init__(self, context: MeetingContext, amend_by: str | None = None) -> None:
         super().__init__()
+        self.set_class(self.app.size.width >= WIDE_COLUMNS, "-wide")
         self.context = context
         self._autosave_queue: Autosave | None = None  # made on first save (needs the app)
         # Correcting a finished meeting: who corrects it; its clocks and status stay as
@@ -112,6 +116,11 @@ class MeetingScreen(Screen[None]):
         )
         yield KeysFooter()
 
+    def on_resize(self, event: events.Resize) -> None:
+        # Set here rather than by HORIZONTAL_BREAKPOINTS: in a real terminal, shrinking
+        # back from a projector's width left Textual's breakpoint class on (tmux, 8.2).
+        self.set_class(event.size.width >= WIDE_COLUMNS, "-wide")
+
     def on_mount(self) -> None:
         self._entered = self._last_save = self._now()
         self.set_interval(1.0, self.refresh_clocks)
@@ -123,8 +132,10 @@ class MeetingScreen(Screen[None]):
         who = f" · {s.facilitator}" if s.facilitator else ""
         kind = "weekly" if s.kind == "weekly" else "quarterly review"
         amending = "Amending " if self.amend_by is not None else ""
+        # The day as "12 Nov" (the week already places it): at 80 columns beside the two
+        # clocks, the facilitator's whole name still fits.
         return amending + escape_control(
-            f"{s.team_name or s.team_id} {kind} · {week}{s.date.isoformat()}{who}"
+            f"{s.team_name or s.team_id} {kind} · {week}{s.date:%d %b}{who}"
         )
 
     # -- time -------------------------------------------------------------------------
@@ -529,11 +540,23 @@ def amend_meeting(app: OkrApp, session_id: str) -> None:
 
 
 def open_meeting(app: OkrApp, team_id: str, kind: SessionKind, quarter: str | None = None) -> None:
-    """Start a new meeting of `kind` for the team, or offer to resume one in progress."""
+    """Start a new meeting of `kind` for the team, or go on with one in progress.
+
+    A weekly meeting in progress for this very week is continued at once (the usual reason
+    for `w`); an older one is offered to resume or replace; a second weekly meeting for a
+    week that already had one needs a yes.
+    """
     try:
         pending = app.repository.in_progress(team_id, kind)
+        held = None if pending else this_weeks_meeting(app, team_id, kind)
     except StoreError as exc:
         app.notify(f"The meeting cannot start: {exc}", severity="error", markup=False)
+        return
+    if pending is not None and is_this_week(app, pending):
+        resume_meeting(app, pending)
+        return
+    if pending is None and held is not None:
+        confirm_another_meeting(app, team_id, held)
         return
     if pending is None:
         start_new_meeting(app, team_id, kind, quarter)
@@ -546,3 +569,58 @@ def open_meeting(app: OkrApp, team_id: str, kind: SessionKind, quarter: str | No
             start_new_meeting(app, team_id, kind, quarter)
 
     app.push_screen(ResumeOrNewDialog(pending), chosen)
+
+
+def is_this_week(app: OkrApp, session: Session) -> bool:
+    """True for a weekly meeting of the quarter and week of today."""
+    return (
+        session.kind == "weekly"
+        and session.quarter == quarter_of(app.today)
+        and session.week == week_of_quarter(app.today)
+    )
+
+
+def this_weeks_meeting(app: OkrApp, team_id: str, kind: SessionKind) -> Session | None:
+    """The team's latest weekly meeting of this week, if `kind` is weekly and there is one."""
+    if kind != "weekly":
+        return None
+    sessions = app.repository.sessions(quarter_of(app.today), team_id)
+    return next((s for s in reversed(sessions) if is_this_week(app, s)), None)
+
+
+def confirm_another_meeting(app: OkrApp, team_id: str, held: Session) -> None:
+    """Ask before a second weekly meeting for a week that already has one."""
+    question = (
+        f"This week's meeting (week {held.week}) was held on {held.date:%d %b}. "
+        "Start another weekly meeting for the same week?"
+    )
+
+    def answered(yes: bool | None) -> None:
+        if yes:
+            start_new_meeting(app, team_id, "weekly")
+
+    app.push_screen(ConfirmDialog(question, "Start another", "No"), answered)
+
+
+def start_another_weekly_meeting(app: OkrApp, team_id: str) -> None:
+    """A second weekly meeting for this week, even while one is in progress: after a yes."""
+    try:
+        held = app.repository.in_progress(team_id, "weekly") or this_weeks_meeting(
+            app, team_id, "weekly"
+        )
+    except StoreError as exc:
+        app.notify(f"The meeting cannot start: {exc}", severity="error", markup=False)
+        return
+    if held is None or not is_this_week(app, held):
+        open_meeting(app, team_id, "weekly")
+    elif held.status == "in_progress":
+        question = (
+            f"This week's meeting (week {held.week}, {held.date:%d %b}) is in progress. "
+            "Start another weekly meeting for the same week instead of continuing it?"
+        )
+        app.push_screen(
+            ConfirmDialog(question, "Start another", "No"),
+            lambda yes: start_new_meeting(app, team_id, "weekly") if yes else None,
+        )
+    else:
+        confirm_another_meeting(app, team_id, held)

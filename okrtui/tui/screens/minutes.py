@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Markdown, Static
 
 from okrtui.domain.history import earlier_sessions
+from okrtui.domain.models import Session
 from okrtui.domain.text import escape_control
 from okrtui.minutes import render_markdown
 from okrtui.store import StoreError
@@ -18,6 +19,10 @@ from okrtui.tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from okrtui.tui.app import OkrApp
+
+# Narrower than this, the key-result table would wrap its titles onto many lines and cut
+# its figures: each key result is listed with its figures beneath instead.
+TABLE_MIN_WIDTH = 120
 
 
 class MinutesScreen(Screen[None]):
@@ -32,6 +37,8 @@ class MinutesScreen(Screen[None]):
     def __init__(self, session_id: str) -> None:
         super().__init__()
         self.session_id = session_id
+        self._minutes: tuple[Session, list[Session]] | None = None
+        self._stacked = False
 
     def compose(self) -> ComposeResult:
         app = cast("OkrApp", self.app)
@@ -39,7 +46,8 @@ class MinutesScreen(Screen[None]):
         with VerticalScroll(id="minutes-scroll"):
             try:
                 session = app.repository.session(self.session_id)
-                text = render_markdown(session, earlier_sessions(app.repository, session))
+                self._minutes = (session, earlier_sessions(app.repository, session))
+                text = self._markdown()
             except StoreError as exc:
                 yield Static(
                     f"These minutes cannot be shown: {exc}", id="minutes-error", markup=False
@@ -48,6 +56,17 @@ class MinutesScreen(Screen[None]):
                 # Control characters a file held are shown, never sent to the terminal.
                 yield Markdown(escape_control(text), id="minutes")
         yield KeysFooter()
+
+    def _markdown(self) -> str:
+        assert self._minutes is not None  # read in compose before the first call
+        session, earlier = self._minutes
+        self._stacked = self.app.size.width < TABLE_MIN_WIDTH
+        return render_markdown(session, earlier, stacked=self._stacked)
+
+    def on_resize(self) -> None:
+        # Across the table's width the minutes are redrawn in the other layout.
+        if self._minutes is not None and self._stacked != (self.app.size.width < TABLE_MIN_WIDTH):
+            self.query_one("#minutes", Markdown).update(escape_control(self._markdown()))
 
     def on_mount(self) -> None:
         self.sub_title = "Minutes"

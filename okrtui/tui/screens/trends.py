@@ -93,5 +93,7 @@ class TrendsScreen(Screen[None]):
                     str(exc), title=f"Cannot read {part.quarter}", severity="error", markup=False
                 )
                 sessions = []
-            drawn.append((part, kr_path(sessions, part.kr.id)))
+            # A meeting still in progress may hold half a check-in: only finished ones count.
+            finished = [s for s in sessions if s.status == "completed"]
+            drawn.append((part, kr_path(finished, part.kr.id)))
         self.query_one(KRTrend).show_line(drawn)

@@ -11,8 +11,11 @@ from textual.widgets import Static
 from okrtui.domain.agenda import Step
 from okrtui.tui.widgets.meeting_clock import format_duration
 
-# The sidebar is 26 columns wide; a title longer than this is cut with an ellipsis.
+# Before the sidebar has a size, titles longer than this are cut with an ellipsis; once it
+# has one, they are cut only where the sidebar ends (a wide screen shows them whole).
 TITLE_WIDTH = 20
+# "▶3 " before each title.
+MARK_WIDTH = 3
 
 
 class AgendaSidebar(Static):
@@ -35,16 +38,13 @@ class AgendaSidebar(Static):
 
     def render(self) -> Text:
         text = Text(no_wrap=True, overflow="ellipsis")
+        room = self.content_size.width - MARK_WIDTH if self.content_size.width else TITLE_WIDTH
         for number, step in enumerate(self.steps, start=1):
             here = step.key == self.current
             done = step.key in self.visited and not here
             mark = "▶" if here else ("✓" if done else " ")
             style = "bold reverse" if here else ("dim" if not done else "")
-            title = (
-                step.title
-                if len(step.title) <= TITLE_WIDTH
-                else step.title[: TITLE_WIDTH - 1] + "…"
-            )
+            title = step.title if len(step.title) <= room else step.title[: room - 1] + "…"
             text.append(f"{mark}{number} {title}\n", style=style)
             spent = self.spent.get(step.key, 0.0)
             over = spent > step.minutes * 60

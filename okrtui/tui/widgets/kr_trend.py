@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
+from itertools import pairwise
+from math import ceil
 from pathlib import Path
 
 from rich.style import Style
@@ -11,6 +14,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 from textual_plot import HiResMode, PlotWidget
+from textual_plot.axis_formatter import NumericAxisFormatter
 
 from okrtui.domain import kr_words
 from okrtui.domain.confidence import DOT, text_variable, word
@@ -18,6 +22,26 @@ from okrtui.domain.history import CheckInPoint
 from okrtui.domain.lineage import QuarterKR
 from okrtui.domain.models import Confidence, KeyResult
 from okrtui.tui.widgets.plain_text import cell, markup_escaped, plain
+
+# Date labels ("12 Nov") need room: more than this many would run into each other.
+MOST_DATE_TICKS = 5
+
+
+class DateAxis(NumericAxisFormatter):
+    """An x axis of days (date ordinals), labelled with the day and month."""
+
+    def get_labels_for_ticks(self, ticks: Sequence[float]) -> list[str]:
+        """Each tick as the date it stands for."""
+        return [f"{date.fromordinal(round(tick)):%d %b}" for tick in ticks]
+
+
+def date_ticks(days: Sequence[float]) -> list[float]:
+    """Meeting days to label: all of them when few, else evenly spaced ones and the last."""
+    step = ceil(len(days) / MOST_DATE_TICKS) or 1
+    ticks = list(days[::step])
+    if days and ticks[-1] != days[-1] and len(ticks) < MOST_DATE_TICKS:
+        ticks.append(days[-1])
+    return ticks
 
 
 class KRTrend(Vertical):
@@ -43,8 +67,9 @@ class KRTrend(Vertical):
         self.show_line([(QuarterKR("", quarter, kr), points)])
 
     def show_line(self, line: Sequence[tuple[QuarterKR, Sequence[CheckInPoint]]]) -> None:
-        """Draw a key result's line across quarters: each quarter's check-ins, oldest first,
-        each quarter against its own target, a mark where one quarter gives way to the next."""
+        """Draw a key result's line across quarters by the date of each meeting: each
+        quarter's check-ins against its own target, a mark where one quarter gives way to
+        the next."""
         plot = self.query_one("#trend-plot", PlotWidget)
         table = self.query_one("#trend-table", DataTable)
         plot.clear()
@@ -54,38 +79,37 @@ class KRTrend(Vertical):
         count = f"{len(points)} check-in{'s' if len(points) != 1 else ''}"
         quarters = " → ".join(part.quarter for part, _ in line)
         self.query_one("#trend-title", Static).update(plain(f"{kr.title} · {quarters} · {count}"))
-        xs = [float(i) for i in range(1, len(points) + 1)]
+        xs = [float(p.date.toordinal()) for _, _, p in points]
         ys = [p.checkin.value or 0.0 for _, _, p in points]
         colours = self.app.theme_variables
         seen = list(ys)
-        start = 1
         for part, part_points in line:
-            end = start + len(part_points) - 1
-            if part.kr.target is not None and (xs or len(line) == 1):
-                right = float(max(end, start + 1)) if len(line) > 1 else max(float(end), 2.0)
+            if part.kr.target is not None and part_points:
+                days = [float(p.date.toordinal()) for p in part_points]
                 plot.plot(
-                    [float(start), right],
+                    [days[0], max(days[-1], days[0] + 1)],
                     [part.kr.target, part.kr.target],
                     line_style=colours["text-success"],
                     hires_mode=HiResMode.BRAILLE,
                 )
                 seen.append(part.kr.target)
-            start = end + 1
         if xs:
             path_style = f"bold {colours['primary']}"
             plot.plot(xs, ys, line_style=path_style, hires_mode=HiResMode.BRAILLE)
             plot.scatter(xs, ys, marker=DOT, marker_style=path_style)
-            plot.set_xlimits(0.5, max(xs[-1], 2.0) + 0.5)
+            # Half a week either side, so the first and last dots are not on the frame.
+            plot.set_xlimits(xs[0] - 3.5, max(xs[-1], xs[0] + 1) + 3.5)
+            plot.set_xticks(date_ticks(xs))
             margin = (max(seen) - min(seen)) * 0.1 or 1.0
             low, high = min(seen) - margin, max(seen) + margin
             plot.set_ylimits(low, high)
-            boundary = 0.5
-            for _, part_points in line[:-1]:  # where one quarter gives way to the next
-                boundary += len(part_points)
-                plot.plot(
-                    [boundary, boundary], [low, high], line_style=colours["foreground-darken-3"]
-                )
-        plot.set_xlabel("check-in")
+            drawn = [ps for _, ps in line if ps]
+            for before, after in pairwise(drawn):
+                # Where one quarter gives way to the next: between their meetings.
+                edge = (before[-1].date.toordinal() + after[0].date.toordinal()) / 2
+                plot.plot([edge, edge], [low, high], line_style=colours["foreground-darken-3"])
+        plot.set_x_formatter(DateAxis())
+        plot.set_xlabel("meeting date")
         plot.set_ylabel(
             markup_escaped("% complete" if kr.kind == "milestone" else kr.unit or "value")
         )

@@ -8,6 +8,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
@@ -41,6 +42,10 @@ class AttendanceStep(StepWidget):
                 fills=Fills(Session, "facilitator", "The facilitator's name"),
                 placeholder="who runs this meeting",
                 id="facilitator",
+                # The last facilitator is already typed; any member is a few letters away.
+                suggester=SuggestFromList(
+                    list(self.context.session.member_names.values()), case_sensitive=False
+                ),
             ),
         )
         yield Label("Who is here? (space toggles present/absent)", classes="field-label")

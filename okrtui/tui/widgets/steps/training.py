@@ -9,7 +9,9 @@ from textual.widgets import Input, Label
 from okrtui.domain.ids import new_id
 from okrtui.domain.limits import Fills
 from okrtui.domain.meeting import (
+    NotAtMeeting,
     Person,
+    add_guest,
     attendees_of,
     guest_label,
     match_presenter,
@@ -18,11 +20,14 @@ from okrtui.domain.meeting import (
     presenter_of,
 )
 from okrtui.domain.models import Training
+from okrtui.tui.dialogs.confirm import ConfirmDialog
 from okrtui.tui.widgets.steps.base import field
 from okrtui.tui.widgets.steps.entries import EntryListStep, FieldProblem, entries_list
 from okrtui.tui.widgets.text_input import TextInput
 
 DEFAULT_MINUTES = "10"
+# The fields that name people: a name there that matches nobody is asked about.
+PEOPLE_FIELDS = ("training-presenter", "training-attendees")
 
 
 class TrainingStep(EntryListStep):
@@ -97,6 +102,50 @@ class TrainingStep(EntryListStep):
             return parse_attendees(typed, self.context.session)
         except ValueError as exc:
             raise FieldProblem("training-attendees", str(exc)) from None
+
+    def field_committed(self, field: Input) -> None:
+        """Enter in a field; a person named there who is nobody here is asked about first."""
+        stranger = self._stranger(field.id or "")
+        if stranger is None:
+            super().field_committed(field)
+            return
+
+        def answered(add: bool | None) -> None:
+            if add:
+                self.commit(add_guest(self.context.session, stranger), "guest added")
+                self.field_committed(field)  # the next stranger, or on to the next field
+            else:
+                self.show_error(
+                    field,
+                    f"No member or guest is called '{stranger}': type a member's name, "
+                    "or Enter again to add them as a guest",
+                )
+                self.move_to(field)
+
+        self.app.push_screen(
+            ConfirmDialog(
+                f"No member or guest is called '{stranger}'. Add them as a guest?",
+                "Add guest",
+                "No",
+            ),
+            answered,
+        )
+
+    def _stranger(self, field_id: str) -> str | None:
+        """The first name typed in a people field that is no member and no guest here."""
+        if field_id not in PEOPLE_FIELDS:
+            return None
+        typed = self.query_one(f"#{field_id}", Input).value
+        try:
+            if field_id == "training-presenter":
+                match_presenter(typed, self.context.session)
+            else:
+                parse_attendees(typed, self.context.session)
+        except NotAtMeeting as stranger:
+            return stranger.name
+        except ValueError:
+            return None  # said at the field by the usual check
+        return None
 
     def check_field(self, field_id: str) -> None:
         value = self.query_one(f"#{field_id}", Input).value

@@ -1,0 +1,105 @@
+"""Layouts at both ends: 80×24 shows what matters without cutting it; 200×60 uses the width."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+from textual.widgets import Markdown, Static
+
+from okrtui.domain.agenda import agenda
+from okrtui.store import Repository
+from okrtui.tui.app import OkrApp
+from okrtui.tui.screens.minutes import TABLE_MIN_WIDTH, MinutesScreen
+from tests.conftest import TODAY
+from tests.tui.history_data import open_history, rows, settle
+from tests.tui.hostile_screens import screen_text
+from tests.tui.meeting_helpers import holding_meeting
+
+
+def _second_team(folder: Path) -> None:
+    repository = Repository.open(folder)
+    team = repository.team("sales")
+    repository.save_team(team.model_copy(update={"id": "support", "name": "Support"}))
+
+
+async def test_home_with_two_teams_at_80x24_shows_recent_meetings_and_open_commitments(
+    demo_folder: Path,
+) -> None:
+    _second_team(demo_folder)
+    app = OkrApp(Repository.open(demo_folder), today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        lines = text.splitlines()
+        assert "Team  Sales" in lines[1]
+        assert "47% of the quarter gone" in lines[1]  # the quarter line is not wrapped
+        assert "Keep the average Tier 2 price at or above $2,900" in text  # every key result
+        assert "Recent sessions" in text and "2026-11-05" in text and "2026-10-29" in text
+        assert "Open commitments" in text and "Run the third webinar with marketing" in text
+        body = app.screen.query_one("#home-body")
+        assert body.max_scroll_y == 0  # all of it on screen, nothing below the fold
+
+
+async def test_the_meeting_on_a_projector_uses_the_width(demo_folder: Path) -> None:
+    async with holding_meeting(demo_folder, step="checkins", size=(200, 60)) as held:
+        text = screen_text(held.app)
+        for step in agenda("weekly"):
+            assert step.title in text  # every agenda name in full
+        screen = held.screen
+        first, second, third = (screen.query_one(f"#card-{n}").region for n in (1, 2, 3))
+        assert first.y == second.y and second.x > first.right  # side by side
+        assert third.y > first.bottom - 1 and third.x == first.x
+        bar = str(screen.query_one("#card-1 .card-bar", Static).render())
+        assert cell_len(bar) <= first.width
+
+
+async def test_the_meeting_at_80x24_stacks_the_cards_and_cuts_no_line(demo_folder: Path) -> None:
+    async with holding_meeting(demo_folder, step="checkins", size=(80, 24)) as held:
+        screen = held.screen
+        first, second = (screen.query_one(f"#card-{n}").region for n in (1, 2))
+        assert second.y > first.bottom - 1 and second.x == first.x
+        bar = str(screen.query_one("#card-1 .card-bar", Static).render())
+        assert "pace" in bar and cell_len(bar) <= first.width
+
+
+async def test_history_at_80x24_shows_the_matched_word_in_every_row(
+    demo_repository: Repository,
+) -> None:
+    app = OkrApp(demo_repository, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_history(pilot)
+        await pilot.press("slash", *"webinar")
+        await settle(pilot)
+        matched = [row for row in screen_text(app).splitlines() if "weekly · W" in row]
+        assert len(matched) == len(rows(screen)) >= 2
+        for row in matched:
+            assert "webinar" in row.casefold(), row  # the word itself, not cut off at the edge
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)])
+async def test_minutes_key_results_fit_the_screen(
+    demo_repository: Repository, size: tuple[int, int]
+) -> None:
+    app = OkrApp(demo_repository, today=TODAY)
+    async with app.run_test(size=size) as pilot:
+        await open_history(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MinutesScreen)
+        markdown = app.screen.query_one(Markdown)
+        source = markdown.source
+        # The summary and the action items come first: bring the key results into view.
+        heading = next(h for h in markdown.query("MarkdownH2") if "Key results" in str(h._content))
+        heading.scroll_visible(animate=False, top=True)
+        await settle(pilot)
+        text = screen_text(app)
+        if size[0] < TABLE_MIN_WIDTH:  # stacked: each title whole, its figures beneath
+            assert "| Key result | Previous |" not in source
+            assert "• Upgrade 1,000 existing members from Tier 3 to Tier 2" in text
+            assert "Target 1,000 members" in source
+        else:
+            assert "| Key result | Previous | Value |" in source
+            assert "Upgrade 1,000 existing members from Tier 3 to Tier 2" in text
+            assert "1,000 members" in text
