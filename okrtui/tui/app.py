@@ -53,6 +53,10 @@ class OkrApp(App[None]):
     COMMANDS: ClassVar = App.COMMANDS | {OkrCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", priority=True),
+        # Priority: the cursor moves while the app reads Tab, so letters typed right after
+        # it (one read from a busy terminal) reach the next field, not the one just left.
+        Binding("tab", "focus_next", "Next field", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", "Previous field", show=False, priority=True),
         Binding("question_mark", "help", "Keys"),
         Binding("f1", "help", "Keys", show=False),
     ]
