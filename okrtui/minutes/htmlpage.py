@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from okrtui.domain import confidence as confidence_words
 from okrtui.domain import kr_words
@@ -11,8 +11,8 @@ from okrtui.domain.models import Confidence
 from okrtui.minutes import words
 from okrtui.minutes.css import CSS
 from okrtui.minutes.escape import html_text as t
-from okrtui.minutes.lines import CommitmentLine, Group, KRLine, NoteLine
-from okrtui.minutes.view import MinutesView
+from okrtui.minutes.lines import CommitmentLine, DiscussionLine, Group, KRLine, NoteLine
+from okrtui.minutes.view import MinutesView, Section
 
 NONE_RECORDED = '<p class="none">None recorded.</p>'
 
@@ -216,20 +216,38 @@ def _next_quarter(view: MinutesView) -> list[str]:
     return [*lines, *_list(items), "</section>"]
 
 
+def _discussion(line: DiscussionLine) -> list[str]:
+    lines = ["<section>", f"<h2>{t(line.title)}</h2>"]
+    if line.prompt:
+        lines.append(f"<p><em>{t(line.prompt)}</em></p>")
+    lines += _list(_said(n.member, n.text) for n in line.notes) if line.notes else [NONE_RECORDED]
+    return [*lines, "</section>"]
+
+
+def _section(view: MinutesView, section: Section) -> list[str]:
+    if section.discussion is not None:
+        return _discussion(section.discussion)
+    if section.name == "key_results":
+        lines = _key_results(view)
+        return lines + _confidence_history(view) if view.quarterly else lines
+    formats: dict[str, Callable[[MinutesView], list[str]]] = {
+        "scores": _scores,
+        "contributions": _contributions,
+        "experiences": lambda v: _note_groups("Experiences", v.experiences),
+        "trainings": _trainings,
+        "commitments": _commitments,
+        "retrospective": lambda v: _note_groups("Retrospective", v.retrospective),
+        "next_quarter": _next_quarter,
+    }
+    return formats[section.name](view)
+
+
 def page(view: MinutesView) -> str:
-    """Format a computed view as one HTML document."""
+    """Format a computed view as one HTML document, its sections in the agenda's order."""
     title = html.escape(" ".join(words.title(view).split()))
-    body = _header(view) + _key_results(view)
-    if view.quarterly:
-        body += _confidence_history(view) + _scores(view)
-    body += _contributions(view)
-    if not view.quarterly or view.experiences:
-        body += _note_groups("Experiences", view.experiences)
-    body += _trainings(view)
-    if not view.quarterly or view.reviewed or view.made:
-        body += _commitments(view)
-    if view.quarterly:
-        body += _note_groups("Retrospective", view.retrospective) + _next_quarter(view)
+    body = _header(view)
+    for section in view.sections:
+        body += _section(view, section)
     summary = t(view.session.summary) if view.session.summary else "None."
     body += ["<section>", "<h2>Summary</h2>", f"<p>{summary}</p>", "</section>"]
     head = [

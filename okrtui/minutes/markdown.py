@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from okrtui.domain import kr_words
 from okrtui.minutes import words
 from okrtui.minutes.escape import md, md_cell, md_line
-from okrtui.minutes.lines import CommitmentLine, Group, NoteLine
-from okrtui.minutes.view import MinutesView
+from okrtui.minutes.lines import CommitmentLine, DiscussionLine, Group, NoteLine
+from okrtui.minutes.view import MinutesView, Section
 
 NONE_RECORDED = "None recorded."
 
@@ -183,18 +183,36 @@ def _next_quarter(view: MinutesView) -> list[str]:
     return [*lines, ""]
 
 
+def _discussion(line: DiscussionLine) -> list[str]:
+    lines = [f"## {md_line(line.title)}", ""]
+    if line.prompt:
+        lines += [f"*{md_line(line.prompt)}*", ""]
+    lines += [_item(_said(n.member, n.text)) for n in line.notes] or [NONE_RECORDED]
+    return [*lines, ""]
+
+
+def _section(view: MinutesView, section: Section) -> list[str]:
+    if section.discussion is not None:
+        return _discussion(section.discussion)
+    if section.name == "key_results":
+        lines = _key_results(view)
+        return lines + _confidence_history(view) if view.quarterly else lines
+    formats: dict[str, Callable[[MinutesView], list[str]]] = {
+        "scores": _scores,
+        "contributions": _contributions,
+        "experiences": lambda v: _note_groups("Experiences", v.experiences),
+        "trainings": _trainings,
+        "commitments": _commitments,
+        "retrospective": lambda v: _note_groups("Retrospective", v.retrospective),
+        "next_quarter": _next_quarter,
+    }
+    return formats[section.name](view)
+
+
 def markdown(view: MinutesView) -> str:
-    """Format a computed view as Markdown."""
-    lines = _header(view) + _key_results(view)
-    if view.quarterly:
-        lines += _confidence_history(view) + _scores(view)
-    lines += _contributions(view)
-    if not view.quarterly or view.experiences:
-        lines += _note_groups("Experiences", view.experiences)
-    lines += _trainings(view)
-    if not view.quarterly or view.reviewed or view.made:
-        lines += _commitments(view)
-    if view.quarterly:
-        lines += _note_groups("Retrospective", view.retrospective) + _next_quarter(view)
+    """Format a computed view as Markdown, its sections in the order of the meeting's agenda."""
+    lines = _header(view)
+    for section in view.sections:
+        lines += _section(view, section)
     lines += ["## Summary", "", md(view.session.summary) if view.session.summary else "None."]
     return "\n".join(lines).rstrip() + "\n"
