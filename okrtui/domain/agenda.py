@@ -92,6 +92,14 @@ def is_discussion_key(key: str) -> bool:
     return key.startswith(DISCUSSION_PREFIX)
 
 
+def unknown_step(kind: SessionKind, key: str) -> str | None:
+    """Why `key` is not a built-in step of a meeting of `kind`, or None when it is one."""
+    if builtin_step(kind, key) is not None:
+        return None
+    known = ", ".join(step.key for step in agenda(kind))
+    return f"no {kind} step '{key}'; the steps are: {known}"
+
+
 def agenda_problems(kind: SessionKind, agenda_steps: Sequence[AgendaStep]) -> list[tuple[int, str]]:
     """What is wrong with a team's agenda for a meeting of `kind`: (step index, problem).
 
@@ -103,9 +111,8 @@ def agenda_problems(kind: SessionKind, agenda_steps: Sequence[AgendaStep]) -> li
     for index, step in enumerate(agenda_steps):
         if step.discussion:
             name = "discussion '" + " ".join(step.title.split()).casefold() + "'"
-        elif builtin_step(kind, step.key) is None:
-            known = ", ".join(s.key for s in agenda(kind))
-            problems.append((index, f"no {kind} step '{step.key}'; the steps are: {known}"))
+        elif (unknown := unknown_step(kind, step.key)) is not None:
+            problems.append((index, unknown))
             continue
         else:
             name = f"step '{step.key}'"

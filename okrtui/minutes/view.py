@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Literal, get_args
 
 from okrtui.domain.agenda import Step, session_steps
 from okrtui.domain.history import kr_path, previous_checkin
@@ -59,17 +59,9 @@ SectionName = Literal[
     "next_quarter",
     "discussion",
 ]
-# The built-in sections in the order the built-in agendas give them.
-BUILT_IN_SECTIONS: tuple[SectionName, ...] = (
-    "key_results",
-    "scores",
-    "contributions",
-    "experiences",
-    "trainings",
-    "commitments",
-    "retrospective",
-    "next_quarter",
-)
+# The built-in sections in the order the built-in agendas give them (every name but the
+# discussion steps').
+BUILT_IN_SECTIONS: tuple[SectionName, ...] = get_args(SectionName)[:-1]
 # Step key → the section of the minutes that tells what was entered in it. A section comes
 # where the last of its steps is on the meeting's agenda; attendance and wrap-up are the
 # header and the summary, always there.
