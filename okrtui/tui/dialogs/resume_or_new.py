@@ -34,7 +34,7 @@ class ResumeOrNewDialog(ModalScreen[ResumeChoice | None]):
     def compose(self) -> ComposeResult:
         s = self.session
         titles = {step.key: step.title for step in session_steps(s)}
-        where = titles.get(s.current_step, "the start")
+        where = escape_control(titles.get(s.current_step, "the start"))
         week = f"week {s.week}, " if s.week else ""
         with Vertical(classes="dialog"):
             yield Static(

@@ -297,7 +297,8 @@ class MeetingScreen(Screen[None]):
         widget = self.query_one(f"#step-{self.step.key}", StepWidget)
         self.query_one("#steps", ContentSwitcher).current = widget.id
         self.query_one("#step-title", Static).update(
-            f"Step {index + 1} of {len(self.steps)}: {self.step.title} ({self.step.minutes} min)"
+            f"Step {index + 1} of {len(self.steps)}: {escape_control(self.step.title)} "
+            f"({self.step.minutes} min)"
         )
         widget.show_step()
         if not amending:

@@ -9,6 +9,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from okrtui.domain.agenda import Step
+from okrtui.domain.text import escape_control
 from okrtui.tui.widgets.meeting_clock import format_duration
 
 # The sidebar is 26 columns wide; a title longer than this is cut with an ellipsis.
@@ -40,11 +41,8 @@ class AgendaSidebar(Static):
             done = step.key in self.visited and not here
             mark = "▶" if here else ("✓" if done else " ")
             style = "bold reverse" if here else ("dim" if not done else "")
-            title = (
-                step.title
-                if len(step.title) <= TITLE_WIDTH
-                else step.title[: TITLE_WIDTH - 1] + "…"
-            )
+            shown = escape_control(step.title)  # a team's own title is its text
+            title = shown if len(shown) <= TITLE_WIDTH else shown[: TITLE_WIDTH - 1] + "…"
             text.append(f"{mark}{number} {title}\n", style=style)
             spent = self.spent.get(step.key, 0.0)
             over = spent > step.minutes * 60
