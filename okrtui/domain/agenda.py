@@ -158,6 +158,12 @@ def team_agenda(team: Team, kind: SessionKind) -> Agenda:
     return own if own is not None else default_agenda(kind)
 
 
+def with_team_agenda(team: Team, kind: SessionKind, own: Agenda | None) -> Team:
+    """The team with its own agenda of `kind` set (None: back to the built-in one)."""
+    field = "weekly_agenda" if kind == "weekly" else "quarterly_agenda"
+    return team.model_copy(update={field: own})
+
+
 def meeting_copy(agenda_: Agenda, kind: SessionKind) -> Agenda:
     """The copy of an agenda a session keeps: every title and timebox written out, so
     the meeting reads the same after the team's agenda or a built-in default changes."""
