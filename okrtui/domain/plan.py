@@ -152,8 +152,8 @@ def _build(
             for kind, steps in written
             if steps is not None
         }
-        if any(a is None for a in agendas.values()):
-            continue  # its problems are named at their steps
+        # An agenda with problems (named at their steps) is left out, so that the team's
+        # other problems are found too.
         team = _validated(
             Team,
             dict(

@@ -10,6 +10,7 @@ from typing import Any
 
 from textual.pilot import Pilot
 
+from okrtui.domain.agenda import WEEKLY_AGENDA
 from okrtui.domain.ids import session_id
 from okrtui.domain.meeting import new_session
 from okrtui.domain.models import KeyResult, Member, Objective, Session, Team
@@ -51,6 +52,13 @@ def hostile_plan(texts: Sequence[str]) -> Plan:
     def stored(model: type[Any], record: Any, **fields: Any) -> Any:
         return model.model_validate({**record.model_dump(), **fields}, context=STORED)
 
+    def weekly_agenda() -> dict[str, Any]:
+        # The built-in steps and a discussion step of the team's own, titled and prompted
+        # with the hostile texts too.
+        discussion = {"key": "discussion-talk", "discussion": True}
+        discussion |= {"title": next(words), "prompt": next(words)}
+        return {"steps": [*({"key": s.key} for s in WEEKLY_AGENDA), discussion]}
+
     teams = [
         stored(
             Team,
@@ -58,6 +66,7 @@ def hostile_plan(texts: Sequence[str]) -> Plan:
             name=next(words),
             aligned_objective=next(words),
             members=[stored(Member, m, name=next(words), role=next(words)) for m in team.members],
+            weekly_agenda=weekly_agenda(),
         )
         for team in plan.teams
     ]
@@ -148,6 +157,9 @@ class Walk:
             await self.look(MeetingScreen)
             if key == "checkins":
                 await self.press(*"250", "enter", "1", "enter")  # a check-in, saved at once
+                await self.look(MeetingScreen)
+            if key.startswith("discussion-"):
+                await self.press(*"Noted", "enter", "enter")  # a note of the team's, saved
                 await self.look(MeetingScreen)
             if key != keys[-1]:
                 await self.press("pagedown")
