@@ -17,7 +17,7 @@ from markdown_it import MarkdownIt
 
 from okrtui.domain.models import Session
 from okrtui.minutes import render_html, render_json, render_markdown
-from tests.minutes.cases import quarterly_case, weekly_case, with_text
+from tests.minutes.cases import discussion_case, quarterly_case, weekly_case, with_text
 
 HOSTILE = [
     "| pipe | in | a | cell |",
@@ -43,6 +43,7 @@ HOSTILE = [
 ]
 CASES: dict[str, Callable[[], tuple[Session, list[Session]]]] = {
     "weekly": weekly_case,
+    "discussion": discussion_case,
     "quarterly": quarterly_case,
 }
 PLAIN = "plain words"
