@@ -60,6 +60,8 @@ QUARTERLY_AGENDA: tuple[Step, ...] = (
 
 DISCUSSION_PREFIX = "discussion-"
 """Every discussion step's key starts so; no built-in step's key does."""
+DEFAULT_DISCUSSION_MINUTES = 5
+"""The timebox of a discussion step that names none."""
 
 
 def agenda(kind: SessionKind) -> tuple[Step, ...]:
@@ -85,11 +87,6 @@ def discussion_key(title: str, taken: Iterable[str] = ()) -> str:
     while key in used:
         key, n = f"{base}-{n}", n + 1
     return key
-
-
-def is_discussion_key(key: str) -> bool:
-    """Whether a step key names a discussion step."""
-    return key.startswith(DISCUSSION_PREFIX)
 
 
 def unknown_step(kind: SessionKind, key: str) -> str | None:
@@ -134,10 +131,6 @@ def resolved(step: AgendaStep, kind: SessionKind) -> Step:
         discussion=step.discussion,
         prompt=step.prompt,
     )
-
-
-# A discussion step added without a timebox (the plan editor's new step) gets this.
-DEFAULT_DISCUSSION_MINUTES = 5
 
 
 def _readable(key: str) -> str:

@@ -7,6 +7,8 @@ from datetime import date, datetime
 import pytest
 
 from okrtui.domain.agenda import (
+    DISCUSSION_PREFIX,
+    QUARTERLY_AGENDA,
     WEEKLY_AGENDA,
     agenda,
     session_steps,
@@ -184,3 +186,10 @@ def test_a_discussion_step_is_empty_until_a_note_is_kept_there() -> None:
 def test_a_team_refuses_an_agenda_with_a_step_of_the_other_meeting() -> None:
     with pytest.raises(ValueError, match="no weekly step 'scores'"):
         Team(id="t", name="T", weekly_agenda=Agenda(steps=[AgendaStep(key="scores")]))
+
+
+def test_every_built_in_step_can_stand_on_a_team_agenda() -> None:
+    """A built-in step added to the registry is one a plan file and a session can hold."""
+    for step in (*WEEKLY_AGENDA, *QUARTERLY_AGENDA):
+        assert not step.key.startswith(DISCUSSION_PREFIX), step.key
+        assert AgendaStep(key=step.key).key == step.key
