@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from okrtui.domain.ids import slugify
+from okrtui.domain.text import STORED
 
 if TYPE_CHECKING:
     from okrtui.domain.models import Agenda, AgendaStep, Session, SessionKind, Team
@@ -160,21 +161,23 @@ def with_team_agenda(team: Team, kind: SessionKind, own: Agenda | None) -> Team:
 def meeting_copy(agenda_: Agenda, kind: SessionKind) -> Agenda:
     """The copy of an agenda a session keeps: every title and timebox written out, so
     the meeting reads the same after the team's agenda or a built-in default changes."""
-    from okrtui.domain.models import Agenda, AgendaStep
+    from okrtui.domain.models import Agenda
 
     steps = []
     for step in agenda_.steps:
         run = resolved(step, kind)
         steps.append(
-            AgendaStep(
-                key=run.key,
-                discussion=run.discussion,
-                title=run.title,
-                minutes=run.minutes,
-                prompt=run.prompt,
-            )
+            {
+                "key": run.key,
+                "discussion": run.discussion,
+                "title": run.title,
+                "minutes": run.minutes,
+                "prompt": run.prompt,
+            }
         )
-    return Agenda(steps=steps)
+    # Built from stored records: a title a data file holds with a control character is
+    # kept as it was stored (and shown escaped).
+    return Agenda.model_validate({"steps": steps}, context=STORED)
 
 
 def session_steps(session: Session) -> tuple[Step, ...]:
