@@ -66,7 +66,6 @@ def hostile_plan(texts: Sequence[str]) -> Plan:
             name=next(words),
             aligned_objective=next(words),
             members=[stored(Member, m, name=next(words), role=next(words)) for m in team.members],
-            weekly_agenda=weekly_agenda(),
         )
         for team in plan.teams
     ]
@@ -84,6 +83,8 @@ def hostile_plan(texts: Sequence[str]) -> Plan:
         )
         for objective in plan.objectives
     ]
+    # The agendas' texts come last, so every other field gets the text it always had.
+    teams = [stored(Team, team, weekly_agenda=weekly_agenda()) for team in teams]
     return Plan(teams=teams, objectives=objectives)
 
 
