@@ -12,7 +12,7 @@ from typing import Any, Literal, NamedTuple, TypeVar
 
 from pydantic import BaseModel
 
-from okrtui.domain.agenda import Step
+from okrtui.domain.agenda import Step, meeting_copy, team_agenda
 from okrtui.domain.history import commitments_to_review
 from okrtui.domain.models import (
     Amendment,
@@ -30,7 +30,7 @@ from okrtui.domain.models import (
 from okrtui.domain.quarters import quarter_of, week_of_quarter
 from okrtui.domain.text import STORED
 
-ListField = Literal["contributions", "notes", "trainings", "commitments"]
+ListField = Literal["contributions", "notes", "trainings", "commitments", "discussion_notes"]
 Item = TypeVar("Item", bound=BaseModel)
 DEFAULT_DUE_DAYS = 7
 
@@ -77,6 +77,8 @@ def new_session(
             # Most of the team is usually there: the facilitator toggles the absent ones.
             "present_ids": [m.id for m in team.active_members],
             "kr_snapshots": kr_snapshots(o for o in objectives if o.quarter == quarter),
+            # The meeting keeps its own copy: editing the team's agenda later changes nothing.
+            "agenda": meeting_copy(team_agenda(team, kind), kind).model_dump(),
         },
         context=STORED,
     )
@@ -299,11 +301,14 @@ def steps_left_empty(
     session: Session, steps: Sequence[Step], earlier: Sequence[Session] = ()
 ) -> list[Step]:
     """The steps of the agenda in which nothing was entered, in agenda order."""
-    return [
-        step
-        for step in steps
-        if step.key in NOTHING_ENTERED and NOTHING_ENTERED[step.key](session, earlier)
-    ]
+    return [step for step in steps if _left_empty(step, session, earlier)]
+
+
+def _left_empty(step: Step, session: Session, earlier: Sequence[Session]) -> bool:
+    if step.discussion:  # the team's own step: empty until a note is kept there
+        return not any(n.step_key == step.key for n in session.discussion_notes)
+    check = NOTHING_ENTERED.get(step.key)
+    return check is not None and check(session, earlier)
 
 
 def finish_question(empty: Sequence[Step]) -> str:

@@ -12,7 +12,7 @@ from okrtui.minutes import words
 from okrtui.minutes.css import CSS
 from okrtui.minutes.escape import html_cell
 from okrtui.minutes.escape import html_text as t
-from okrtui.minutes.lines import CommitmentLine, Group, KRLine, NoteLine
+from okrtui.minutes.lines import CommitmentLine, DiscussionLine, Group, KRLine, NoteLine
 from okrtui.minutes.view import MinutesView
 
 NONE_RECORDED = '<p class="none">None recorded.</p>'
@@ -271,6 +271,14 @@ def _next_quarter(view: MinutesView) -> list[str]:
     return [*lines, *_list(items), "</section>"]
 
 
+def _discussion(line: DiscussionLine) -> list[str]:
+    lines = ["<section>", f"<h2>{t(line.title)}</h2>"]
+    if line.prompt:
+        lines.append(f"<p><em>{t(line.prompt)}</em></p>")
+    lines += _list(_said(n.member, n.text) for n in line.notes) if line.notes else [NONE_RECORDED]
+    return [*lines, "</section>"]
+
+
 def _summary(view: MinutesView) -> list[str]:
     summary = t(view.session.summary) if view.session.summary else "None."
     return ['<section class="summary">', "<h2>Summary</h2>", f"<p>{summary}</p>", "</section>"]
@@ -299,11 +307,11 @@ SECTIONS: dict[words.Section, Callable[[MinutesView], list[str]]] = {
 
 
 def page(view: MinutesView) -> str:
-    """Format a computed view as one HTML document."""
+    """Format a computed view as one HTML document, its sections in the agenda's order."""
     title = html.escape(" ".join(words.title(view).split()))
     body = _header(view)
-    for section in words.sections(view):
-        body += SECTIONS[section](view)
+    for section, discussion in words.sections(view):
+        body += _discussion(discussion) if discussion is not None else SECTIONS[section](view)
     head = [
         "<!DOCTYPE html>",
         '<html lang="en">',

@@ -147,6 +147,26 @@ def document(view: MinutesView) -> dict[str, Any]:
         "summary": s.summary,
         "commitments_reviewed": [_action(c) for c in view.reviewed],
         "commitments_made": [_action(c) for c in view.made],
+        # The agenda the meeting ran with, each step's timebox beside the time it took.
+        "agenda": [
+            {
+                "key": step.key,
+                "title": step.title,
+                "minutes": step.minutes,
+                "discussion": step.discussion,
+                "seconds_spent": s.step_seconds.get(step.key, 0.0),
+            }
+            for step in view.steps
+        ],
+        "discussions": [
+            {
+                "key": d.key,
+                "title": d.title,
+                "prompt": d.prompt,
+                "notes": [{"owner": n.member or None, "text": n.text} for n in d.notes],
+            }
+            for d in view.discussions
+        ],
         "session": s.model_dump(mode="json"),
     }
 

@@ -112,6 +112,16 @@ class NoteLine:
 
 
 @dataclass(frozen=True)
+class DiscussionLine:
+    """A discussion step of the team's own agenda: its title, prompt and the notes kept."""
+
+    key: str
+    title: str
+    prompt: str
+    notes: tuple[NoteLine, ...]
+
+
+@dataclass(frozen=True)
 class CommitmentLine:
     """A commitment made or reviewed, with its owner's name and its status."""
 

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from okrtui.domain import kr_words
 from okrtui.minutes import words
 from okrtui.minutes.escape import md, md_cell, md_line
-from okrtui.minutes.lines import CommitmentLine, Group, NoteLine
+from okrtui.minutes.lines import CommitmentLine, DiscussionLine, Group, NoteLine
 from okrtui.minutes.view import MinutesView
 
 NONE_RECORDED = "None recorded."
@@ -172,6 +172,14 @@ def _next_quarter(view: MinutesView) -> list[str]:
     return [*lines, ""]
 
 
+def _discussion(line: DiscussionLine) -> list[str]:
+    lines = [f"## {md_line(line.title)}", ""]
+    if line.prompt:
+        lines += [f"*{md_line(line.prompt)}*", ""]
+    lines += [_item(_said(n.member, n.text)) for n in line.notes] or [NONE_RECORDED]
+    return [*lines, ""]
+
+
 def _summary(view: MinutesView) -> list[str]:
     summary = view.session.summary
     return ["## Summary", "", md(summary) if summary else "None.", ""]
@@ -202,8 +210,10 @@ SECTIONS: dict[words.Section, Callable[[MinutesView], list[str]]] = {
 def markdown(view: MinutesView, *, stacked: bool = False) -> str:
     """Format a computed view as Markdown (`stacked`: key results as lists, not a table)."""
     lines = _header(view)
-    for section in words.sections(view):
-        if section == "key_results":
+    for section, discussion in words.sections(view):
+        if discussion is not None:
+            lines += _discussion(discussion)
+        elif section == "key_results":
             lines += _key_results(view, stacked)
         else:
             lines += SECTIONS[section](view)

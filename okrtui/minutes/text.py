@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from okrtui.domain import kr_words
 from okrtui.domain.text import escape_control
 from okrtui.minutes import words
-from okrtui.minutes.lines import CommitmentLine, Group, NoteLine
+from okrtui.minutes.lines import CommitmentLine, DiscussionLine, Group, NoteLine
 from okrtui.minutes.view import MinutesView
 
 NONE_RECORDED = "None recorded."
@@ -201,9 +201,18 @@ SECTIONS: dict[words.Section, Callable[[MinutesView], list[str]]] = {
 }
 
 
+def _discussion(line: DiscussionLine) -> list[str]:
+    lines = _heading(escape_control(" ".join(line.title.split())).upper())
+    if line.prompt:
+        lines += ["  " + _text(line.prompt, "  "), ""]  # indented: never read as a heading
+    if not line.notes:
+        return [*lines, NONE_RECORDED, ""]
+    return lines + _items(_said(n.member, n.text) for n in line.notes)
+
+
 def plain_text(view: MinutesView) -> str:
     """Format a computed view as plain text."""
     lines = _header(view)
-    for section in words.sections(view):
-        lines += SECTIONS[section](view)
+    for section, discussion in words.sections(view):
+        lines += _discussion(discussion) if discussion is not None else SECTIONS[section](view)
     return "\n".join(lines).rstrip() + "\n"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Literal, cast
 
 from okrtui.domain import confidence as confidence_words
 from okrtui.domain import kr_words
@@ -11,7 +11,7 @@ from okrtui.domain.commitments import overdue_words
 from okrtui.domain.meeting import all_ratings
 from okrtui.domain.models import CommitmentStatus, Confidence, Session
 from okrtui.minutes.lines import CommitmentLine, ContributionGroup, KRLine, ScoreLine
-from okrtui.minutes.view import MinutesView
+from okrtui.minutes.view import DiscussionLine, MinutesView
 
 NONE = kr_words.NONE
 CONFIDENCE_LEGEND = confidence_words.legend()
@@ -46,6 +46,7 @@ Section = Literal[
     "trainings",
     "retrospective",
     "next_quarter",
+    "discussion",  # a discussion step of the team's own agenda: titled by the team
 ]
 SECTION_TITLES: dict[Section, str] = {
     "summary": "Summary",
@@ -130,24 +131,29 @@ def delta(line: KRLine) -> str:
     return kr_words.change(line.kr, line.delta)
 
 
-def sections(view: MinutesView) -> tuple[Section, ...]:
-    """The sections these minutes show, in order; a review leaves out what it did not hold."""
-    if not view.quarterly:
-        return (
-            "summary",
-            "actions",
-            "key_results",
-            "contributions",
-            "experiences",
-            "trainings",
-        )
-    shown: list[Section] = ["summary", "scores"]
-    if view.action_items:
-        shown.append("actions")
-    shown += ["key_results", "confidence", "contributions"]
-    if view.experiences:
-        shown.append("experiences")
-    return (*shown, "trainings", "retrospective", "next_quarter")
+def sections(view: MinutesView) -> tuple[tuple[Section, DiscussionLine | None], ...]:
+    """The sections these minutes show, in order: what was decided first (the summary, a
+    review's scores, the action items), then the detail in the order of the meeting's own
+    agenda, its discussion steps among them (each with its line). A review leaves out what
+    it did not hold."""
+    first: list[Section] = ["summary"]
+    if view.quarterly:
+        first.append("scores")
+    if not view.quarterly or view.action_items:
+        first.append("actions")
+    parts: list[tuple[Section, DiscussionLine | None]] = [(name, None) for name in first]
+    for section in view.sections:
+        if section.discussion is not None:
+            parts.append(("discussion", section.discussion))
+        elif section.name in ("scores", "commitments"):
+            continue  # told first, with the decisions
+        elif section.name == "experiences" and view.quarterly and not view.experiences:
+            continue
+        else:
+            parts.append((cast(Section, section.name), None))
+            if section.name == "key_results" and view.quarterly:
+                parts.append(("confidence", None))
+    return tuple(parts)
 
 
 def section_title(view: MinutesView, section: Section) -> str:

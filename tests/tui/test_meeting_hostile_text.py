@@ -16,8 +16,9 @@ import pytest
 from textual import events
 from textual.widgets import Input, OptionList, Static
 
+from okrtui.domain.agenda import WEEKLY_AGENDA
 from okrtui.domain.limits import text_limits
-from okrtui.domain.models import SessionKind
+from okrtui.domain.models import Agenda, AgendaStep, SessionKind
 from okrtui.store import Repository
 from okrtui.tui.widgets.steps import StepWidget
 from okrtui.tui.widgets.steps.entries import EntryListStep
@@ -145,10 +146,26 @@ STEPS = [
         ),
     ),
     StepFields("weekly", "wrap_up", ("summary",)),
+    # A discussion step of the team's own (the demo team is given an agenda with one).
+    StepFields(
+        "weekly",
+        "discussion-headlines",
+        ("discussion-text", "discussion-who"),
+        (("discussion-text", "Two resorts signed"), ("discussion-who", "")),
+    ),
     StepFields("quarterly", "scores", ("final-value", "override-score", "override-rationale")),
     StepFields("quarterly", "retrospective", ("went-well", "to-change")),
     StepFields("quarterly", "next_quarter", ("nq-title", "nq-baseline", "nq-target")),
 ]
+
+
+def give_discussion_step(folder: Path) -> None:
+    """The built-in weekly agenda with a discussion step "Headlines" at its end."""
+    steps = [AgendaStep(key=s.key) for s in WEEKLY_AGENDA]
+    steps.append(AgendaStep(key="discussion-headlines", discussion=True, title="Headlines"))
+    Repository.open(folder).update_team(
+        "sales", lambda team: team.model_copy(update={"weekly_agenda": Agenda(steps=steps)})
+    )
 
 
 def strings(value: Any) -> Iterator[str]:
@@ -197,6 +214,8 @@ async def test_hostile_text_in_every_field_is_kept_or_refused_in_plain_words(
     demo_folder: Path, spec: StepFields
 ) -> None:
     add_milestone_kr(demo_folder)  # a key result without check-ins, for the final value
+    if spec.key.startswith("discussion-"):
+        give_discussion_step(demo_folder)
     async with holding_meeting(demo_folder, spec.kind, step=spec.key) as held:
         step = held.screen.query_one(f"#step-{spec.key}", StepWidget)
         for field_id in spec.fields:

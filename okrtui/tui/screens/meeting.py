@@ -1,6 +1,6 @@
 """The meeting screen (weekly and quarterly): agenda sidebar, clocks, one step at a time.
 
-Steps come from `okrtui.domain.agenda.agenda(kind)`; each is run by the widget registered
+Steps come from the agenda the meeting keeps (`okrtui.domain.agenda.session_steps`); each is run by the widget registered
 for its key in `okrtui.tui.widgets.step_registry.STEP_WIDGETS`. The screen is the steps' recorder:
 a step's commit is saved through the repository at once, before the next key; steps post
 `SessionEdited` for what redraws, and the next-quarter draft asks the screen to save the plan.
@@ -19,7 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
 
-from okrtui.domain.agenda import Step, agenda
+from okrtui.domain.agenda import Step, session_steps
 from okrtui.domain.history import earlier_sessions
 from okrtui.domain.ids import session_id
 from okrtui.domain.meeting import (
@@ -80,7 +80,7 @@ class MeetingScreen(Screen[None]):
         # they were, and the first change saved records the amendment.
         self.amend_by = amend_by
         self._amendment_recorded = False
-        self.steps: tuple[Step, ...] = agenda(context.session.kind)
+        self.steps: tuple[Step, ...] = session_steps(context.session)
         keys = [s.key for s in self.steps]
         current = context.session.current_step
         # A correction starts from the top; a meeting resumes where it stopped.
@@ -308,7 +308,8 @@ class MeetingScreen(Screen[None]):
         widget = self.query_one(f"#step-{self.step.key}", StepWidget)
         self.query_one("#steps", ContentSwitcher).current = widget.id
         self.query_one("#step-title", Static).update(
-            f"Step {index + 1} of {len(self.steps)}: {self.step.title} ({self.step.minutes} min)"
+            f"Step {index + 1} of {len(self.steps)}: {escape_control(self.step.title)} "
+            f"({self.step.minutes} min)"
         )
         widget.show_step()
         if not amending:
