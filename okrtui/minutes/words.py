@@ -139,7 +139,10 @@ def sections(view: MinutesView) -> tuple[tuple[Section, DiscussionLine | None], 
     first: list[Section] = ["summary"]
     if view.quarterly:
         first.append("scores")
-    if not view.quarterly or view.action_items:
+    # Action items: a weekly meeting's when its agenda reviews or makes commitments (or it
+    # holds some all the same), a review's only when it holds some.
+    on_agenda = any(section.name == "commitments" for section in view.sections)
+    if view.action_items or (on_agenda and not view.quarterly):
         first.append("actions")
     parts: list[tuple[Section, DiscussionLine | None]] = [(name, None) for name in first]
     for section in view.sections:

@@ -107,10 +107,11 @@ async def test_a_meeting_on_the_team_agenda_keeps_its_discussion_and_its_minutes
     }
     earlier = earlier_sessions(repository, saved)
     minutes = render(saved, "md", earlier)
-    # The agenda's sections in its order: the discussion between attendance and contributions;
-    # no check-ins, experiences, training or commitments (their steps were not on it).
+    # The summary first, then the agenda's sections in its order: the discussion before
+    # contributions; no check-ins, experiences, training or action items (their steps were
+    # not on it).
     headings = [line for line in minutes.splitlines() if line.startswith("## ")]
-    assert headings == ["## Headlines", "## Celebrations and contributions", "## Summary"]
+    assert headings == ["## Summary", "## Headlines", "## Celebrations and contributions"]
     assert "*Good news and bad news from the week, one line each*" in minutes
     assert "- Maya (guest): Leads from the fair" in minutes
     assert "- Pricing page is late" in minutes
