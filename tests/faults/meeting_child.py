@@ -93,12 +93,20 @@ def acknowledging(repository: Repository) -> Repository:
 
 
 async def open_meeting(app: OkrApp, pilot: Pilot[None]) -> MeetingScreen:
-    """Start the weekly meeting from home, resuming the one in progress if asked."""
+    """Start the weekly meeting from home, resuming the one in progress (w continues this
+    week's at once; an earlier week's is asked about)."""
+    waiting = app.repository.in_progress(app.team_id or "", "weekly")
     await pilot.press("w")
     await pilot.pause()
+    screen = app.screen
+    if isinstance(screen, MeetingScreen) and waiting and screen.context.session.id == waiting.id:
+        say(f"resuming {waiting.id}")
     if isinstance(app.screen, ResumeOrNewDialog):
         say(f"resuming {app.screen.session.id}")
         await pilot.press("r")
+        await pilot.pause()
+    if isinstance(app.screen, ConfirmDialog):  # this week's meeting is finished: another one
+        await pilot.press("y")
         await pilot.pause()
     screen = app.screen
     assert isinstance(screen, MeetingScreen), f"no meeting screen: {screen!r}"

@@ -18,6 +18,7 @@ from textual.screen import Screen
 from okrtui.services.demo import build_demo
 from okrtui.store import Repository
 from okrtui.tui.app import OkrApp
+from okrtui.tui.dialogs.confirm import ConfirmDialog
 from okrtui.tui.dialogs.resume_or_new import ResumeOrNewDialog
 from okrtui.tui.screens.home import HomeScreen
 from tests.quick_keys import press_quickly
@@ -98,5 +99,9 @@ async def open_screen(app: OkrApp, pilot: Pilot[None], spec: ScreenSpec) -> bool
         await pilot.pause()
         if isinstance(app.screen, ResumeOrNewDialog):
             await press_quickly(pilot, ["r"])
+            await pilot.pause()
+        # This week's meeting (or this quarter's review) is finished already: another one.
+        if isinstance(app.screen, ConfirmDialog) and not on_screen(app, spec):
+            await press_quickly(pilot, ["y"])
             await pilot.pause()
     return on_screen(app, spec)

@@ -20,6 +20,7 @@ from okrtui.domain.agenda import WEEKLY_AGENDA
 from okrtui.domain.limits import text_limits
 from okrtui.domain.models import Agenda, AgendaStep, SessionKind
 from okrtui.store import Repository
+from okrtui.tui.dialogs.confirm import ConfirmDialog
 from okrtui.tui.widgets.steps import StepWidget
 from okrtui.tui.widgets.steps.entries import EntryListStep
 from okrtui.tui.widgets.text_input import TextInput
@@ -205,6 +206,9 @@ async def commit_entry(
     remaining = len(spec.fields) - spec.fields.index(target)
     for _ in range(remaining):
         await held.pilot.press("enter")
+        if isinstance(held.app.screen, ConfirmDialog):  # "add guest?": a guest it is
+            await held.pilot.press("y")
+            await held.pilot.pause()
         if shown_errors(step):
             return  # refused: the cursor stays at the field at fault
 
