@@ -1,6 +1,6 @@
 """A process that saves many distinct records into one folder once told to go.
 
-Run as `python concurrent_writer.py FOLDER NAME COUNT sessions|teams`. It opens the folder,
+Run as `python concurrent_writer.py FOLDER NAME COUNT sessions|teams|issues`. It opens the folder,
 prints `ready`, waits for a line on stdin, saves COUNT records whose ids start with NAME,
 then prints `done`. Two of these started together write into the same file at once.
 """
@@ -11,7 +11,7 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
-from okrtui.domain.models import Session, Team
+from okrtui.domain.models import Issue, ParkedTopic, Session, Team
 from okrtui.store import Repository
 
 QUARTER = "2026-Q4"
@@ -43,6 +43,28 @@ def team(name: str, n: int) -> Team:
     return Team(id=f"{name}-{n:04d}", name=f"Team {n} of {name}")
 
 
+def issue(name: str, n: int) -> Issue:
+    """Issue `n` of writer `name`: both writers raise issues of the same team."""
+    return Issue(
+        id=f"{QUARTER}-{name}.n-{n:04d}",
+        team_id="sales",
+        text=f"Blocker {n} raised by {name}",
+        raised_in=f"{QUARTER}-{name}",
+        raised_on=date(2026, 11, 1 + n % 28),
+    )
+
+
+def topic(name: str, n: int) -> ParkedTopic:
+    """Parked topic `n` of writer `name`, of the same team as the other writer's."""
+    return ParkedTopic(
+        id=f"p-{name}{n:04d}",
+        team_id="sales",
+        text=f"Topic {n} parked by {name}",
+        parked_in=f"{QUARTER}-{name}",
+        parked_on=date(2026, 11, 1 + n % 28),
+    )
+
+
 def main(folder: Path, name: str, count: int, kind: str) -> None:
     repository = Repository.open(folder)
     print("ready", flush=True)
@@ -50,6 +72,11 @@ def main(folder: Path, name: str, count: int, kind: str) -> None:
     for n in range(count):
         if kind == "sessions":
             repository.save_session(session(name, n))
+        elif kind == "issues":
+            # Each writer reads the team's issues as they are under the lock and adds one.
+            raised, parked = issue(name, n), topic(name, n)
+            repository.update_issues("sales", lambda now: [raised])
+            repository.update_parked_topics("sales", lambda now: [parked])
         else:
             repository.save_team(team(name, n))
     print("done", flush=True)
