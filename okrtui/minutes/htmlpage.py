@@ -180,6 +180,36 @@ def _trainings(view: MinutesView) -> list[str]:
     return [*lines, "</section>"]
 
 
+def _issues(view: MinutesView) -> list[str]:
+    lines = ["<section>", "<h2>Open issues</h2>"]
+    if not view.issues_closed and not view.issues_open:
+        return [*lines, '<p class="none">None open.</p>', "</section>"]
+    if view.issues_closed:
+        lines.append("<h3>Solved or dropped in this meeting</h3>")
+        lines += _list(
+            f"<strong>{t((i.decision or '').capitalize())}</strong> — {t(i.text)}"
+            + (f": {t(i.resolution)}" if i.resolution else "")
+            for i in view.issues_closed
+        )
+    lines.append("<h3>Still open</h3>")
+    if view.issues_open:
+        lines += _list(f"{t(i.text)} ({t(words.issue_facts(i))})" for i in view.issues_open)
+    else:
+        lines.append('<p class="none">None.</p>')
+    return [*lines, "</section>"]
+
+
+def _parked(view: MinutesView) -> list[str]:
+    if not view.parked:
+        return []
+    return [
+        "<section>",
+        "<h2>Parked for a later meeting</h2>",
+        *_list(map(t, view.parked)),
+        "</section>",
+    ]
+
+
 def _commitment(line: CommitmentLine, reviewed: bool) -> str:
     if not line.text:
         status = words.status(line.status).capitalize()
@@ -225,11 +255,14 @@ def page(view: MinutesView) -> str:
     body += _contributions(view)
     if not view.quarterly or view.experiences:
         body += _note_groups("Experiences", view.experiences)
+    if not view.quarterly or view.issues_closed or view.issues_open:
+        body += _issues(view)
     body += _trainings(view)
     if not view.quarterly or view.reviewed or view.made:
         body += _commitments(view)
     if view.quarterly:
         body += _note_groups("Retrospective", view.retrospective) + _next_quarter(view)
+    body += _parked(view)
     summary = t(view.session.summary) if view.session.summary else "None."
     body += ["<section>", "<h2>Summary</h2>", f"<p>{summary}</p>", "</section>"]
     head = [

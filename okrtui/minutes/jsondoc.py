@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from okrtui.minutes.lines import KRLine, ObjectiveLine
+from okrtui.minutes.lines import IssueLine, KRLine, ObjectiveLine
 from okrtui.minutes.view import MinutesView
 
 FORMAT = "okrtui-minutes"
@@ -137,7 +137,20 @@ def document(view: MinutesView) -> dict[str, Any]:
             }
             for c in view.reviewed
         ],
+        "issues_closed": [_issue(i) for i in view.issues_closed],
+        "issues_open": [_issue(i) for i in view.issues_open],
+        "parked": list(view.parked),
         "session": s.model_dump(mode="json"),
+    }
+
+
+def _issue(line: IssueLine) -> dict[str, Any]:
+    return {
+        "text": line.text,
+        "owner": line.owner or None,
+        "raised_on": line.raised_on.isoformat(),
+        "decision": line.decision,
+        "resolution": line.resolution or None,
     }
 
 

@@ -152,6 +152,27 @@ def _trainings(view: MinutesView) -> list[str]:
     return [*lines, ""]
 
 
+def _issues(view: MinutesView) -> list[str]:
+    lines = ["## Open issues", ""]
+    if not view.issues_closed and not view.issues_open:
+        return [*lines, "None open.", ""]
+    if view.issues_closed:
+        lines += ["### Solved or dropped in this meeting", ""]
+        for i in view.issues_closed:
+            how = f": {i.resolution}" if i.resolution else ""
+            lines.append(_item(f"{i.decision.capitalize() if i.decision else ''} — {i.text}{how}"))
+        lines.append("")
+    lines += ["### Still open", ""]
+    lines += [_item(f"{i.text} ({words.issue_facts(i)})") for i in view.issues_open] or ["None."]
+    return [*lines, ""]
+
+
+def _parked(view: MinutesView) -> list[str]:
+    if not view.parked:
+        return []
+    return ["## Parked for a later meeting", "", *[_item(t) for t in view.parked], ""]
+
+
 def _commitment(line: CommitmentLine, reviewed: bool) -> str:
     if not line.text:
         status = words.status(line.status).capitalize()
@@ -191,10 +212,13 @@ def markdown(view: MinutesView) -> str:
     lines += _contributions(view)
     if not view.quarterly or view.experiences:
         lines += _note_groups("Experiences", view.experiences)
+    if not view.quarterly or view.issues_closed or view.issues_open:
+        lines += _issues(view)
     lines += _trainings(view)
     if not view.quarterly or view.reviewed or view.made:
         lines += _commitments(view)
     if view.quarterly:
         lines += _note_groups("Retrospective", view.retrospective) + _next_quarter(view)
+    lines += _parked(view)
     lines += ["## Summary", "", md(view.session.summary) if view.session.summary else "None."]
     return "\n".join(lines).rstrip() + "\n"

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from okrtui.domain.history import kr_path, previous_checkin
+from okrtui.domain.issues import IssueAtMeeting, age_in_words, meeting_issues
 from okrtui.domain.meeting import all_ratings
 from okrtui.domain.models import Commitment, CommitmentStatus, NoteKind, Score, Session
 from okrtui.domain.quarter_rollup import (
@@ -28,6 +29,7 @@ from okrtui.minutes.lines import (
     DraftLine,
     DraftObjectiveLine,
     Group,
+    IssueLine,
     KRLine,
     NoteLine,
     ObjectiveLine,
@@ -65,6 +67,11 @@ class MinutesView:
     made: tuple[CommitmentLine, ...]
     retrospective: tuple[Group[NoteLine], ...]
     next_quarter: tuple[DraftObjectiveLine, ...]
+    # The team's open issues: those this meeting solved or dropped, those still open after it.
+    issues_closed: tuple[IssueLine, ...] = ()
+    issues_open: tuple[IssueLine, ...] = ()
+    # Topics parked at this meeting for a later one.
+    parked: tuple[str, ...] = ()
 
     @property
     def quarterly(self) -> bool:
@@ -116,6 +123,23 @@ def build_view(session: Session, earlier: Sequence[Session] = ()) -> MinutesView
         made=tuple(_commitment(session, c, c.status, titles) for c in session.commitments),
         retrospective=_notes(session, RETRO_KINDS),
         next_quarter=_drafts(session),
+        issues_closed=tuple(
+            _issue(session, i) for i in meeting_issues(session) if not i.still_open
+        ),
+        issues_open=tuple(_issue(session, i) for i in meeting_issues(session) if i.still_open),
+        parked=tuple(t.text for t in session.parked),
+    )
+
+
+def _issue(session: Session, item: IssueAtMeeting) -> IssueLine:
+    issue = item.issue
+    return IssueLine(
+        text=issue.text,
+        owner=issue.owner_name,
+        raised_on=issue.raised_on,
+        age=age_in_words(issue.raised_on, session.date),
+        decision=item.decision,
+        resolution=item.resolution,
     )
 
 

@@ -8,7 +8,7 @@ from okrtui.domain import confidence as confidence_words
 from okrtui.domain import kr_words
 from okrtui.domain.meeting import all_ratings
 from okrtui.domain.models import CommitmentStatus, Confidence, Session
-from okrtui.minutes.lines import CommitmentLine, ContributionGroup, KRLine
+from okrtui.minutes.lines import CommitmentLine, ContributionGroup, IssueLine, KRLine
 from okrtui.minutes.view import MinutesView
 
 NONE = kr_words.NONE
@@ -177,3 +177,19 @@ def commitment_facts(line: CommitmentLine) -> str:
 def status(state: CommitmentStatus) -> str:
     """A reviewed commitment's new status."""
     return STATUS_WORDS[state]
+
+
+ISSUE_WORDS: dict[str | None, str] = {
+    None: "not reviewed",
+    "raised": "raised in this meeting",
+    "kept": "kept open",
+    "solved": "solved",
+    "dropped": "dropped",
+}
+
+
+def issue_facts(line: IssueLine) -> str:
+    """An issue's owner, age and what the meeting did with it, in words."""
+    owner = f"{line.owner}, " if line.owner else ""
+    age = "" if line.decision == "raised" else f"open {line.age}, "
+    return f"{owner}{age}{ISSUE_WORDS[line.decision]}"

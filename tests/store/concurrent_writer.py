@@ -8,11 +8,15 @@ then prints `done`. Two of these started together write into the same file at on
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from okrtui.domain.models import Issue, ParkedTopic, Session, Team
 from okrtui.store import Repository
+
+T = TypeVar("T")
 
 QUARTER = "2026-Q4"
 
@@ -65,6 +69,11 @@ def topic(name: str, n: int) -> ParkedTopic:
     )
 
 
+def adding(record: T) -> Callable[[list[T]], list[T]]:
+    """A change that adds `record` to what is stored."""
+    return lambda now: [record]
+
+
 def main(folder: Path, name: str, count: int, kind: str) -> None:
     repository = Repository.open(folder)
     print("ready", flush=True)
@@ -74,9 +83,8 @@ def main(folder: Path, name: str, count: int, kind: str) -> None:
             repository.save_session(session(name, n))
         elif kind == "issues":
             # Each writer reads the team's issues as they are under the lock and adds one.
-            raised, parked = issue(name, n), topic(name, n)
-            repository.update_issues("sales", lambda now: [raised])
-            repository.update_parked_topics("sales", lambda now: [parked])
+            repository.update_issues("sales", adding(issue(name, n)))
+            repository.update_parked_topics("sales", adding(topic(name, n)))
         else:
             repository.save_team(team(name, n))
     print("done", flush=True)

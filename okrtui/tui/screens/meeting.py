@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from contextlib import suppress
 from datetime import datetime
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -20,7 +20,8 @@ from textual.widgets import ContentSwitcher, Static
 
 from okrtui.domain.agenda import Step, agenda
 from okrtui.domain.history import earlier_sessions
-from okrtui.domain.ids import session_id
+from okrtui.domain.ids import new_id, session_id
+from okrtui.domain.issues import issues_after_meeting, open_at_start
 from okrtui.domain.meeting import (
     add_time,
     amend,
@@ -29,11 +30,19 @@ from okrtui.domain.meeting import (
     new_session,
     set_current_step,
     steps_left_empty,
+    upsert_item,
 )
-from okrtui.domain.models import Session, SessionKind
+from okrtui.domain.models import Note, ParkedTopic, Session, SessionKind
+from okrtui.domain.parking import (
+    park_topic,
+    review_topic,
+    still_parked,
+    topics_after_meeting,
+    topics_to_offer,
+)
 from okrtui.domain.plan import Plan
 from okrtui.domain.quarters import quarter_of
-from okrtui.domain.text import escape_control
+from okrtui.domain.text import STORED, escape_control
 from okrtui.services.facilitators import remember_facilitator, remembered_facilitator
 from okrtui.store import LockBusy, SessionHeldElsewhere, Store, StoreError
 from okrtui.store.holders import this_process
@@ -41,6 +50,8 @@ from okrtui.tui.autosave import Autosave, SaveLanded
 from okrtui.tui.dialogs.confirm import ConfirmDialog
 from okrtui.tui.dialogs.go_to_step import GoToStepDialog
 from okrtui.tui.dialogs.held_elsewhere import HeldChoice, HeldElsewhereDialog
+from okrtui.tui.dialogs.park_topic import ParkTopicDialog
+from okrtui.tui.dialogs.parked_topics import ParkedTopicsDialog, TopicChoice
 from okrtui.tui.dialogs.resume_or_new import ResumeChoice, ResumeOrNewDialog
 from okrtui.tui.widgets.agenda_sidebar import AgendaSidebar
 from okrtui.tui.widgets.keys_footer import KeysFooter
@@ -66,6 +77,7 @@ class MeetingScreen(Screen[None]):
         Binding("pageup,ctrl+b", "previous_step", "Previous step", priority=True),
         Binding("ctrl+g", "go_to_step", "Go to step", priority=True),
         Binding("ctrl+l", "leave_meeting", "Leave (saved)", priority=True),
+        Binding("ctrl+k", "park_topic", "Park a topic", priority=True),
     ]
 
     def __init__(self, context: MeetingContext, amend_by: str | None = None) -> None:
@@ -84,6 +96,9 @@ class MeetingScreen(Screen[None]):
         self.index = keys.index(current) if resumed else 0
         self.visited: set[str] = {k for k in keys if context.session.step_seconds.get(k)}
         self.unsaved = False
+        # What of the meeting the team's issues and parked topics were last brought in line
+        # with (None: not yet, or it failed and is tried again at the next change).
+        self._carried: list[Any] | None = _carried_parts(context.session)
         # Set again on mount, from the app's clock.
         self._entered = datetime.min
         self._last_save = datetime.min
@@ -116,6 +131,8 @@ class MeetingScreen(Screen[None]):
         self._entered = self._last_save = self._now()
         self.set_interval(1.0, self.refresh_clocks)
         self._show_step(self.index)
+        if self.amend_by is None and topics_to_offer(self.context.session):
+            self.call_after_refresh(self._offer_parked)
 
     def _title(self) -> str:
         s = self.context.session
@@ -262,7 +279,76 @@ class MeetingScreen(Screen[None]):
             session = amend(session, self._now(), self.amend_by)
             self._amendment_recorded = True
         self.context.session = session
-        return self.save(what)
+        saved = self.save(what)
+        self._carry()
+        return saved
+
+    def _carry(self, force: bool = False) -> bool:
+        """Bring the team's open issues and parked topics in line with this meeting (when
+        its blockers, decisions or parked topics changed); False when that failed."""
+        session = self.context.session
+        parts = _carried_parts(session)
+        if not force and parts == self._carried:
+            return True
+        try:
+            self.repository.update_issues(
+                session.team_id, lambda now: issues_after_meeting(session, now)
+            )
+            self.repository.update_parked_topics(
+                session.team_id, lambda now: topics_after_meeting(session, now)
+            )
+        except (StoreError, OSError, ValueError) as exc:
+            self._carried = None
+            self.notify(
+                f"The team's open issues and parked topics are not saved yet: {exc}. "
+                "They are tried again at the next change and when the meeting finishes.",
+                severity="error",
+                markup=False,
+            )
+            return False
+        self._carried = parts
+        return True
+
+    # -- the parking lot ----------------------------------------------------------------
+
+    def action_park_topic(self) -> None:
+        """Ask for a topic and park it for the team's next meeting."""
+
+        def parked(text: str | None) -> None:
+            if text:
+                self.record(park_topic(self.context.session, text), "topic parked")
+                self.query_one(f"#step-{self.step.key}", StepWidget).show_step()
+                self.notify("Parked for the next meeting.", timeout=3)
+
+        self.app.push_screen(ParkTopicDialog(), parked)
+
+    def _offer_parked(self) -> None:
+        """Offer the topics parked at earlier meetings: take one up, drop it, or leave it."""
+        if not self.is_current:
+            return
+        self.app.push_screen(
+            ParkedTopicsDialog(topics_to_offer(self.context.session), self._topic_chosen)
+        )
+
+    def _topic_chosen(self, topic: ParkedTopic, choice: TopicChoice) -> None:
+        session = self.context.session
+        if choice == "dropped":
+            self.record(review_topic(session, topic.id, "dropped"), "parked topic dropped")
+            return
+        note = Note.model_validate(
+            {
+                "id": new_id("n"),
+                "kind": "blocker" if choice == "issue" else "idea",
+                "text": topic.text,
+            },
+            context=STORED,  # the topic was stored already: its text is kept as it is
+        )
+        session = review_topic(upsert_item(session, "notes", note), topic.id, "taken_up")
+        self.record(
+            session,
+            f"parked topic taken up as {'an issue' if choice == 'issue' else 'an experience'}",
+        )
+        self.query_one(f"#step-{self.step.key}", StepWidget).show_step()
 
     def on_step_widget_session_edited(self, event: StepWidget.SessionEdited) -> None:
         """After a commit (already saved): redraw what shows the session."""
@@ -407,7 +493,7 @@ class MeetingScreen(Screen[None]):
         """Mark the meeting completed, save it and show its minutes."""
         self._flush_time()
         self.context.session = finish(self.context.session, self._now())
-        if not self.save("meeting finished", patient=True):
+        if not self.save("meeting finished", patient=True) or not self._carry(force=True):
             self.context.session = self.context.session.model_copy(
                 update={"status": "in_progress", "ended_at": None}
             )
@@ -418,6 +504,12 @@ class MeetingScreen(Screen[None]):
             return
         self.app.pop_screen()
         show_minutes(cast("OkrApp", self.app), self.context.session)
+
+
+def _carried_parts(session: Session) -> list[Any]:
+    """What of a meeting its team's issues and parked topics follow."""
+    blockers = [n for n in session.notes if n.kind == "blocker"]
+    return [blockers, session.issue_reviews, session.parked, session.topic_reviews]
 
 
 # -- starting and resuming ----------------------------------------------------------------
@@ -468,6 +560,8 @@ def start_new_meeting(
         app.clock(),
         facilitator=remembered_facilitator(repository, team_id),
         quarter=quarter,
+        issues=open_at_start(repository.issues(team_id)),
+        topics=still_parked(repository.parked_topics(team_id)),
     )
     run_meeting(app, session)
 

@@ -15,6 +15,7 @@ from okrtui.tui.widgets.steps.commitments_review import CommitmentsReviewStep
 from okrtui.tui.widgets.steps.contributions import ContributionsStep
 from okrtui.tui.widgets.steps.experiences import ExperiencesStep
 from okrtui.tui.widgets.steps.next_week import NextWeekStep
+from okrtui.tui.widgets.steps.open_issues import OpenIssuesStep
 from okrtui.tui.widgets.steps.training import TrainingStep
 from okrtui.tui.widgets.steps.wrap_up import WrapUpStep
 
@@ -25,6 +26,7 @@ STEP_WIDGETS: dict[str, type[StepWidget]] = {
     "checkins": CheckInsStep,
     "contributions": ContributionsStep,
     "experiences": ExperiencesStep,
+    "open_issues": OpenIssuesStep,
     "training": TrainingStep,
     "next_week": NextWeekStep,
     "wrap_up": WrapUpStep,
