@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from collections.abc import Sequence
+from datetime import date
 
 from okrtui.domain.issues import (
     WITHDRAWN,
@@ -13,28 +14,15 @@ from okrtui.domain.issues import (
 )
 from okrtui.domain.meeting import remove_item, upsert_item
 from okrtui.domain.models import Issue, Note, Session
+from tests.domain.weeks import applied, week
 
 
-def meeting(n: int, day: date, issues: list[Issue] = ()) -> Session:  # type: ignore[assignment]
-    return Session(
-        id=f"2026-Q4-week0{n}",
-        team_id="sales",
-        kind="weekly",
-        quarter="2026-Q4",
-        week=n,
-        date=day,
-        started_at=datetime.combine(day, datetime.min.time()),
-        member_names={"ana": "Ana"},
-        open_issues=list(issues),
-    )
+def meeting(n: int, day: date, issues: Sequence[Issue] = ()) -> Session:
+    return week(n, day, open_issues=list(issues))
 
 
 def apply(session: Session, stored: list[Issue]) -> list[Issue]:
-    """The store after the meeting: what it puts, replacing by id."""
-    by_id = {i.id: i for i in stored}
-    for put in issues_after_meeting(session, stored):
-        by_id[put.id] = put
-    return list(by_id.values())
+    return applied(issues_after_meeting, session, stored)
 
 
 BLOCKER = Note(id="n-000001", kind="blocker", text="No budget for ads", member_id="ana")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from collections.abc import Sequence
+from datetime import date
 
 import pytest
 from pydantic import ValidationError
@@ -16,27 +17,15 @@ from okrtui.domain.parking import (
     topics_to_offer,
     unpark_topic,
 )
+from tests.domain.weeks import applied, week
 
 
-def meeting(n: int, offered: list[ParkedTopic] = ()) -> Session:  # type: ignore[assignment]
-    day = date(2026, 10, 7 * n)
-    return Session(
-        id=f"2026-Q4-week0{n}",
-        team_id="sales",
-        kind="weekly",
-        quarter="2026-Q4",
-        week=n,
-        date=day,
-        started_at=datetime.combine(day, datetime.min.time()),
-        offered_topics=list(offered),
-    )
+def meeting(n: int, offered: Sequence[ParkedTopic] = ()) -> Session:
+    return week(n, date(2026, 10, 7 * n), offered_topics=list(offered))
 
 
 def apply(session: Session, stored: list[ParkedTopic]) -> list[ParkedTopic]:
-    by_id = {t.id: t for t in stored}
-    for put in topics_after_meeting(session, stored):
-        by_id[put.id] = put
-    return list(by_id.values())
+    return applied(topics_after_meeting, session, stored)
 
 
 def test_a_parked_topic_waits_for_the_next_meeting_until_taken_up() -> None:

@@ -10,34 +10,25 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Label, Markdown, OptionList
+from textual.widgets import Label, OptionList
 
 from okrtui.store import Repository
 from okrtui.tui.app import OkrApp
-from okrtui.tui.dialogs.confirm import ConfirmDialog
 from okrtui.tui.screens.home import HomeScreen
-from okrtui.tui.screens.minutes import MinutesScreen
 from tests.conftest import TODAY
-from tests.tui.meeting_helpers import FakeClock, go_to_step, meeting, start_meeting
+from tests.tui.meeting_helpers import (
+    FakeClock,
+    finish_from_wrap_up,
+    go_to_step,
+    meeting,
+    start_meeting,
+)
 
 BLOCKER = "Leads arrive late from marketing"
 
 
 def app_on(folder: Path, day: date) -> OkrApp:
     return OkrApp(Repository.open(folder), today=day, clock=FakeClock())
-
-
-async def finish(pilot: Pilot[None]) -> str:
-    """Finish the meeting from wrap-up (saying yes to steps left empty); its minutes."""
-    await go_to_step(pilot, "wrap_up")
-    await pilot.press(*"Issues reviewed", "enter", "f")
-    await pilot.pause()
-    if isinstance(pilot.app.screen, ConfirmDialog):
-        await pilot.press("y")
-        await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, MinutesScreen), f"expected the minutes, got {screen!r}"
-    return screen.query_one(Markdown).source
 
 
 async def home_count(pilot: Pilot[None]) -> str:
@@ -67,7 +58,7 @@ async def test_an_issue_raised_kept_open_then_solved_over_three_weeks(demo_folde
         screen = await go_to_step(pilot, "open_issues")
         listing = screen.query_one("#issues-list", OptionList)
         assert BLOCKER in str(listing.get_option_at_index(0).prompt)
-        issues = section(await finish(pilot), "Open issues")
+        issues = section(await finish_from_wrap_up(pilot), "Open issues")
         assert f"{BLOCKER} (Ben Okafor, raised in this meeting)" in issues
         assert "Solved" not in issues
         assert (await home_count(pilot)).startswith("Open issues: 1")
@@ -80,7 +71,7 @@ async def test_an_issue_raised_kept_open_then_solved_over_three_weeks(demo_folde
         assert listing.option_count == 1
         assert "7 days" in str(listing.get_option_at_index(0).prompt)
         await pilot.press("k")
-        issues = section(await finish(pilot), "Open issues")
+        issues = section(await finish_from_wrap_up(pilot), "Open issues")
         assert f"{BLOCKER} (Ben Okafor, open 7 days, kept open)" in issues
         assert (await home_count(pilot)).startswith("Open issues: 1")
 
@@ -90,7 +81,7 @@ async def test_an_issue_raised_kept_open_then_solved_over_three_weeks(demo_folde
         await go_to_step(pilot, "open_issues")
         await pilot.press("s", *"Weekly lead sync agreed", "enter")
         assert meeting(pilot.app).context.session.issue_reviews[0].status == "solved"
-        issues = section(await finish(pilot), "Open issues")
+        issues = section(await finish_from_wrap_up(pilot), "Open issues")
         assert f"Solved — {BLOCKER}: Weekly lead sync agreed" in issues
         assert "### Still open\n\nNone." in issues
         assert await home_count(pilot) == "No open issues"

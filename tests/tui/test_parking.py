@@ -6,16 +6,20 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Markdown, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from okrtui.store import Repository
 from okrtui.tui.app import OkrApp
-from okrtui.tui.dialogs.confirm import ConfirmDialog
 from okrtui.tui.dialogs.park_topic import ParkTopicDialog
 from okrtui.tui.dialogs.parked_topics import ParkedTopicsDialog
-from okrtui.tui.screens.minutes import MinutesScreen
 from tests.conftest import TODAY
-from tests.tui.meeting_helpers import FakeClock, go_to_step, meeting, start_meeting
+from tests.tui.meeting_helpers import (
+    FakeClock,
+    finish_from_wrap_up,
+    go_to_step,
+    meeting,
+    start_meeting,
+)
 
 TOPIC = "Loyalty points for Tier 1 upgrades"
 
@@ -52,14 +56,7 @@ async def test_a_topic_parked_mid_step_is_in_the_minutes_and_offered_next_week(
         assert screen.step.key == "checkins"  # the meeting goes on where it was
         # Kept with the team at once, not only when the meeting finishes.
         assert [t.text for t in Repository.open(demo_folder).parked_topics("sales")] == [TOPIC]
-        await go_to_step(pilot, "wrap_up")
-        await pilot.press(*"Parked one topic", "enter", "f")
-        await pilot.pause()
-        if isinstance(pilot.app.screen, ConfirmDialog):
-            await pilot.press("y")
-            await pilot.pause()
-        assert isinstance(pilot.app.screen, MinutesScreen)
-        minutes = pilot.app.screen.query_one(Markdown).source
+        minutes = await finish_from_wrap_up(pilot)
         assert f"## Parked for a later meeting\n\n- {TOPIC}" in minutes
 
     async with app_on(demo_folder, TODAY + timedelta(days=7)).run_test(size=(80, 24)) as pilot:
