@@ -58,7 +58,7 @@ class OpenIssuesStep(StepWidget):
 
     def compose(self) -> ComposeResult:
         yield Label(
-            "Open issues: s solved · k keep open · x dropped (blockers become issues)",
+            "s solved · k keep open · x dropped",
             classes="field-label",
         )
         yield OptionList(id="issues-list", classes="entries")
@@ -67,7 +67,7 @@ class OpenIssuesStep(StepWidget):
             "Resolution",
             TextInput(
                 fills=Fills(IssueReview, "resolution", "The resolution"),
-                placeholder="s on an issue, then optional words; Enter marks it solved",
+                placeholder="after s: how it was solved (optional)",
                 id="issue-resolution",
             ),
         )
