@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from textual.app import App
@@ -60,6 +60,11 @@ def demo_app(folder: Path, clock: FakeClock) -> OkrApp:
     """The app on the demo folder, with the sales team chosen."""
     app = OkrApp(Repository.open(folder), today=TODAY, clock=clock)
     return app
+
+
+def app_on_day(folder: Path, day: date) -> OkrApp:
+    """The app on `folder` as it opens on `day` (a meeting a week later: TODAY + 7 days)."""
+    return OkrApp(Repository.open(folder), today=day, clock=FakeClock())
 
 
 def meeting(app: App[None]) -> MeetingScreen:

@@ -6,18 +6,17 @@ say where the issue stands.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.widgets import Label, OptionList
 
 from okrtui.store import Repository
-from okrtui.tui.app import OkrApp
 from okrtui.tui.screens.home import HomeScreen
 from tests.conftest import TODAY
 from tests.tui.meeting_helpers import (
-    FakeClock,
+    app_on_day,
     finish_from_wrap_up,
     go_to_step,
     meeting,
@@ -25,10 +24,6 @@ from tests.tui.meeting_helpers import (
 )
 
 BLOCKER = "Leads arrive late from marketing"
-
-
-def app_on(folder: Path, day: date) -> OkrApp:
-    return OkrApp(Repository.open(folder), today=day, clock=FakeClock())
 
 
 async def home_count(pilot: Pilot[None]) -> str:
@@ -49,7 +44,7 @@ def section(minutes: str, title: str) -> str:
 
 async def test_an_issue_raised_kept_open_then_solved_over_three_weeks(demo_folder: Path) -> None:
     # Week 1: Ben's blocker is raised in the experiences step.
-    async with app_on(demo_folder, TODAY).run_test(size=(80, 24)) as pilot:
+    async with app_on_day(demo_folder, TODAY).run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert await home_count(pilot) == "No open issues"
         await start_meeting(pilot)
@@ -64,7 +59,7 @@ async def test_an_issue_raised_kept_open_then_solved_over_three_weeks(demo_folde
         assert (await home_count(pilot)).startswith("Open issues: 1")
 
     # Week 2: the issue is listed with its age and kept open.
-    async with app_on(demo_folder, TODAY + timedelta(days=7)).run_test(size=(80, 24)) as pilot:
+    async with app_on_day(demo_folder, TODAY + timedelta(days=7)).run_test(size=(80, 24)) as pilot:
         await start_meeting(pilot)
         screen = await go_to_step(pilot, "open_issues")
         listing = screen.query_one("#issues-list", OptionList)
@@ -76,7 +71,7 @@ async def test_an_issue_raised_kept_open_then_solved_over_three_weeks(demo_folde
         assert (await home_count(pilot)).startswith("Open issues: 1")
 
     # Week 3: solved, with a resolution line.
-    async with app_on(demo_folder, TODAY + timedelta(days=14)).run_test(size=(80, 24)) as pilot:
+    async with app_on_day(demo_folder, TODAY + timedelta(days=14)).run_test(size=(80, 24)) as pilot:
         await start_meeting(pilot)
         await go_to_step(pilot, "open_issues")
         await pilot.press("s", *"Weekly lead sync agreed", "enter")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -14,7 +14,7 @@ from okrtui.tui.dialogs.park_topic import ParkTopicDialog
 from okrtui.tui.dialogs.parked_topics import ParkedTopicsDialog
 from tests.conftest import TODAY
 from tests.tui.meeting_helpers import (
-    FakeClock,
+    app_on_day,
     finish_from_wrap_up,
     go_to_step,
     meeting,
@@ -22,10 +22,6 @@ from tests.tui.meeting_helpers import (
 )
 
 TOPIC = "Loyalty points for Tier 1 upgrades"
-
-
-def app_on(folder: Path, day: date) -> OkrApp:
-    return OkrApp(Repository.open(folder), today=day, clock=FakeClock())
 
 
 async def park(pilot: Pilot[None], *keys: str) -> ParkTopicDialog | None:
@@ -42,7 +38,7 @@ async def park(pilot: Pilot[None], *keys: str) -> ParkTopicDialog | None:
 async def test_a_topic_parked_mid_step_is_in_the_minutes_and_offered_next_week(
     demo_folder: Path,
 ) -> None:
-    async with app_on(demo_folder, TODAY).run_test(size=(80, 24)) as pilot:
+    async with app_on_day(demo_folder, TODAY).run_test(size=(80, 24)) as pilot:
         await start_meeting(pilot)
         await go_to_step(pilot, "checkins")  # the cursor is in a value field
         refused = await park(pilot, *"   ")
@@ -59,7 +55,7 @@ async def test_a_topic_parked_mid_step_is_in_the_minutes_and_offered_next_week(
         minutes = await finish_from_wrap_up(pilot)
         assert f"## Parked for a later meeting\n\n- {TOPIC}" in minutes
 
-    async with app_on(demo_folder, TODAY + timedelta(days=7)).run_test(size=(80, 24)) as pilot:
+    async with app_on_day(demo_folder, TODAY + timedelta(days=7)).run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(pilot.app, OkrApp)
         pilot.app.action_start_weekly_meeting()

@@ -98,7 +98,11 @@ class MeetingScreen(Screen[None]):
         self.unsaved = False
         # What of the meeting the team's issues and parked topics were last brought in line
         # with (None: not yet, or it failed and is tried again at the next change).
-        self._carried: list[Any] | None = _carried_parts(context.session)
+        # Amending brings them in line again at the first change (an earlier try may
+        # have failed).
+        self._carried: list[Any] | None = (
+            _carried_parts(context.session) if amend_by is None else None
+        )
         # Set again on mount, from the app's clock.
         self._entered = datetime.min
         self._last_save = datetime.min
@@ -301,7 +305,8 @@ class MeetingScreen(Screen[None]):
             self._carried = None
             self.notify(
                 f"The team's open issues and parked topics are not saved yet: {exc}. "
-                "They are tried again at the next change and when the meeting finishes.",
+                "They are tried again at the next change, when the meeting finishes and when "
+                "it is amended.",
                 severity="error",
                 markup=False,
             )
@@ -472,6 +477,7 @@ class MeetingScreen(Screen[None]):
         if self.amend_by is not None:  # corrections are saved already: show the minutes
             if self.unsaved and not self.save("corrections", patient=True):
                 return
+            self._carry(force=True)
             self.app.pop_screen()
             show_minutes(cast("OkrApp", self.app), self.context.session)
             return
@@ -493,7 +499,7 @@ class MeetingScreen(Screen[None]):
         """Mark the meeting completed, save it and show its minutes."""
         self._flush_time()
         self.context.session = finish(self.context.session, self._now())
-        if not self.save("meeting finished", patient=True) or not self._carry(force=True):
+        if not self.save("meeting finished", patient=True):
             self.context.session = self.context.session.model_copy(
                 update={"status": "in_progress", "ended_at": None}
             )
@@ -502,6 +508,9 @@ class MeetingScreen(Screen[None]):
                 severity="error",
             )
             return
+        # Finished on disk now: should the team's issues fail to follow, the blockers and
+        # decisions are still in the meeting (the screen said so), and amending it retries.
+        self._carry(force=True)
         self.app.pop_screen()
         show_minutes(cast("OkrApp", self.app), self.context.session)
 
