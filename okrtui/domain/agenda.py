@@ -41,6 +41,7 @@ WEEKLY_AGENDA: tuple[Step, ...] = (
     Step("checkins", "Key-result check-ins", 15),
     Step("contributions", "Contributions & celebrations", 10),
     Step("experiences", "Experiences: wins, lessons, blockers", 10),
+    Step("open_issues", "Open issues", 5),
     Step("training", "Mini-training", 10),
     Step("next_week", "Next week's targets & actions", 5),
     Step("wrap_up", "Wrap-up: summary and rating", 3),

@@ -20,8 +20,10 @@ from okrtui.domain.models import (
     CommitmentReview,
     CommitmentStatus,
     Confidence,
+    Issue,
     KRSnapshot,
     Objective,
+    ParkedTopic,
     Session,
     SessionKind,
     Team,
@@ -57,8 +59,11 @@ def new_session(
     now: datetime,
     facilitator: str = "",
     quarter: str | None = None,
+    issues: Iterable[Issue] = (),
+    topics: Iterable[ParkedTopic] = (),
 ) -> Session:
-    """A new meeting of `team`, in progress, with its members and key results as they are now."""
+    """A new meeting of `team`, in progress, with its members and key results as they are now,
+    the team's open `issues` and the `topics` parked at earlier meetings."""
     quarter = quarter or quarter_of(day)
     # Built from stored records (the team, its plan, the remembered facilitator): a name a
     # data file still holds with a control character starts the meeting, shown escaped.
@@ -79,6 +84,8 @@ def new_session(
             "kr_snapshots": kr_snapshots(o for o in objectives if o.quarter == quarter),
             # The meeting keeps its own copy: editing the team's agenda later changes nothing.
             "agenda": meeting_copy(team_agenda(team, kind), kind).model_dump(),
+            "open_issues": [i for i in issues if i.status == "open"],
+            "offered_topics": [t for t in topics if t.status == "parked"],
         },
         context=STORED,
     )
@@ -284,6 +291,8 @@ NOTHING_ENTERED: dict[str, Callable[[Session, Sequence[Session]], bool]] = {
     "checkins": _no_checkins,
     "contributions": lambda s, e: not s.contributions,
     "experiences": _no_notes(retrospective=False),
+    # Issues carried from earlier meetings and none of them looked at.
+    "open_issues": lambda s, e: bool(s.open_issues) and not s.issue_reviews,
     "training": lambda s, e: not s.trainings,
     "next_week": lambda s, e: not s.commitments,
     "wrap_up": lambda s, e: not s.summary and not all_ratings(s),

@@ -88,6 +88,8 @@ Confidence = Literal["on_track", "at_risk", "off_track"]
 NoteKind = Literal["win", "lesson", "blocker", "idea", "went_well", "to_change"]
 CommitmentKind = Literal["target", "action"]
 CommitmentStatus = Literal["open", "done", "dropped"]
+IssueStatus = Literal["open", "solved", "dropped"]
+TopicStatus = Literal["parked", "taken_up", "dropped"]
 SessionKind = Literal["weekly", "quarterly"]
 SessionStatus = Literal["in_progress", "completed"]
 
@@ -353,6 +355,58 @@ class CommitmentReview(Model):
     status: CommitmentStatus
 
 
+class Issue(Model):
+    """A blocker raised at a meeting, carried from meeting to meeting until solved or dropped."""
+
+    id: Id
+    team_id: Id
+    text: Prose
+    raised_in: Id
+    raised_on: Day
+    owner_id: Id | None = None
+    # The owner's name as it was when raised (a member's), or a guest's name.
+    owner_name: Line = ""
+    kr_id: Id | None = None
+    status: IssueStatus = "open"
+    resolution: Line = ""
+    closed_on: Day | None = None
+    closed_in: Id | None = None
+
+    @model_validator(mode="after")
+    def _closed_when_not_open(self) -> Issue:
+        if (self.status == "open") != (self.closed_in is None):
+            raise ValueError("an issue has a closing meeting exactly when it is not open")
+        return self
+
+
+class IssueReview(Model):
+    """What a meeting decided about an open issue: kept open (reviewed), solved or dropped."""
+
+    issue_id: Id
+    status: IssueStatus
+    resolution: Line = ""
+
+
+class ParkedTopic(Model):
+    """A topic raised and not discussed, parked for a later meeting of the team."""
+
+    id: Id
+    team_id: Id
+    text: Name
+    parked_in: Id
+    parked_on: Day
+    status: TopicStatus = "parked"
+    # The meeting that took it up or dropped it.
+    closed_in: Id | None = None
+
+
+class TopicReview(Model):
+    """What a meeting did with a topic parked at an earlier one."""
+
+    topic_id: Id
+    status: TopicStatus
+
+
 class Score(Model):
     """A key result's quarterly score; an override needs a rationale."""
 
@@ -457,6 +511,15 @@ class Session(Model):
     trainings: list[Training] = Field(default_factory=list)
     commitments: list[Commitment] = Field(default_factory=list)
     discussion_notes: list[DiscussionNote] = Field(default_factory=list)
+    # The team's open issues as they stood when the meeting started, so its minutes stay
+    # true; and what the meeting decided about them (raised ones come from blocker notes).
+    open_issues: list[Issue] = Field(default_factory=list)
+    issue_reviews: list[IssueReview] = Field(default_factory=list)
+    # Topics parked at this meeting; topics parked earlier and offered to it (as they stood
+    # when it started), and what it did with them.
+    parked: list[ParkedTopic] = Field(default_factory=list)
+    offered_topics: list[ParkedTopic] = Field(default_factory=list)
+    topic_reviews: list[TopicReview] = Field(default_factory=list)
     scores: list[Score] = Field(default_factory=list)
     objective_scores: list[ObjectiveScore] = Field(default_factory=list)
     # Quarterly only: the next quarter as drafted, and whether it was saved into the plan.

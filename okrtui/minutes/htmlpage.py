@@ -246,6 +246,27 @@ def _action_table(lines: Sequence[CommitmentLine], reviewed: bool) -> list[str]:
     return [*out, "</tbody>", "</table>"]
 
 
+def _issues(view: MinutesView) -> list[str]:
+    lines = ["<section>", f"<h2>{words.section_title(view, 'issues')}</h2>"]
+    if not view.issues_closed and not view.issues_open:
+        return [*lines, '<p class="none">None open.</p>', "</section>"]
+    if view.issues_closed:
+        lines.append(f"<h3>{words.ISSUES_CLOSED}</h3>")
+        closed = (words.issue_closed(i) for i in view.issues_closed)
+        lines += _list(f"<strong>{t(decision)}</strong> — {t(what)}" for decision, what in closed)
+    lines.append(f"<h3>{words.ISSUES_OPEN}</h3>")
+    if view.issues_open:
+        lines += _list(f"{t(i.text)} ({t(words.issue_facts(i))})" for i in view.issues_open)
+    else:
+        lines.append('<p class="none">None.</p>')
+    return [*lines, "</section>"]
+
+
+def _parked(view: MinutesView) -> list[str]:
+    title = words.section_title(view, "parked")
+    return ["<section>", f"<h2>{title}</h2>", *_list(map(t, view.parked)), "</section>"]
+
+
 def _actions(view: MinutesView) -> list[str]:
     title = words.section_title(view, "actions")
     lines = ["<section>", f"<h2>{title}</h2>", f"<h3>{words.ACTIONS_REVIEWED}</h3>"]
@@ -300,9 +321,11 @@ SECTIONS: dict[words.Section, Callable[[MinutesView], list[str]]] = {
     "confidence": _confidence_history,
     "contributions": _contributions,
     "experiences": _experiences,
+    "issues": _issues,
     "trainings": _trainings,
     "retrospective": _retrospective,
     "next_quarter": _next_quarter,
+    "parked": _parked,
 }
 
 

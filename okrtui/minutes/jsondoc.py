@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from okrtui.minutes.lines import CommitmentLine, KRLine, ObjectiveLine
+from okrtui.minutes.lines import CommitmentLine, IssueLine, KRLine, ObjectiveLine
 from okrtui.minutes.view import MinutesView
 
 FORMAT = "okrtui-minutes"
@@ -167,7 +167,20 @@ def document(view: MinutesView) -> dict[str, Any]:
             }
             for d in view.discussions
         ],
+        "issues_closed": [_issue(i) for i in view.issues_closed],
+        "issues_open": [_issue(i) for i in view.issues_open],
+        "parked": list(view.parked),
         "session": s.model_dump(mode="json"),
+    }
+
+
+def _issue(line: IssueLine) -> dict[str, Any]:
+    return {
+        "text": line.text,
+        "owner": line.owner or None,
+        "raised_on": line.raised_on.isoformat(),
+        "decision": line.decision,
+        "resolution": line.resolution or None,
     }
 
 

@@ -154,3 +154,16 @@ class DraftObjectiveLine:
     title: str
     description: str
     key_results: tuple[DraftLine, ...]
+
+
+@dataclass(frozen=True)
+class IssueLine:
+    """An open issue as the meeting left it: raised here, kept open, solved, dropped, or
+    still open without being looked at (`decision` None)."""
+
+    text: str
+    owner: str
+    raised_on: date
+    age: str
+    decision: str | None
+    resolution: str

@@ -150,6 +150,25 @@ def _action_table(lines: Sequence[CommitmentLine], reviewed: bool) -> list[str]:
     return _table(words.ACTION_HEADER, "llllll", rows)
 
 
+def _issues(view: MinutesView) -> list[str]:
+    lines = [f"## {words.section_title(view, 'issues')}", ""]
+    if not view.issues_closed and not view.issues_open:
+        return [*lines, "None open.", ""]
+    if view.issues_closed:
+        lines += [f"### {words.ISSUES_CLOSED}", ""]
+        for i in view.issues_closed:
+            decision, what = words.issue_closed(i)
+            lines.append(_item(f"{decision} — {what}"))
+        lines.append("")
+    lines += [f"### {words.ISSUES_OPEN}", ""]
+    lines += [_item(f"{i.text} ({words.issue_facts(i)})") for i in view.issues_open] or ["None."]
+    return [*lines, ""]
+
+
+def _parked(view: MinutesView) -> list[str]:
+    return [f"## {words.section_title(view, 'parked')}", "", *map(_item, view.parked), ""]
+
+
 def _actions(view: MinutesView) -> list[str]:
     lines = ["## Action items", "", f"### {words.ACTIONS_REVIEWED}", ""]
     lines += _action_table(view.reviewed, True)
@@ -201,9 +220,11 @@ SECTIONS: dict[words.Section, Callable[[MinutesView], list[str]]] = {
     "confidence": _confidence_history,
     "contributions": _contributions,
     "experiences": _experiences,
+    "issues": _issues,
     "trainings": _trainings,
     "retrospective": _retrospective,
     "next_quarter": _next_quarter,
+    "parked": _parked,
 }
 
 

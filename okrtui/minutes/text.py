@@ -187,6 +187,23 @@ def _next_quarter(view: MinutesView) -> list[str]:
     return [*lines, ""]
 
 
+def _issues(view: MinutesView) -> list[str]:
+    lines = _section(view, "issues")
+    if not view.issues_closed and not view.issues_open:
+        return [*lines, "None open.", ""]
+    if view.issues_closed:
+        closed = (words.issue_closed(i) for i in view.issues_closed)
+        lines += [f"{words.ISSUES_CLOSED}:", "", *_items(f"{d} — {what}" for d, what in closed)]
+    lines += [f"{words.ISSUES_OPEN}:", ""]
+    if not view.issues_open:
+        return [*lines, "None.", ""]
+    return lines + _items(f"{i.text} ({words.issue_facts(i)})" for i in view.issues_open)
+
+
+def _parked(view: MinutesView) -> list[str]:
+    return [*_section(view, "parked"), *_items(view.parked)]
+
+
 SECTIONS: dict[words.Section, Callable[[MinutesView], list[str]]] = {
     "summary": _summary,
     "scores": _scores,
@@ -195,9 +212,11 @@ SECTIONS: dict[words.Section, Callable[[MinutesView], list[str]]] = {
     "confidence": _confidence,
     "contributions": _contributions,
     "experiences": lambda view: _note_groups(view, "experiences", view.experiences),
+    "issues": _issues,
     "trainings": _trainings,
     "retrospective": lambda view: _note_groups(view, "retrospective", view.retrospective),
     "next_quarter": _next_quarter,
+    "parked": _parked,
 }
 
 

@@ -13,6 +13,7 @@ from typing import Literal, get_args
 from okrtui.domain.agenda import Step, session_steps
 from okrtui.domain.commitments import overdue_days
 from okrtui.domain.history import kr_path, previous_checkin
+from okrtui.domain.issues import IssueAtMeeting, age_in_words, meeting_issues
 from okrtui.domain.meeting import Person, all_ratings, person_label
 from okrtui.domain.models import Commitment, CommitmentStatus, NoteKind, Score, Session
 from okrtui.domain.quarter_rollup import (
@@ -39,6 +40,7 @@ from okrtui.minutes.lines import (
     DraftLine,
     DraftObjectiveLine,
     Group,
+    IssueLine,
     KRLine,
     NoteLine,
     ObjectiveLine,
@@ -61,10 +63,12 @@ SectionName = Literal[
     "scores",
     "contributions",
     "experiences",
+    "issues",
     "trainings",
     "commitments",
     "retrospective",
     "next_quarter",
+    "parked",
     "discussion",
 ]
 # The built-in sections in the order the built-in agendas give them (every name but the
@@ -72,7 +76,8 @@ SectionName = Literal[
 BUILT_IN_SECTIONS: tuple[SectionName, ...] = get_args(SectionName)[:-1]
 # Step key → the section of the minutes that tells what was entered in it. A section comes
 # where the last of its steps is on the meeting's agenda; attendance and wrap-up are the
-# header and the summary, always there.
+# header and the summary, always there. Topics are parked in any step: their section has no
+# step of its own and is placed like one whose steps are not on the agenda.
 SECTION_OF_STEP: dict[str, SectionName] = {
     "checkins": "key_results",
     "quarter_numbers": "key_results",
@@ -81,6 +86,7 @@ SECTION_OF_STEP: dict[str, SectionName] = {
     "contributions": "contributions",
     "contributions_rollup": "contributions",
     "experiences": "experiences",
+    "open_issues": "issues",
     "training": "trainings",
     "trainings_held": "trainings",
     "commitments_review": "commitments",
@@ -117,6 +123,11 @@ class MinutesView:
     made: tuple[CommitmentLine, ...]
     retrospective: tuple[Group[NoteLine], ...]
     next_quarter: tuple[DraftObjectiveLine, ...]
+    # The team's open issues: those this meeting solved or dropped, those still open after it.
+    issues_closed: tuple[IssueLine, ...] = ()
+    issues_open: tuple[IssueLine, ...] = ()
+    # Topics parked at this meeting for a later one.
+    parked: tuple[str, ...] = ()
     # The agenda the meeting ran with, and the sections between the header and the summary.
     steps: tuple[Step, ...] = ()
     discussions: tuple[DiscussionLine, ...] = ()
@@ -164,6 +175,7 @@ def build_view(session: Session, earlier: Sequence[Session] = ()) -> MinutesView
     ratings = all_ratings(session)
     steps = session_steps(session)
     discussions = tuple(_discussion(session, step) for step in steps if step.discussion)
+    issues = meeting_issues(session)
     view = MinutesView(
         session=session,
         team=session.team_name or session.team_id,
@@ -181,10 +193,25 @@ def build_view(session: Session, earlier: Sequence[Session] = ()) -> MinutesView
         ),
         retrospective=_notes(session, RETRO_KINDS),
         next_quarter=_drafts(session),
+        issues_closed=tuple(_issue(session, i) for i in issues if not i.still_open),
+        issues_open=tuple(_issue(session, i) for i in issues if i.still_open),
+        parked=tuple(t.text for t in session.parked),
         steps=steps,
         discussions=discussions,
     )
     return replace(view, sections=_sections(view))
+
+
+def _issue(session: Session, item: IssueAtMeeting) -> IssueLine:
+    issue = item.issue
+    return IssueLine(
+        text=issue.text,
+        owner=issue.owner_name,
+        raised_on=issue.raised_on,
+        age=age_in_words(issue.raised_on, session.date),
+        decision=item.decision,
+        resolution=item.resolution,
+    )
 
 
 def _discussion(session: Session, step: Step) -> DiscussionLine:
@@ -209,10 +236,12 @@ def _has_content(view: MinutesView, name: SectionName) -> bool:
         "scores": session.scores,
         "contributions": view.contributions,
         "experiences": view.experiences,
+        "issues": view.issues_closed or view.issues_open,
         "trainings": view.trainings,
         "commitments": view.reviewed or view.made,
         "retrospective": view.retrospective,
         "next_quarter": view.next_quarter,
+        "parked": view.parked,
     }
     return bool(content.get(name))
 

@@ -10,7 +10,7 @@ from okrtui.domain import kr_words
 from okrtui.domain.commitments import overdue_words
 from okrtui.domain.meeting import all_ratings
 from okrtui.domain.models import CommitmentStatus, Confidence, Session
-from okrtui.minutes.lines import CommitmentLine, ContributionGroup, KRLine, ScoreLine
+from okrtui.minutes.lines import CommitmentLine, ContributionGroup, IssueLine, KRLine, ScoreLine
 from okrtui.minutes.view import DiscussionLine, MinutesView
 
 NONE = kr_words.NONE
@@ -32,6 +32,8 @@ OBJECTIVE_SCORES_HEADER = ("Objective", "Score", "Band", "Call-out")
 ACTION_HEADER = ("Owner", "What", "Kind", "Key result", "Due", "Status")
 ACTIONS_REVIEWED = "Reviewed from earlier meetings"
 ACTIONS_MADE = "Made in this meeting"
+ISSUES_CLOSED = "Solved or dropped in this meeting"
+ISSUES_OPEN = "Still open"
 
 # The sections of the minutes in the order every format shows them: what was decided first
 # (the summary, the scores of a review, the action items), then the detail.
@@ -43,9 +45,11 @@ Section = Literal[
     "confidence",
     "contributions",
     "experiences",
+    "issues",
     "trainings",
     "retrospective",
     "next_quarter",
+    "parked",
     "discussion",  # a discussion step of the team's own agenda: titled by the team
 ]
 SECTION_TITLES: dict[Section, str] = {
@@ -56,9 +60,11 @@ SECTION_TITLES: dict[Section, str] = {
     "confidence": "Confidence week by week",
     "contributions": "Celebrations and contributions",
     "experiences": "Experiences",
+    "issues": "Open issues",
     "trainings": "Training",
     "retrospective": "Retrospective",
     "next_quarter": "Next quarter",
+    "parked": "Parked for a later meeting",
 }
 
 
@@ -282,3 +288,26 @@ def action_status(line: CommitmentLine, reviewed: bool) -> str:
     if line.overdue_days is None:
         return base
     return f"{base}, {overdue_words(line.overdue_days)}"
+
+
+ISSUE_WORDS: dict[str | None, str] = {
+    None: "not reviewed",
+    "raised": "raised in this meeting",
+    "kept": "kept open",
+    "solved": "solved",
+    "dropped": "dropped",
+}
+
+
+def issue_facts(line: IssueLine) -> str:
+    """An issue's owner, age and what the meeting did with it, in words."""
+    owner = f"{line.owner}, " if line.owner else ""
+    age = "" if line.decision == "raised" else f"open {line.age}, "
+    return f"{owner}{age}{ISSUE_WORDS[line.decision]}"
+
+
+def issue_closed(line: IssueLine) -> tuple[str, str]:
+    """An issue the meeting solved or dropped: its decision (`Solved`) and what it was,
+    with the resolution line when one was given."""
+    how = f": {line.resolution}" if line.resolution else ""
+    return (line.decision or "").capitalize(), f"{line.text}{how}"

@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from okrtui.domain.agenda import QUARTERLY_AGENDA, WEEKLY_AGENDA
+from okrtui.domain.issues import raised_issue, review_issue
 from okrtui.domain.models import (
     Agenda,
     AgendaStep,
@@ -20,14 +21,28 @@ from okrtui.domain.models import (
     Session,
     Training,
 )
+from okrtui.domain.parking import park_topic
 from okrtui.domain.sample import KEY_RESULTS, MEMBERS, OBJECTIVE, TEAM, sample_sessions
 from okrtui.domain.text import STORED
 
 
 def weekly_case() -> tuple[Session, list[Session]]:
-    """The demo's sixth weekly meeting, with the other five as earlier sessions."""
+    """The demo's sixth weekly meeting, with the other five as earlier sessions.
+
+    It starts with the blockers of weeks 3 and 4 open, solves the first, keeps the second
+    open, and parks a topic.
+    """
     sessions = sample_sessions()
-    return sessions[5], sessions
+    raised = [raised_issue(s, n) for s in sessions[:5] for n in s.notes if n.kind == "blocker"]
+    week6 = sessions[5].model_copy(update={"open_issues": raised})
+    week6 = review_issue(week6, raised[0].id, "solved", "Leads now come in on Mondays")
+    week6 = review_issue(week6, raised[1].id, "open")
+    week6 = park_topic(week6, "Loyalty points for Tier 1 upgrades")
+    # A fixed id, so the golden files stay the same.
+    week6 = week6.model_copy(
+        update={"parked": [week6.parked[0].model_copy(update={"id": "p-golden"})]}
+    )
+    return week6, sessions
 
 
 def discussion_case() -> tuple[Session, list[Session]]:
@@ -172,6 +187,8 @@ USER_TEXT_KEYS = frozenset(
         "notes",
         "summary",
         "rationale",
+        "resolution",
+        "owner_name",
         "description",
         "aligned_to",
         "prompt",

@@ -88,6 +88,7 @@ async def test_facilitator_shapes_the_weekly_agenda_by_keys(demo_folder: Path) -
             ("checkins", "Key-result check-ins", 20),
             ("contributions", "Contributions & celebrations", 10),
             ("experiences", "Experiences: wins, lessons, blockers", 10),
+            ("open_issues", "Open issues", 5),
             ("next_week", "Next week's targets & actions", 5),
             ("wrap_up", "Wrap-up: summary and rating", 3),
         ]
@@ -101,7 +102,7 @@ async def test_facilitator_shapes_the_weekly_agenda_by_keys(demo_folder: Path) -
         await pilot.press("d")
         await pilot.pause()
         keys = [key for key, _, _ in on_disk(demo_folder)]
-        assert keys.index("training") == keys.index("experiences") + 1
+        assert keys.index("training") == keys.index("open_issues") + 1
 
         # The discussion step is removed after asking; then back to the built-in agenda.
         await cursor_to(pilot, app, ON + "discussion-headlines")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from textual.widgets import Input, OptionList, Static
 
 from okrtui.domain.agenda import WEEKLY_AGENDA
 from okrtui.domain.limits import text_limits
-from okrtui.domain.models import Agenda, AgendaStep, SessionKind
+from okrtui.domain.models import Agenda, AgendaStep, Issue, SessionKind
 from okrtui.store import Repository
 from okrtui.tui.dialogs.confirm import ConfirmDialog
 from okrtui.tui.widgets.steps import StepWidget
@@ -90,6 +91,8 @@ async def reach(held: HeldMeeting, step: StepWidget, field_id: str) -> None:
         await on_list(held, step, "score-list", 0, "o")
         step.query_one("#override-score", Input).value = "0.5"
         await pilot.press("enter")
+    elif field_id == "issue-resolution":
+        await on_list(held, step, "issues-list", 0, "s")  # the seeded open issue
     elif field_id.startswith("nq-"):
         await on_list(held, step, "draft-list", 1, "e")  # the first key result, an increase
         for _ in range(("nq-title", "nq-baseline", "nq-target").index(field_id)):
@@ -116,6 +119,7 @@ STEPS = [
         ("note-kind", "note-member", "note-text"),
         (("note-kind", "w"), ("note-member", ""), ("note-text", "Webinars work")),
     ),
+    StepFields("weekly", "open_issues", ("issue-resolution",)),
     StepFields(
         "weekly",
         "training",
@@ -169,6 +173,18 @@ def give_discussion_step(folder: Path) -> None:
     )
 
 
+def seed_open_issue(folder: Path) -> None:
+    """Give the team one open issue, raised at an earlier meeting."""
+    issue = Issue(
+        id="2026-Q4-demo04.n-seeded",
+        team_id="sales",
+        text="Lead campaign paused",
+        raised_in="2026-Q4-demo04",
+        raised_on=date(2026, 10, 29),
+    )
+    Repository.open(folder).update_issues("sales", lambda now: [issue])
+
+
 def strings(value: Any) -> Iterator[str]:
     """Every string inside a dumped record."""
     if isinstance(value, str):
@@ -220,6 +236,7 @@ async def test_hostile_text_in_every_field_is_kept_or_refused_in_plain_words(
     add_milestone_kr(demo_folder)  # a key result without check-ins, for the final value
     if spec.key.startswith("discussion-"):
         give_discussion_step(demo_folder)
+    seed_open_issue(demo_folder)  # an issue for the open-issues step to solve
     async with holding_meeting(demo_folder, spec.kind, step=spec.key) as held:
         step = held.screen.query_one(f"#step-{spec.key}", StepWidget)
         for field_id in spec.fields:

@@ -16,6 +16,7 @@ from okrtui.tui.widgets.steps.contributions import ContributionsStep
 from okrtui.tui.widgets.steps.discussion import DiscussionStep
 from okrtui.tui.widgets.steps.experiences import ExperiencesStep
 from okrtui.tui.widgets.steps.next_week import NextWeekStep
+from okrtui.tui.widgets.steps.open_issues import OpenIssuesStep
 from okrtui.tui.widgets.steps.training import TrainingStep
 from okrtui.tui.widgets.steps.wrap_up import WrapUpStep
 
@@ -26,6 +27,7 @@ STEP_WIDGETS: dict[str, type[StepWidget]] = {
     "checkins": CheckInsStep,
     "contributions": ContributionsStep,
     "experiences": ExperiencesStep,
+    "open_issues": OpenIssuesStep,
     "training": TrainingStep,
     "next_week": NextWeekStep,
     "wrap_up": WrapUpStep,
