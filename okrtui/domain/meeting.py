@@ -12,7 +12,7 @@ from typing import Any, Literal, NamedTuple, TypeVar
 
 from pydantic import BaseModel
 
-from okrtui.domain.agenda import Step
+from okrtui.domain.agenda import Step, meeting_copy, team_agenda
 from okrtui.domain.history import commitments_to_review
 from okrtui.domain.models import (
     Amendment,
@@ -20,8 +20,10 @@ from okrtui.domain.models import (
     CommitmentReview,
     CommitmentStatus,
     Confidence,
+    Issue,
     KRSnapshot,
     Objective,
+    ParkedTopic,
     Session,
     SessionKind,
     Team,
@@ -30,7 +32,7 @@ from okrtui.domain.models import (
 from okrtui.domain.quarters import quarter_of, week_of_quarter
 from okrtui.domain.text import STORED
 
-ListField = Literal["contributions", "notes", "trainings", "commitments"]
+ListField = Literal["contributions", "notes", "trainings", "commitments", "discussion_notes"]
 Item = TypeVar("Item", bound=BaseModel)
 DEFAULT_DUE_DAYS = 7
 
@@ -57,8 +59,11 @@ def new_session(
     now: datetime,
     facilitator: str = "",
     quarter: str | None = None,
+    issues: Iterable[Issue] = (),
+    topics: Iterable[ParkedTopic] = (),
 ) -> Session:
-    """A new meeting of `team`, in progress, with its members and key results as they are now."""
+    """A new meeting of `team`, in progress, with its members and key results as they are now,
+    the team's open `issues` and the `topics` parked at earlier meetings."""
     quarter = quarter or quarter_of(day)
     # Built from stored records (the team, its plan, the remembered facilitator): a name a
     # data file still holds with a control character starts the meeting, shown escaped.
@@ -77,6 +82,10 @@ def new_session(
             # Most of the team is usually there: the facilitator toggles the absent ones.
             "present_ids": [m.id for m in team.active_members],
             "kr_snapshots": kr_snapshots(o for o in objectives if o.quarter == quarter),
+            # The meeting keeps its own copy: editing the team's agenda later changes nothing.
+            "agenda": meeting_copy(team_agenda(team, kind), kind).model_dump(),
+            "open_issues": [i for i in issues if i.status == "open"],
+            "offered_topics": [t for t in topics if t.status == "parked"],
         },
         context=STORED,
     )
@@ -282,6 +291,8 @@ NOTHING_ENTERED: dict[str, Callable[[Session, Sequence[Session]], bool]] = {
     "checkins": _no_checkins,
     "contributions": lambda s, e: not s.contributions,
     "experiences": _no_notes(retrospective=False),
+    # Issues carried from earlier meetings and none of them looked at.
+    "open_issues": lambda s, e: bool(s.open_issues) and not s.issue_reviews,
     "training": lambda s, e: not s.trainings,
     "next_week": lambda s, e: not s.commitments,
     "wrap_up": lambda s, e: not s.summary and not all_ratings(s),
@@ -299,11 +310,14 @@ def steps_left_empty(
     session: Session, steps: Sequence[Step], earlier: Sequence[Session] = ()
 ) -> list[Step]:
     """The steps of the agenda in which nothing was entered, in agenda order."""
-    return [
-        step
-        for step in steps
-        if step.key in NOTHING_ENTERED and NOTHING_ENTERED[step.key](session, earlier)
-    ]
+    return [step for step in steps if _left_empty(step, session, earlier)]
+
+
+def _left_empty(step: Step, session: Session, earlier: Sequence[Session]) -> bool:
+    if step.discussion:  # the team's own step: empty until a note is kept there
+        return not any(n.step_key == step.key for n in session.discussion_notes)
+    check = NOTHING_ENTERED.get(step.key)
+    return check is not None and check(session, earlier)
 
 
 def finish_question(empty: Sequence[Step]) -> str:

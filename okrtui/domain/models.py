@@ -88,6 +88,8 @@ Confidence = Literal["on_track", "at_risk", "off_track"]
 NoteKind = Literal["win", "lesson", "blocker", "idea", "went_well", "to_change"]
 CommitmentKind = Literal["target", "action"]
 CommitmentStatus = Literal["open", "done", "dropped"]
+IssueStatus = Literal["open", "solved", "dropped"]
+TopicStatus = Literal["parked", "taken_up", "dropped"]
 SessionKind = Literal["weekly", "quarterly"]
 SessionStatus = Literal["in_progress", "completed"]
 
@@ -114,8 +116,50 @@ class Member(Model):
     active: bool = True
 
 
+# A step's timebox in whole minutes: at least one, at most a working day of eight hours.
+Timebox = Annotated[int, Field(ge=1, le=480)]
+# An agenda step's key: a built-in step's, or a discussion step's own (`discussion-…`).
+StepKey = Annotated[
+    str, StringConstraints(min_length=1, max_length=80, pattern=r"^[a-z][a-z0-9_-]*$")
+]
+
+
+class AgendaStep(Model):
+    """One step of an agenda: a built-in step (title and timebox optional: the built-in
+    ones), or a discussion step of the team's own, with its title, timebox and prompt."""
+
+    key: StepKey
+    discussion: bool = False
+    title: Line = ""
+    minutes: Timebox | None = None
+    prompt: Text = ""
+
+    @model_validator(mode="after")
+    def _discussion_complete(self) -> AgendaStep:
+        if self.discussion and not self.title:
+            raise ValueError("a discussion step needs a title")
+        if not self.discussion and self.prompt:
+            raise ValueError("only a discussion step has a prompt")
+        return self
+
+
+class Agenda(Model):
+    """The steps of a meeting, in order."""
+
+    steps: list[AgendaStep] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_keys(self) -> Agenda:
+        seen: set[str] = set()
+        for step in self.steps:
+            if step.key in seen:
+                raise ValueError(f"two steps of the agenda share the key '{step.key}'")
+            seen.add(step.key)
+        return self
+
+
 class Team(Model):
-    """A team owns objectives and key results."""
+    """A team owns objectives and key results, and may run its meetings on its own agendas."""
 
     id: Id
     name: Name
@@ -124,6 +168,9 @@ class Team(Model):
     archived: bool = False
     # How the team writes numbers (`1,200.5` in en, `1.200,5` in de): typed and shown so.
     locale: LocaleName = DEFAULT_LOCALE
+    # The team's own agendas; None runs the built-in one (`okrtui.domain.agenda`).
+    weekly_agenda: Agenda | None = None
+    quarterly_agenda: Agenda | None = None
 
     @model_validator(mode="after")
     def _unique_members(self) -> Team:
@@ -132,6 +179,21 @@ class Team(Model):
             if member.id in seen:
                 raise ValueError(f"two members share the id '{member.id}'")
             seen.add(member.id)
+        return self
+
+    @model_validator(mode="after")
+    def _agendas_known(self) -> Team:
+        # Imported here: the agenda module reads these models.
+        from okrtui.domain.agenda import agenda_problems
+
+        agendas: tuple[tuple[SessionKind, Agenda | None], ...] = (
+            ("weekly", self.weekly_agenda),
+            ("quarterly", self.quarterly_agenda),
+        )
+        for kind, own in agendas:
+            if own is not None:
+                for index, problem in agenda_problems(kind, own.steps):
+                    raise ValueError(f"{kind} agenda, step {index + 1}: {problem}")
         return self
 
     def member(self, member_id: str) -> Member | None:
@@ -293,6 +355,58 @@ class CommitmentReview(Model):
     status: CommitmentStatus
 
 
+class Issue(Model):
+    """A blocker raised at a meeting, carried from meeting to meeting until solved or dropped."""
+
+    id: Id
+    team_id: Id
+    text: Prose
+    raised_in: Id
+    raised_on: Day
+    owner_id: Id | None = None
+    # The owner's name as it was when raised (a member's), or a guest's name.
+    owner_name: Line = ""
+    kr_id: Id | None = None
+    status: IssueStatus = "open"
+    resolution: Line = ""
+    closed_on: Day | None = None
+    closed_in: Id | None = None
+
+    @model_validator(mode="after")
+    def _closed_when_not_open(self) -> Issue:
+        if (self.status == "open") != (self.closed_in is None):
+            raise ValueError("an issue has a closing meeting exactly when it is not open")
+        return self
+
+
+class IssueReview(Model):
+    """What a meeting decided about an open issue: kept open (reviewed), solved or dropped."""
+
+    issue_id: Id
+    status: IssueStatus
+    resolution: Line = ""
+
+
+class ParkedTopic(Model):
+    """A topic raised and not discussed, parked for a later meeting of the team."""
+
+    id: Id
+    team_id: Id
+    text: Name
+    parked_in: Id
+    parked_on: Day
+    status: TopicStatus = "parked"
+    # The meeting that took it up or dropped it.
+    closed_in: Id | None = None
+
+
+class TopicReview(Model):
+    """What a meeting did with a topic parked at an earlier one."""
+
+    topic_id: Id
+    status: TopicStatus
+
+
 class Score(Model):
     """A key result's quarterly score; an override needs a rationale."""
 
@@ -342,6 +456,17 @@ class DraftObjective(Model):
     dropped: bool = False
 
 
+class DiscussionNote(Model):
+    """What was said in a discussion step of the team's own, with an optional owner:
+    a member by id, or a guest by name."""
+
+    id: Id
+    step_key: StepKey
+    text: Prose
+    member_id: Id | None = None
+    guest: Line = ""
+
+
 class Amendment(Model):
     """A correction made to a finished meeting: when, and by whom."""
 
@@ -385,6 +510,16 @@ class Session(Model):
     notes: list[Note] = Field(default_factory=list)
     trainings: list[Training] = Field(default_factory=list)
     commitments: list[Commitment] = Field(default_factory=list)
+    discussion_notes: list[DiscussionNote] = Field(default_factory=list)
+    # The team's open issues as they stood when the meeting started, so its minutes stay
+    # true; and what the meeting decided about them (raised ones come from blocker notes).
+    open_issues: list[Issue] = Field(default_factory=list)
+    issue_reviews: list[IssueReview] = Field(default_factory=list)
+    # Topics parked at this meeting; topics parked earlier and offered to it (as they stood
+    # when it started), and what it did with them.
+    parked: list[ParkedTopic] = Field(default_factory=list)
+    offered_topics: list[ParkedTopic] = Field(default_factory=list)
+    topic_reviews: list[TopicReview] = Field(default_factory=list)
     scores: list[Score] = Field(default_factory=list)
     objective_scores: list[ObjectiveScore] = Field(default_factory=list)
     # Quarterly only: the next quarter as drafted, and whether it was saved into the plan.
@@ -398,6 +533,9 @@ class Session(Model):
     amended: list[Amendment] = Field(default_factory=list)
     # Each time its minutes were mailed, oldest first.
     sent: list[SentMinutes] = Field(default_factory=list)
+    # The agenda the meeting runs with, copied when it starts; None for a meeting saved
+    # before agendas were kept, which ran with the built-in one.
+    agenda: Agenda | None = None
 
     @model_validator(mode="after")
     def _week_fits_kind(self) -> Session:

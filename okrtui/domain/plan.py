@@ -12,13 +12,17 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from okrtui.domain.agenda import agenda_problems, discussion_key, unknown_step
 from okrtui.domain.ids import new_id, slugify
 from okrtui.domain.lineage import continued_from
 from okrtui.domain.models import (
     MAINTAIN_KINDS,
+    Agenda,
+    AgendaStep,
     KeyResult,
     Member,
     Objective,
+    SessionKind,
     Team,
 )
 from okrtui.domain.numbers import DEFAULT_LOCALE
@@ -26,7 +30,11 @@ from okrtui.domain.text import escape_control
 from okrtui.domain.validation import describe
 
 if TYPE_CHECKING:
-    from okrtui.domain.plan_entries import PlanObjectiveEntry, PlanTeamEntry
+    from okrtui.domain.plan_entries import (
+        PlanAgendaStepEntry,
+        PlanObjectiveEntry,
+        PlanTeamEntry,
+    )
 
 E = TypeVar("E", bound=BaseModel)
 
@@ -142,6 +150,17 @@ def _build(
                     problems,
                 )
             )
+        written: tuple[tuple[SessionKind, list[PlanAgendaStepEntry] | None], ...] = (
+            ("weekly", entry.weekly_agenda),
+            ("quarterly", entry.quarterly_agenda),
+        )
+        agendas = {
+            kind: _agenda(kind, steps, f"{where}.{kind}_agenda", problems)
+            for kind, steps in written
+            if steps is not None
+        }
+        # An agenda with problems (named at their steps) is left out, so that the team's
+        # other problems are found too.
         team = _validated(
             Team,
             dict(
@@ -151,6 +170,8 @@ def _build(
                 archived=entry.archived,
                 locale=entry.locale,
                 members=[m for m in members if m is not None],
+                weekly_agenda=agendas.get("weekly"),
+                quarterly_agenda=agendas.get("quarterly"),
             ),
             where,
             problems,
@@ -242,6 +263,58 @@ def _build(
     return plan
 
 
+def _agenda(
+    kind: SessionKind, entries: list[PlanAgendaStepEntry], where: str, problems: list[str]
+) -> Agenda | None:
+    """A team's agenda from its plan-file entries, or None after naming each problem at
+    its step (`teams[0].weekly_agenda[2].minutes: …`)."""
+    if not entries:
+        problems.append(f"{where}: an agenda needs at least one step (or leave it out)")
+        return None
+    found = len(problems)
+    steps: list[AgendaStep] = []
+    places: list[str] = []
+    for index, entry in enumerate(entries):
+        step_where = f"{where}[{index}]"
+        if (entry.step is None) == (entry.discussion is None):
+            problems.append(
+                f"{step_where}: give `step` (a built-in step) or `discussion` (a step of the "
+                "team's own, by its title), one of the two"
+            )
+            continue
+        if entry.discussion is not None:
+            if entry.title is not None:
+                problems.append(
+                    f"{step_where}.title: a discussion step's title is its `discussion`"
+                )
+                continue
+            data = dict(
+                key=discussion_key(entry.discussion, (s.key for s in steps)),
+                discussion=True,
+                title=entry.discussion,
+                minutes=entry.minutes,
+                prompt=entry.prompt,
+            )
+        else:
+            assert entry.step is not None
+            unknown = unknown_step(kind, entry.step)
+            if unknown is not None:
+                problems.append(f"{step_where}.step: {unknown}")
+                continue
+            data = dict(
+                key=entry.step, title=entry.title or "", minutes=entry.minutes, prompt=entry.prompt
+            )
+        step = _validated(AgendaStep, data, step_where, problems)
+        if step is not None:
+            steps.append(step)
+            places.append(step_where)
+    for index, problem in agenda_problems(kind, steps):
+        problems.append(f"{places[index]}: {problem}")
+    if len(problems) > found:
+        return None
+    return _validated(Agenda, dict(steps=steps), where, problems)
+
+
 def _check_ids(
     objective: Objective,
     where: str,
@@ -331,7 +404,14 @@ def merge_plan(current: Plan, incoming: Plan) -> Plan:
         if old is not None:
             incoming_ids = {m.id for m in team.members}
             kept = [m for m in old.members if m.id not in incoming_ids]
-            team = team.model_copy(update={"members": [*team.members, *kept]})
+            # An agenda the file leaves out is kept, like a member it leaves out.
+            team = team.model_copy(
+                update={
+                    "members": [*team.members, *kept],
+                    "weekly_agenda": team.weekly_agenda or old.weekly_agenda,
+                    "quarterly_agenda": team.quarterly_agenda or old.quarterly_agenda,
+                }
+            )
         teams[team.id] = team
     objectives = {o.id: o for o in current.objectives}
     for objective in incoming.objectives:
@@ -371,6 +451,23 @@ def _team_entry(team: Team) -> dict[str, Any]:
         | ({} if m.active else {"active": False})
         for m in team.members
     ]
+    for name, own in (
+        ("weekly_agenda", team.weekly_agenda),
+        ("quarterly_agenda", team.quarterly_agenda),
+    ):
+        if own is not None:
+            entry[name] = [_agenda_step_entry(step) for step in own.steps]
+    return entry
+
+
+def _agenda_step_entry(step: AgendaStep) -> dict[str, Any]:
+    entry: dict[str, Any] = {"discussion": step.title} if step.discussion else {"step": step.key}
+    if step.title and not step.discussion:
+        entry["title"] = step.title
+    if step.minutes is not None:
+        entry["minutes"] = step.minutes
+    if step.prompt:
+        entry["prompt"] = step.prompt
     return entry
 
 

@@ -28,6 +28,18 @@ class PlanMemberEntry(Entry):
     active: bool = True
 
 
+class PlanAgendaStepEntry(Entry):
+    """A `[[teams.weekly_agenda]]` or `[[teams.quarterly_agenda]]` entry: a built-in step
+    (`step`, with an optional `title` and `minutes`) or a discussion step of the team's own
+    (`discussion` is its title, with `minutes` and a `prompt`)."""
+
+    step: str | None = None
+    discussion: str | None = None
+    title: str | None = None
+    minutes: int | None = None
+    prompt: str = ""
+
+
 class PlanTeamEntry(Entry):
     """A `[[teams]]` entry."""
 
@@ -37,6 +49,8 @@ class PlanTeamEntry(Entry):
     archived: bool = False
     locale: str = DEFAULT_LOCALE
     members: list[PlanMemberEntry] = Field(default_factory=list)
+    weekly_agenda: list[PlanAgendaStepEntry] | None = None
+    quarterly_agenda: list[PlanAgendaStepEntry] | None = None
 
 
 class PlanKREntry(Entry):

@@ -12,7 +12,7 @@ from okrtui.minutes import words
 from okrtui.minutes.css import CSS
 from okrtui.minutes.escape import html_cell
 from okrtui.minutes.escape import html_text as t
-from okrtui.minutes.lines import CommitmentLine, Group, KRLine, NoteLine
+from okrtui.minutes.lines import CommitmentLine, DiscussionLine, Group, KRLine, NoteLine
 from okrtui.minutes.view import MinutesView
 
 NONE_RECORDED = '<p class="none">None recorded.</p>'
@@ -246,6 +246,27 @@ def _action_table(lines: Sequence[CommitmentLine], reviewed: bool) -> list[str]:
     return [*out, "</tbody>", "</table>"]
 
 
+def _issues(view: MinutesView) -> list[str]:
+    lines = ["<section>", f"<h2>{words.section_title(view, 'issues')}</h2>"]
+    if not view.issues_closed and not view.issues_open:
+        return [*lines, '<p class="none">None open.</p>', "</section>"]
+    if view.issues_closed:
+        lines.append(f"<h3>{words.ISSUES_CLOSED}</h3>")
+        closed = (words.issue_closed(i) for i in view.issues_closed)
+        lines += _list(f"<strong>{t(decision)}</strong> — {t(what)}" for decision, what in closed)
+    lines.append(f"<h3>{words.ISSUES_OPEN}</h3>")
+    if view.issues_open:
+        lines += _list(f"{t(i.text)} ({t(words.issue_facts(i))})" for i in view.issues_open)
+    else:
+        lines.append('<p class="none">None.</p>')
+    return [*lines, "</section>"]
+
+
+def _parked(view: MinutesView) -> list[str]:
+    title = words.section_title(view, "parked")
+    return ["<section>", f"<h2>{title}</h2>", *_list(map(t, view.parked)), "</section>"]
+
+
 def _actions(view: MinutesView) -> list[str]:
     title = words.section_title(view, "actions")
     lines = ["<section>", f"<h2>{title}</h2>", f"<h3>{words.ACTIONS_REVIEWED}</h3>"]
@@ -271,6 +292,14 @@ def _next_quarter(view: MinutesView) -> list[str]:
     return [*lines, *_list(items), "</section>"]
 
 
+def _discussion(line: DiscussionLine) -> list[str]:
+    lines = ["<section>", f"<h2>{t(line.title)}</h2>"]
+    if line.prompt:
+        lines.append(f"<p><em>{t(line.prompt)}</em></p>")
+    lines += _list(_said(n.member, n.text) for n in line.notes) if line.notes else [NONE_RECORDED]
+    return [*lines, "</section>"]
+
+
 def _summary(view: MinutesView) -> list[str]:
     summary = t(view.session.summary) if view.session.summary else "None."
     return ['<section class="summary">', "<h2>Summary</h2>", f"<p>{summary}</p>", "</section>"]
@@ -292,18 +321,20 @@ SECTIONS: dict[words.Section, Callable[[MinutesView], list[str]]] = {
     "confidence": _confidence_history,
     "contributions": _contributions,
     "experiences": _experiences,
+    "issues": _issues,
     "trainings": _trainings,
     "retrospective": _retrospective,
     "next_quarter": _next_quarter,
+    "parked": _parked,
 }
 
 
 def page(view: MinutesView) -> str:
-    """Format a computed view as one HTML document."""
+    """Format a computed view as one HTML document, its sections in the agenda's order."""
     title = html.escape(" ".join(words.title(view).split()))
     body = _header(view)
-    for section in words.sections(view):
-        body += SECTIONS[section](view)
+    for section, discussion in words.sections(view):
+        body += _discussion(discussion) if discussion is not None else SECTIONS[section](view)
     head = [
         "<!DOCTYPE html>",
         '<html lang="en">',

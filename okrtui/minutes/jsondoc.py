@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from okrtui.minutes.lines import CommitmentLine, KRLine, ObjectiveLine
+from okrtui.minutes.lines import CommitmentLine, IssueLine, KRLine, ObjectiveLine
 from okrtui.minutes.view import MinutesView
 
 FORMAT = "okrtui-minutes"
@@ -147,7 +147,40 @@ def document(view: MinutesView) -> dict[str, Any]:
         "summary": s.summary,
         "commitments_reviewed": [_action(c) for c in view.reviewed],
         "commitments_made": [_action(c) for c in view.made],
+        # The agenda the meeting ran with, each step's timebox beside the time it took.
+        "agenda": [
+            {
+                "key": step.key,
+                "title": step.title,
+                "minutes": step.minutes,
+                "discussion": step.discussion,
+                "seconds_spent": s.step_seconds.get(step.key, 0.0),
+            }
+            for step in view.steps
+        ],
+        "discussions": [
+            {
+                "key": d.key,
+                "title": d.title,
+                "prompt": d.prompt,
+                "notes": [{"owner": n.member or None, "text": n.text} for n in d.notes],
+            }
+            for d in view.discussions
+        ],
+        "issues_closed": [_issue(i) for i in view.issues_closed],
+        "issues_open": [_issue(i) for i in view.issues_open],
+        "parked": list(view.parked),
         "session": s.model_dump(mode="json"),
+    }
+
+
+def _issue(line: IssueLine) -> dict[str, Any]:
+    return {
+        "text": line.text,
+        "owner": line.owner or None,
+        "raised_on": line.raised_on.isoformat(),
+        "decision": line.decision,
+        "resolution": line.resolution or None,
     }
 
 

@@ -112,6 +112,16 @@ class NoteLine:
 
 
 @dataclass(frozen=True)
+class DiscussionLine:
+    """A discussion step of the team's own agenda: its title, prompt and the notes kept."""
+
+    key: str
+    title: str
+    prompt: str
+    notes: tuple[NoteLine, ...]
+
+
+@dataclass(frozen=True)
 class CommitmentLine:
     """A commitment made or reviewed, with its owner's name and its status."""
 
@@ -144,3 +154,16 @@ class DraftObjectiveLine:
     title: str
     description: str
     key_results: tuple[DraftLine, ...]
+
+
+@dataclass(frozen=True)
+class IssueLine:
+    """An open issue as the meeting left it: raised here, kept open, solved, dropped, or
+    still open without being looked at (`decision` None)."""
+
+    text: str
+    owner: str
+    raised_on: date
+    age: str
+    decision: str | None
+    resolution: str

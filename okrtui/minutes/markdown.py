@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from okrtui.domain import kr_words
 from okrtui.minutes import words
 from okrtui.minutes.escape import md, md_cell, md_line
-from okrtui.minutes.lines import CommitmentLine, Group, NoteLine
+from okrtui.minutes.lines import CommitmentLine, DiscussionLine, Group, NoteLine
 from okrtui.minutes.view import MinutesView
 
 NONE_RECORDED = "None recorded."
@@ -150,6 +150,25 @@ def _action_table(lines: Sequence[CommitmentLine], reviewed: bool) -> list[str]:
     return _table(words.ACTION_HEADER, "llllll", rows)
 
 
+def _issues(view: MinutesView) -> list[str]:
+    lines = [f"## {words.section_title(view, 'issues')}", ""]
+    if not view.issues_closed and not view.issues_open:
+        return [*lines, "None open.", ""]
+    if view.issues_closed:
+        lines += [f"### {words.ISSUES_CLOSED}", ""]
+        for i in view.issues_closed:
+            decision, what = words.issue_closed(i)
+            lines.append(_item(f"{decision} — {what}"))
+        lines.append("")
+    lines += [f"### {words.ISSUES_OPEN}", ""]
+    lines += [_item(f"{i.text} ({words.issue_facts(i)})") for i in view.issues_open] or ["None."]
+    return [*lines, ""]
+
+
+def _parked(view: MinutesView) -> list[str]:
+    return [f"## {words.section_title(view, 'parked')}", "", *map(_item, view.parked), ""]
+
+
 def _actions(view: MinutesView) -> list[str]:
     lines = ["## Action items", "", f"### {words.ACTIONS_REVIEWED}", ""]
     lines += _action_table(view.reviewed, True)
@@ -169,6 +188,14 @@ def _next_quarter(view: MinutesView) -> list[str]:
         for kr in o.key_results:
             text = f"{kr_words.title(kr)} ({kr_words.goal(kr)})"
             lines.append(f"  - {md(text, indent='    ')}")
+    return [*lines, ""]
+
+
+def _discussion(line: DiscussionLine) -> list[str]:
+    lines = [f"## {md_line(line.title)}", ""]
+    if line.prompt:
+        lines += [f"*{md_line(line.prompt)}*", ""]
+    lines += [_item(_said(n.member, n.text)) for n in line.notes] or [NONE_RECORDED]
     return [*lines, ""]
 
 
@@ -193,17 +220,21 @@ SECTIONS: dict[words.Section, Callable[[MinutesView], list[str]]] = {
     "confidence": _confidence_history,
     "contributions": _contributions,
     "experiences": _experiences,
+    "issues": _issues,
     "trainings": _trainings,
     "retrospective": _retrospective,
     "next_quarter": _next_quarter,
+    "parked": _parked,
 }
 
 
 def markdown(view: MinutesView, *, stacked: bool = False) -> str:
     """Format a computed view as Markdown (`stacked`: key results as lists, not a table)."""
     lines = _header(view)
-    for section in words.sections(view):
-        if section == "key_results":
+    for section, discussion in words.sections(view):
+        if discussion is not None:
+            lines += _discussion(discussion)
+        elif section == "key_results":
             lines += _key_results(view, stacked)
         else:
             lines += SECTIONS[section](view)

@@ -1,4 +1,5 @@
-"""Text search over what a meeting recorded: summary, notes, contributions, trainings, commitments.
+"""Text search over what a meeting recorded: summary, notes, contributions, trainings,
+commitments and the notes of its discussion steps.
 
 Pure functions, so the history screen and its tests share one idea of "matches".
 """
@@ -57,6 +58,8 @@ def texts(session: Session) -> Iterator[tuple[str, str]]:
             yield "training notes", training.notes
     for commitment in session.commitments:
         yield "commitment", commitment.text
+    for discussed in session.discussion_notes:
+        yield "discussion", discussed.text
 
 
 def words(query: str) -> list[str]:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from okrtui.domain import kr_words
 from okrtui.domain.text import escape_control
 from okrtui.minutes import words
-from okrtui.minutes.lines import CommitmentLine, Group, NoteLine
+from okrtui.minutes.lines import CommitmentLine, DiscussionLine, Group, NoteLine
 from okrtui.minutes.view import MinutesView
 
 NONE_RECORDED = "None recorded."
@@ -187,6 +187,23 @@ def _next_quarter(view: MinutesView) -> list[str]:
     return [*lines, ""]
 
 
+def _issues(view: MinutesView) -> list[str]:
+    lines = _section(view, "issues")
+    if not view.issues_closed and not view.issues_open:
+        return [*lines, "None open.", ""]
+    if view.issues_closed:
+        closed = (words.issue_closed(i) for i in view.issues_closed)
+        lines += [f"{words.ISSUES_CLOSED}:", "", *_items(f"{d} — {what}" for d, what in closed)]
+    lines += [f"{words.ISSUES_OPEN}:", ""]
+    if not view.issues_open:
+        return [*lines, "None.", ""]
+    return lines + _items(f"{i.text} ({words.issue_facts(i)})" for i in view.issues_open)
+
+
+def _parked(view: MinutesView) -> list[str]:
+    return [*_section(view, "parked"), *_items(view.parked)]
+
+
 SECTIONS: dict[words.Section, Callable[[MinutesView], list[str]]] = {
     "summary": _summary,
     "scores": _scores,
@@ -195,15 +212,26 @@ SECTIONS: dict[words.Section, Callable[[MinutesView], list[str]]] = {
     "confidence": _confidence,
     "contributions": _contributions,
     "experiences": lambda view: _note_groups(view, "experiences", view.experiences),
+    "issues": _issues,
     "trainings": _trainings,
     "retrospective": lambda view: _note_groups(view, "retrospective", view.retrospective),
     "next_quarter": _next_quarter,
+    "parked": _parked,
 }
+
+
+def _discussion(line: DiscussionLine) -> list[str]:
+    lines = _heading(escape_control(" ".join(line.title.split())).upper())
+    if line.prompt:
+        lines += ["  " + _text(line.prompt, "  "), ""]  # indented: never read as a heading
+    if not line.notes:
+        return [*lines, NONE_RECORDED, ""]
+    return lines + _items(_said(n.member, n.text) for n in line.notes)
 
 
 def plain_text(view: MinutesView) -> str:
     """Format a computed view as plain text."""
     lines = _header(view)
-    for section in words.sections(view):
-        lines += SECTIONS[section](view)
+    for section, discussion in words.sections(view):
+        lines += _discussion(discussion) if discussion is not None else SECTIONS[section](view)
     return "\n".join(lines).rstrip() + "\n"

@@ -6,12 +6,15 @@ The records it is made of live in `okrtui.minutes.lines`.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from typing import Literal, get_args
 
+from okrtui.domain.agenda import Step, session_steps
 from okrtui.domain.commitments import overdue_days
 from okrtui.domain.history import kr_path, previous_checkin
-from okrtui.domain.meeting import all_ratings
+from okrtui.domain.issues import IssueAtMeeting, age_in_words, meeting_issues
+from okrtui.domain.meeting import Person, all_ratings, person_label
 from okrtui.domain.models import Commitment, CommitmentStatus, NoteKind, Score, Session
 from okrtui.domain.quarter_rollup import (
     HeldTraining,
@@ -33,9 +36,11 @@ from okrtui.minutes.lines import (
     CommitmentLine,
     ContributionGroup,
     ContributionLine,
+    DiscussionLine,
     DraftLine,
     DraftObjectiveLine,
     Group,
+    IssueLine,
     KRLine,
     NoteLine,
     ObjectiveLine,
@@ -52,6 +57,51 @@ RETRO_KINDS: tuple[tuple[NoteKind, str], ...] = (
     ("went_well", "Went well"),
     ("to_change", "To change"),
 )
+
+SectionName = Literal[
+    "key_results",
+    "scores",
+    "contributions",
+    "experiences",
+    "issues",
+    "trainings",
+    "commitments",
+    "retrospective",
+    "next_quarter",
+    "parked",
+    "discussion",
+]
+# The built-in sections in the order the built-in agendas give them (every name but the
+# discussion steps').
+BUILT_IN_SECTIONS: tuple[SectionName, ...] = get_args(SectionName)[:-1]
+# Step key → the section of the minutes that tells what was entered in it. A section comes
+# where the last of its steps is on the meeting's agenda; attendance and wrap-up are the
+# header and the summary, always there. Topics are parked in any step: their section has no
+# step of its own and is placed like one whose steps are not on the agenda.
+SECTION_OF_STEP: dict[str, SectionName] = {
+    "checkins": "key_results",
+    "quarter_numbers": "key_results",
+    "scores": "scores",
+    "objective_scores": "scores",
+    "contributions": "contributions",
+    "contributions_rollup": "contributions",
+    "experiences": "experiences",
+    "open_issues": "issues",
+    "training": "trainings",
+    "trainings_held": "trainings",
+    "commitments_review": "commitments",
+    "next_week": "commitments",
+    "retrospective": "retrospective",
+    "next_quarter": "next_quarter",
+}
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section of the minutes, in the order of the meeting's own agenda."""
+
+    name: SectionName
+    discussion: DiscussionLine | None = None
 
 
 @dataclass(frozen=True)
@@ -73,6 +123,15 @@ class MinutesView:
     made: tuple[CommitmentLine, ...]
     retrospective: tuple[Group[NoteLine], ...]
     next_quarter: tuple[DraftObjectiveLine, ...]
+    # The team's open issues: those this meeting solved or dropped, those still open after it.
+    issues_closed: tuple[IssueLine, ...] = ()
+    issues_open: tuple[IssueLine, ...] = ()
+    # Topics parked at this meeting for a later one.
+    parked: tuple[str, ...] = ()
+    # The agenda the meeting ran with, and the sections between the header and the summary.
+    steps: tuple[Step, ...] = ()
+    discussions: tuple[DiscussionLine, ...] = ()
+    sections: tuple[Section, ...] = ()
 
     @property
     def quarterly(self) -> bool:
@@ -114,7 +173,10 @@ def build_view(session: Session, earlier: Sequence[Session] = ()) -> MinutesView
     sources = rollup_sessions(session, others) if quarterly else [session]
     titles = _kr_titles([session, *others])
     ratings = all_ratings(session)
-    return MinutesView(
+    steps = session_steps(session)
+    discussions = tuple(_discussion(session, step) for step in steps if step.discussion)
+    issues = meeting_issues(session)
+    view = MinutesView(
         session=session,
         team=session.team_name or session.team_id,
         present=tuple(session.member_name(m) for m in session.present_ids),
@@ -131,7 +193,79 @@ def build_view(session: Session, earlier: Sequence[Session] = ()) -> MinutesView
         ),
         retrospective=_notes(session, RETRO_KINDS),
         next_quarter=_drafts(session),
+        issues_closed=tuple(_issue(session, i) for i in issues if not i.still_open),
+        issues_open=tuple(_issue(session, i) for i in issues if i.still_open),
+        parked=tuple(t.text for t in session.parked),
+        steps=steps,
+        discussions=discussions,
     )
+    return replace(view, sections=_sections(view))
+
+
+def _issue(session: Session, item: IssueAtMeeting) -> IssueLine:
+    issue = item.issue
+    return IssueLine(
+        text=issue.text,
+        owner=issue.owner_name,
+        raised_on=issue.raised_on,
+        age=age_in_words(issue.raised_on, session.date),
+        decision=item.decision,
+        resolution=item.resolution,
+    )
+
+
+def _discussion(session: Session, step: Step) -> DiscussionLine:
+    notes = []
+    for note in session.discussion_notes:
+        if note.step_key != step.key:
+            continue
+        owner = (
+            Person(note.member_id)
+            if note.member_id is not None
+            else (Person(None, note.guest) if note.guest else None)
+        )
+        notes.append(NoteLine(person_label(session, owner) if owner else "", note.text))
+    return DiscussionLine(step.key, step.title, step.prompt, tuple(notes))
+
+
+def _has_content(view: MinutesView, name: SectionName) -> bool:
+    """Whether a section has something to tell though its step was not on the agenda."""
+    session = view.session
+    content: dict[SectionName, object] = {
+        "key_results": session.checkins or session.scores,
+        "scores": session.scores,
+        "contributions": view.contributions,
+        "experiences": view.experiences,
+        "issues": view.issues_closed or view.issues_open,
+        "trainings": view.trainings,
+        "commitments": view.reviewed or view.made,
+        "retrospective": view.retrospective,
+        "next_quarter": view.next_quarter,
+        "parked": view.parked,
+    }
+    return bool(content.get(name))
+
+
+def _sections(view: MinutesView) -> tuple[Section, ...]:
+    """The sections in the order of the meeting's agenda. A section whose steps were not
+    on it still shows what it holds, after the section that comes before it by default."""
+    anchors: dict[SectionName, float] = {}
+    placed: list[tuple[float, Section]] = []
+    discussions = {d.key: d for d in view.discussions}
+    for index, step in enumerate(view.steps):
+        if step.discussion:
+            placed.append((float(index), Section("discussion", discussions[step.key])))
+        elif step.key in SECTION_OF_STEP:
+            anchors[SECTION_OF_STEP[step.key]] = float(index)
+    before = -1.0
+    for order, name in enumerate(BUILT_IN_SECTIONS):
+        if name in anchors:
+            before = anchors[name]
+            placed.append((before, Section(name)))
+        elif _has_content(view, name):
+            placed.append((before + (order + 1) / 100, Section(name)))
+    placed.sort(key=lambda pair: pair[0])
+    return tuple(section for _, section in placed)
 
 
 def _kr_titles(sessions: Sequence[Session]) -> dict[str, str]:

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Literal, cast
 
 from okrtui.domain import confidence as confidence_words
 from okrtui.domain import kr_words
 from okrtui.domain.commitments import overdue_words
 from okrtui.domain.meeting import all_ratings
 from okrtui.domain.models import CommitmentStatus, Confidence, Session
-from okrtui.minutes.lines import CommitmentLine, ContributionGroup, KRLine, ScoreLine
-from okrtui.minutes.view import MinutesView
+from okrtui.minutes.lines import CommitmentLine, ContributionGroup, IssueLine, KRLine, ScoreLine
+from okrtui.minutes.view import DiscussionLine, MinutesView
 
 NONE = kr_words.NONE
 CONFIDENCE_LEGEND = confidence_words.legend()
@@ -32,6 +32,8 @@ OBJECTIVE_SCORES_HEADER = ("Objective", "Score", "Band", "Call-out")
 ACTION_HEADER = ("Owner", "What", "Kind", "Key result", "Due", "Status")
 ACTIONS_REVIEWED = "Reviewed from earlier meetings"
 ACTIONS_MADE = "Made in this meeting"
+ISSUES_CLOSED = "Solved or dropped in this meeting"
+ISSUES_OPEN = "Still open"
 
 # The sections of the minutes in the order every format shows them: what was decided first
 # (the summary, the scores of a review, the action items), then the detail.
@@ -43,9 +45,12 @@ Section = Literal[
     "confidence",
     "contributions",
     "experiences",
+    "issues",
     "trainings",
     "retrospective",
     "next_quarter",
+    "parked",
+    "discussion",  # a discussion step of the team's own agenda: titled by the team
 ]
 SECTION_TITLES: dict[Section, str] = {
     "summary": "Summary",
@@ -55,9 +60,11 @@ SECTION_TITLES: dict[Section, str] = {
     "confidence": "Confidence week by week",
     "contributions": "Celebrations and contributions",
     "experiences": "Experiences",
+    "issues": "Open issues",
     "trainings": "Training",
     "retrospective": "Retrospective",
     "next_quarter": "Next quarter",
+    "parked": "Parked for a later meeting",
 }
 
 
@@ -130,24 +137,32 @@ def delta(line: KRLine) -> str:
     return kr_words.change(line.kr, line.delta)
 
 
-def sections(view: MinutesView) -> tuple[Section, ...]:
-    """The sections these minutes show, in order; a review leaves out what it did not hold."""
-    if not view.quarterly:
-        return (
-            "summary",
-            "actions",
-            "key_results",
-            "contributions",
-            "experiences",
-            "trainings",
-        )
-    shown: list[Section] = ["summary", "scores"]
-    if view.action_items:
-        shown.append("actions")
-    shown += ["key_results", "confidence", "contributions"]
-    if view.experiences:
-        shown.append("experiences")
-    return (*shown, "trainings", "retrospective", "next_quarter")
+def sections(view: MinutesView) -> tuple[tuple[Section, DiscussionLine | None], ...]:
+    """The sections these minutes show, in order: what was decided first (the summary, a
+    review's scores, the action items), then the detail in the order of the meeting's own
+    agenda, its discussion steps among them (each with its line). A review leaves out what
+    it did not hold."""
+    first: list[Section] = ["summary"]
+    if view.quarterly:
+        first.append("scores")
+    # Action items: a weekly meeting's when its agenda reviews or makes commitments (or it
+    # holds some all the same), a review's only when it holds some.
+    on_agenda = any(section.name == "commitments" for section in view.sections)
+    if view.action_items or (on_agenda and not view.quarterly):
+        first.append("actions")
+    parts: list[tuple[Section, DiscussionLine | None]] = [(name, None) for name in first]
+    for section in view.sections:
+        if section.discussion is not None:
+            parts.append(("discussion", section.discussion))
+        elif section.name in ("scores", "commitments"):
+            continue  # told first, with the decisions
+        elif section.name == "experiences" and view.quarterly and not view.experiences:
+            continue
+        else:
+            parts.append((cast(Section, section.name), None))
+            if section.name == "key_results" and view.quarterly:
+                parts.append(("confidence", None))
+    return tuple(parts)
 
 
 def section_title(view: MinutesView, section: Section) -> str:
@@ -273,3 +288,26 @@ def action_status(line: CommitmentLine, reviewed: bool) -> str:
     if line.overdue_days is None:
         return base
     return f"{base}, {overdue_words(line.overdue_days)}"
+
+
+ISSUE_WORDS: dict[str | None, str] = {
+    None: "not reviewed",
+    "raised": "raised in this meeting",
+    "kept": "kept open",
+    "solved": "solved",
+    "dropped": "dropped",
+}
+
+
+def issue_facts(line: IssueLine) -> str:
+    """An issue's owner, age and what the meeting did with it, in words."""
+    owner = f"{line.owner}, " if line.owner else ""
+    age = "" if line.decision == "raised" else f"open {line.age}, "
+    return f"{owner}{age}{ISSUE_WORDS[line.decision]}"
+
+
+def issue_closed(line: IssueLine) -> tuple[str, str]:
+    """An issue the meeting solved or dropped: its decision (`Solved`) and what it was,
+    with the resolution line when one was given."""
+    how = f": {line.resolution}" if line.resolution else ""
+    return (line.decision or "").capitalize(), f"{line.text}{how}"

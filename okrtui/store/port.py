@@ -7,11 +7,11 @@ Nothing here names TinyDB: callers speak in the domain's models only.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
-from okrtui.domain.models import Objective, Session, SessionKind, Team
+from okrtui.domain.models import Issue, Objective, ParkedTopic, Session, SessionKind, Team
 from okrtui.domain.plan import Plan
 from okrtui.store.holders import Holder
 
@@ -85,6 +85,32 @@ class Store(Protocol):
         self, objective_id: str, change: Callable[[Objective], Objective]
     ) -> Objective:
         """Change one objective as it is now, in one locked write; returns the new one."""
+        ...
+
+    # -- what a team carries from meeting to meeting ---------------------------------------
+
+    def issues(self, team_id: str) -> list[Issue]:
+        """The team's issues, open and closed, oldest first."""
+        ...
+
+    def update_issues(
+        self, team_id: str, change: Callable[[list[Issue]], Sequence[Issue]]
+    ) -> list[Issue]:
+        """Create or replace issues of the team in one locked write; returns its issues.
+
+        `change` is given the team's issues as they are now and returns those to create
+        or replace (by id); none is deleted.
+        """
+        ...
+
+    def parked_topics(self, team_id: str) -> list[ParkedTopic]:
+        """The team's parked topics, waiting or not, oldest first."""
+        ...
+
+    def update_parked_topics(
+        self, team_id: str, change: Callable[[list[ParkedTopic]], Sequence[ParkedTopic]]
+    ) -> list[ParkedTopic]:
+        """Create or replace parked topics of the team in one locked write (as update_issues)."""
         ...
 
     # -- settings the whole team shares -----------------------------------------------

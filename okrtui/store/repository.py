@@ -8,7 +8,7 @@ live in one file per quarter, read only when a caller asks for that quarter.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from tinydb import Query
 
 from okrtui.domain.ids import quarter_of_session_id
-from okrtui.domain.models import Objective, Session, SessionKind, Team
+from okrtui.domain.models import Issue, Objective, ParkedTopic, Session, SessionKind, Team
 from okrtui.domain.plan import Plan
 from okrtui.domain.quarters import is_quarter
 from okrtui.store.backends import Backend, FileBackend, MemoryBackend, RawData
@@ -35,10 +35,12 @@ TEAMS = "teams"
 OBJECTIVES = "objectives"
 SESSIONS = "sessions"
 SETTINGS = "settings"
+ISSUES = "issues"
+PARKED = "parked"
 _SETTINGS_ID = "app"
 
 _MODELS: dict[str, dict[str, type[BaseModel]]] = {
-    PLAN_FILE: {TEAMS: Team, OBJECTIVES: Objective},
+    PLAN_FILE: {TEAMS: Team, OBJECTIVES: Objective, ISSUES: Issue, PARKED: ParkedTopic},
     SESSIONS: {SESSIONS: Session},
 }
 
@@ -189,6 +191,54 @@ class Repository:
             # One write for the whole plan: the file holds the old plan or the new one.
             db.storage.write(data)
         return plan
+
+    # -- what a team carries from meeting to meeting ---------------------------------------
+
+    def issues(self, team_id: str) -> list[Issue]:
+        """The team's issues, open and closed, oldest first."""
+        return self._team_records(ISSUES, team_id)
+
+    def update_issues(
+        self, team_id: str, change: Callable[[list[Issue]], Sequence[Issue]]
+    ) -> list[Issue]:
+        """Create or replace issues of the team in one locked write; returns its issues.
+
+        `change` is given the team's issues as they are on disk under the lock and returns
+        those to create or replace (by id); none is ever deleted.
+        """
+        return self._update_team_records(ISSUES, team_id, change)
+
+    def parked_topics(self, team_id: str) -> list[ParkedTopic]:
+        """The team's parked topics, waiting or not, oldest first."""
+        return self._team_records(PARKED, team_id)
+
+    def update_parked_topics(
+        self, team_id: str, change: Callable[[list[ParkedTopic]], Sequence[ParkedTopic]]
+    ) -> list[ParkedTopic]:
+        """Create or replace parked topics of the team in one locked write (see update_issues)."""
+        return self._update_team_records(PARKED, team_id, change)
+
+    def _team_records(self, table: str, team_id: str) -> list[Any]:
+        records, data = self._records(PLAN_FILE)
+        return list(records.of_team(data, table, team_id))
+
+    def _update_team_records(
+        self, table: str, team_id: str, change: Callable[[list[Any]], Sequence[Any]]
+    ) -> list[Any]:
+        changed: dict[str, list[str]] = {}
+        with self.backend.transaction(PLAN_FILE) as db:
+            self._prepare(PLAN_FILE, db, changed)
+            put = list(change(self._team_records(table, team_id)))
+            if put:
+                for record in put:
+                    if record.team_id != team_id:
+                        raise ValueError(f"{table} record '{record.id}' is not of team {team_id}")
+                data = db.storage.read() or {}
+                documents = [_dump(r) for r in put]
+                changed[table] = [document["id"] for document in documents]
+                _replace_by_id(data.setdefault(table, {}), documents)
+                db.storage.write(data)
+        return self._team_records(table, team_id)
 
     # -- settings -----------------------------------------------------------------------
 

@@ -9,11 +9,11 @@ call is short (one quarter at a time), so a save waits at most for one read.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from okrtui.domain.models import Objective, Session, SessionKind, Team
+from okrtui.domain.models import Issue, Objective, ParkedTopic, Session, SessionKind, Team
 from okrtui.domain.plan import Plan
 from okrtui.store.holders import Holder
 from okrtui.store.port import Store
@@ -84,6 +84,26 @@ class SerialStore:
     ) -> Objective:
         with self._lock:
             return self.inner.update_objective(objective_id, change)
+
+    def issues(self, team_id: str) -> list[Issue]:
+        with self._lock:
+            return self.inner.issues(team_id)
+
+    def update_issues(
+        self, team_id: str, change: Callable[[list[Issue]], Sequence[Issue]]
+    ) -> list[Issue]:
+        with self._lock:
+            return self.inner.update_issues(team_id, change)
+
+    def parked_topics(self, team_id: str) -> list[ParkedTopic]:
+        with self._lock:
+            return self.inner.parked_topics(team_id)
+
+    def update_parked_topics(
+        self, team_id: str, change: Callable[[list[ParkedTopic]], Sequence[ParkedTopic]]
+    ) -> list[ParkedTopic]:
+        with self._lock:
+            return self.inner.update_parked_topics(team_id, change)
 
     def settings(self) -> dict[str, Any]:
         with self._lock:

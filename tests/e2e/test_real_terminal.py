@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 from rich.cells import cell_len
 
+from okrtui.domain.agenda import WEEKLY_AGENDA
 from okrtui.domain.quarters import quarter_of
 from tests.e2e.tmux import Screen, Terminal, TmuxMissing
 
@@ -144,20 +145,29 @@ def confidence_then_note(term: Terminal, key: str, **anchors: str) -> None:
     term.wait_for(cursor_on("Note", **anchors), what="the cursor in the note field")
 
 
+def step_line(key: str, titled: bool = True) -> str:
+    """The start of the meeting's step line for the weekly step `key` (its title's first
+    words, which fit on any screen)."""
+    keys = [step.key for step in WEEKLY_AGENDA]
+    number = keys.index(key) + 1
+    line = f"Step {number} of {len(keys)}"
+    return f"{line}: {WEEKLY_AGENDA[number - 1].title[:16]}" if titled else line
+
+
 def open_checkins(term: Terminal) -> None:
     """Start the weekly meeting and go to the check-in step, everyone present."""
     term.press("w")
-    term.wait_for("Step 1 of 8: Attendance")
+    term.wait_for(step_line("attendance"))
     term.press("PageDown")
-    term.wait_for("Step 2 of 8")
+    term.wait_for(step_line("commitments_review", titled=False))
     term.press("PageDown")
-    term.wait_for("Step 3 of 8: Key-result check-ins")
+    term.wait_for(step_line("checkins"))
 
 
 def test_facilitator_holds_a_whole_weekly_meeting_in_a_real_terminal(team_folder: Path) -> None:
     with app_in_terminal(team_folder) as term:
         term.press("w")
-        term.wait_for(lambda s: "Step 1 of 8: Attendance" in s and "Present/a" in s.footer)
+        term.wait_for(lambda s: step_line("attendance") in s and "Present/a" in s.footer)
 
         # 1 Attendance: Kim is away; Ivy facilitates.
         term.press("Down", "Down", "Space")
@@ -167,9 +177,9 @@ def test_facilitator_holds_a_whole_weekly_meeting_in_a_real_terminal(team_folder
         term.press("Enter")
         term.wait_for("— facilitator")
         term.press("PageDown")
-        term.wait_for("Step 2 of 8: Last week's commitments")
+        term.wait_for(step_line("commitments_review"))
         term.press("PageDown")
-        term.wait_for("Step 3 of 8: Key-result check-ins")
+        term.wait_for(step_line("checkins"))
 
         # 3 Check-ins, typed the way people say numbers.
         fill(term, "New value", "1,200", first=True, above="2. Keep")
@@ -185,7 +195,7 @@ def test_facilitator_holds_a_whole_weekly_meeting_in_a_real_terminal(team_folder
         term.press("PageDown")
 
         # 4 Contributions: Jon's, on KR 1, celebrated.
-        term.wait_for("Step 4 of 8: Contributions")
+        term.wait_for(step_line("contributions"))
         fill(term, "Who", "jon", first=True)
         term.press("Enter")
         fill(term, "Key result", "1")
@@ -200,7 +210,7 @@ def test_facilitator_holds_a_whole_weekly_meeting_in_a_real_terminal(team_folder
         term.press("PageDown")
 
         # 5 Experiences: Ivy's win.
-        term.wait_for("Step 5 of 8: Experiences")
+        term.wait_for(step_line("experiences"))
         fill(term, "Kind", "w", first=True)
         term.press("Enter")
         fill(term, "Who", "ivy")
@@ -209,11 +219,14 @@ def test_facilitator_holds_a_whole_weekly_meeting_in_a_real_terminal(team_folder
         term.press("Enter")
         term.wait_for("Premium demo converts (Ivy Park)")
 
-        # 6 No training this week; 7 Jon's target on KR 1, due in a week.
+        # No open issues from earlier meetings; 6 no training this week; 7 Jon's target on
+        # KR 1, due in a week.
         term.press("PageDown")
-        term.wait_for("Step 6 of 8: Mini-training")
+        term.wait_for(step_line("open_issues"))
         term.press("PageDown")
-        term.wait_for("Step 7 of 8: Next week's targets")
+        term.wait_for(step_line("training"))
+        term.press("PageDown")
+        term.wait_for(step_line("next_week"))
         fill(term, "Owner", "jon", first=True)
         term.press("Enter")
         fill(term, "What", "Call 30 customers")
@@ -226,7 +239,7 @@ def test_facilitator_holds_a_whole_weekly_meeting_in_a_real_terminal(team_folder
 
         # 8 Wrap-up: summary, ratings 8 and 9, finish; the minutes show.
         term.press("PageDown")
-        term.wait_for("Step 8 of 8: Wrap-up")
+        term.wait_for(step_line("wrap_up"))
         fill(term, "Summary", "Premium is selling", first=True)
         term.press("Enter")
         term.wait_for("— summary")
@@ -279,7 +292,7 @@ def assert_whole_screen(screen: Screen, width: int, height: int) -> None:
     assert screen.overflowing_lines() == [], str(screen)
     assert screen.lines[0].lstrip().startswith("Support weekly"), str(screen)
     assert "Meeting " in screen.lines[0], f"the meeting clock is cut off:\n{screen}"
-    assert "Step 3 of 8: Key-result check-ins" in screen, str(screen)
+    assert step_line("checkins") in screen, str(screen)
     footer = screen.footer.rstrip()
     assert "pgdn Next step" in footer, str(screen)
     # The palette hint is drawn at the right edge of *this* width: the frame was redrawn.

@@ -5,9 +5,13 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from okrtui.domain.agenda import QUARTERLY_AGENDA
+from okrtui.domain.agenda import QUARTERLY_AGENDA, WEEKLY_AGENDA
+from okrtui.domain.issues import raised_issue, review_issue
 from okrtui.domain.models import (
+    Agenda,
+    AgendaStep,
     Contribution,
+    DiscussionNote,
     DraftKeyResult,
     DraftObjective,
     KRSnapshot,
@@ -17,14 +21,52 @@ from okrtui.domain.models import (
     Session,
     Training,
 )
+from okrtui.domain.parking import park_topic
 from okrtui.domain.sample import KEY_RESULTS, MEMBERS, OBJECTIVE, TEAM, sample_sessions
 from okrtui.domain.text import STORED
 
 
 def weekly_case() -> tuple[Session, list[Session]]:
-    """The demo's sixth weekly meeting, with the other five as earlier sessions."""
+    """The demo's sixth weekly meeting, with the other five as earlier sessions.
+
+    It starts with the blockers of weeks 3 and 4 open, solves the first, keeps the second
+    open, and parks a topic.
+    """
     sessions = sample_sessions()
-    return sessions[5], sessions
+    raised = [raised_issue(s, n) for s in sessions[:5] for n in s.notes if n.kind == "blocker"]
+    week6 = sessions[5].model_copy(update={"open_issues": raised})
+    week6 = review_issue(week6, raised[0].id, "solved", "Leads now come in on Mondays")
+    week6 = review_issue(week6, raised[1].id, "open")
+    week6 = park_topic(week6, "Loyalty points for Tier 1 upgrades")
+    # A fixed id, so the golden files stay the same.
+    week6 = week6.model_copy(
+        update={"parked": [week6.parked[0].model_copy(update={"id": "p-golden"})]}
+    )
+    return week6, sessions
+
+
+def discussion_case() -> tuple[Session, list[Session]]:
+    """The demo's sixth weekly meeting run on an agenda with a discussion step of the team's
+    own after the check-ins, and its notes: a member's, a guest's and the team's."""
+    session, earlier = weekly_case()
+    steps = [AgendaStep(key=s.key, title=s.title, minutes=s.minutes) for s in WEEKLY_AGENDA]
+    headlines = AgendaStep(
+        key="discussion-headlines",
+        discussion=True,
+        title="Headlines",
+        minutes=5,
+        prompt="Good news and bad news from the week",
+    )
+    steps.insert(3, headlines)
+    notes = [
+        DiscussionNote(
+            id="dn-1", step_key=headlines.key, text="Two resorts signed", member_id="ben"
+        ),
+        DiscussionNote(id="dn-2", step_key=headlines.key, text="Fair leads", guest="Maya"),
+        DiscussionNote(id="dn-3", step_key=headlines.key, text="Pricing page is late"),
+    ]
+    update = {"agenda": Agenda(steps=steps), "guests": ["Maya"], "discussion_notes": notes}
+    return session.model_copy(update=update), earlier
 
 
 def quarterly_session() -> Session:
@@ -145,8 +187,12 @@ USER_TEXT_KEYS = frozenset(
         "notes",
         "summary",
         "rationale",
+        "resolution",
+        "owner_name",
         "description",
         "aligned_to",
+        "prompt",
+        "guest",
     }
 )
 
@@ -156,7 +202,8 @@ def _replace(value: Any, text: str) -> Any:
         out: dict[str, Any] = {}
         for key, item in value.items():
             if key in USER_TEXT_KEYS and isinstance(item, str):
-                out[key] = text
+                # A prompt or a guest only where there is one: a built-in step has none.
+                out[key] = text if item or key not in ("prompt", "guest") else item
             elif key == "member_names":
                 out[key] = {member: f"{text} {i}" for i, member in enumerate(item)}
             elif key == "guests":

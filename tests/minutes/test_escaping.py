@@ -20,7 +20,7 @@ from okrtui.domain.models import Session
 from okrtui.domain.text import escape_control
 from okrtui.minutes import render_html, render_json, render_markdown, render_text
 from tests.hostile_text import CONTROL, raw_control_bytes
-from tests.minutes.cases import quarterly_case, weekly_case, with_text
+from tests.minutes.cases import discussion_case, quarterly_case, weekly_case, with_text
 
 HOSTILE = [
     "| pipe | in | a | cell |",
@@ -46,6 +46,7 @@ HOSTILE = [
 ]
 CASES: dict[str, Callable[[], tuple[Session, list[Session]]]] = {
     "weekly": weekly_case,
+    "discussion": discussion_case,
     "quarterly": quarterly_case,
 }
 PLAIN = "plain words"

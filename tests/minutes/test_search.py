@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from okrtui.domain.models import DiscussionNote
 from okrtui.domain.sample import sample_sessions
 from okrtui.minutes.search import Match, search
 
@@ -19,6 +20,14 @@ def test_commitments_trainings_and_checkin_notes_are_searched() -> None:
     assert [m.where for m in search(sessions[1], "host")] == ["commitment"]
     assert "training notes" in [m.where for m in search(sessions[1], "first call")]
     assert [m.where for m in search(sessions[3], "renewals slipped")] == ["check-in note"]
+
+
+def test_the_notes_of_a_discussion_step_are_searched() -> None:
+    week = sample_sessions()[0]
+    note = DiscussionNote(id="dn-1", step_key="discussion-headlines", text="Two resorts signed")
+    noted = week.model_copy(update={"discussion_notes": [note]})
+    assert [m.where for m in search(noted, "resorts signed")] == ["discussion"]
+    assert search(week, "resorts signed") == []
 
 
 def test_a_long_text_is_cut_around_the_first_match_and_spans_follow() -> None:

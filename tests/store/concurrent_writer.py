@@ -1,6 +1,6 @@
 """A process that saves many distinct records into one folder once told to go.
 
-Run as `python concurrent_writer.py FOLDER NAME COUNT sessions|teams`. It opens the folder,
+Run as `python concurrent_writer.py FOLDER NAME COUNT sessions|teams|issues`. It opens the folder,
 prints `ready`, waits for a line on stdin, saves COUNT records whose ids start with NAME,
 then prints `done`. Two of these started together write into the same file at once.
 """
@@ -8,11 +8,15 @@ then prints `done`. Two of these started together write into the same file at on
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+from typing import TypeVar
 
-from okrtui.domain.models import Session, Team
+from okrtui.domain.models import Issue, ParkedTopic, Session, Team
 from okrtui.store import Repository
+
+T = TypeVar("T")
 
 QUARTER = "2026-Q4"
 
@@ -43,6 +47,33 @@ def team(name: str, n: int) -> Team:
     return Team(id=f"{name}-{n:04d}", name=f"Team {n} of {name}")
 
 
+def issue(name: str, n: int) -> Issue:
+    """Issue `n` of writer `name`: both writers raise issues of the same team."""
+    return Issue(
+        id=f"{QUARTER}-{name}.n-{n:04d}",
+        team_id="sales",
+        text=f"Blocker {n} raised by {name}",
+        raised_in=f"{QUARTER}-{name}",
+        raised_on=date(2026, 11, 1 + n % 28),
+    )
+
+
+def topic(name: str, n: int) -> ParkedTopic:
+    """Parked topic `n` of writer `name`, of the same team as the other writer's."""
+    return ParkedTopic(
+        id=f"p-{name}{n:04d}",
+        team_id="sales",
+        text=f"Topic {n} parked by {name}",
+        parked_in=f"{QUARTER}-{name}",
+        parked_on=date(2026, 11, 1 + n % 28),
+    )
+
+
+def adding(record: T) -> Callable[[list[T]], list[T]]:
+    """A change that adds `record` to what is stored."""
+    return lambda now: [record]
+
+
 def main(folder: Path, name: str, count: int, kind: str) -> None:
     repository = Repository.open(folder)
     print("ready", flush=True)
@@ -50,6 +81,10 @@ def main(folder: Path, name: str, count: int, kind: str) -> None:
     for n in range(count):
         if kind == "sessions":
             repository.save_session(session(name, n))
+        elif kind == "issues":
+            # Each writer reads the team's issues as they are under the lock and adds one.
+            repository.update_issues("sales", adding(issue(name, n)))
+            repository.update_parked_topics("sales", adding(topic(name, n)))
         else:
             repository.save_team(team(name, n))
     print("done", flush=True)

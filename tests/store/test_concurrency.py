@@ -16,12 +16,13 @@ import pytest
 
 from okrtui.store import Repository
 from tests.store import together
-from tests.store.concurrent_writer import QUARTER, session, team
+from tests.store.concurrent_writer import QUARTER, issue, session, team, topic
 
 WRITER = Path(__file__).with_name("concurrent_writer.py")
 WRITERS = ("alpha", "bravo")
 COUNT = 200
 TEAM_COUNT = 100  # teams cost more to validate; the session test is the 200 + 200 case
+ISSUE_COUNT = 40
 
 
 def refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -64,3 +65,20 @@ def test_two_processes_saving_teams_into_the_plan_lose_nothing(tmp_path: Path) -
     saved = Repository.open(tmp_path).teams()
     expected = [team(name, n) for name in WRITERS for n in range(TEAM_COUNT)]
     assert sorted(saved, key=lambda t: t.id) == sorted(expected, key=lambda t: t.id)
+
+
+@pytest.mark.slow
+def test_two_processes_raising_issues_and_parking_topics_lose_nothing(tmp_path: Path) -> None:
+    run_together(tmp_path, "issues", ISSUE_COUNT)
+    for table in ("issues", "parked"):
+        order = document_order(tmp_path / "okrtui.json", table)
+        assert len(order) == len(set(order)) == 2 * ISSUE_COUNT
+    repository = Repository.open(tmp_path)
+    expected = [issue(name, n) for name in WRITERS for n in range(ISSUE_COUNT)]
+    assert sorted(repository.issues("sales"), key=lambda i: i.id) == sorted(
+        expected, key=lambda i: i.id
+    )
+    topics = [topic(name, n) for name in WRITERS for n in range(ISSUE_COUNT)]
+    assert sorted(repository.parked_topics("sales"), key=lambda t: t.id) == sorted(
+        topics, key=lambda t: t.id
+    )

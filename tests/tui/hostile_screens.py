@@ -10,6 +10,7 @@ from typing import Any
 
 from textual.pilot import Pilot
 
+from okrtui.domain.agenda import WEEKLY_AGENDA
 from okrtui.domain.ids import session_id
 from okrtui.domain.meeting import new_session
 from okrtui.domain.models import KeyResult, Member, Objective, Session, Team
@@ -51,6 +52,13 @@ def hostile_plan(texts: Sequence[str]) -> Plan:
     def stored(model: type[Any], record: Any, **fields: Any) -> Any:
         return model.model_validate({**record.model_dump(), **fields}, context=STORED)
 
+    def weekly_agenda() -> dict[str, Any]:
+        # The built-in steps and a discussion step of the team's own, titled and prompted
+        # with the hostile texts too.
+        discussion = {"key": "discussion-talk", "discussion": True}
+        discussion |= {"title": next(words), "prompt": next(words)}
+        return {"steps": [*({"key": s.key} for s in WEEKLY_AGENDA), discussion]}
+
     teams = [
         stored(
             Team,
@@ -75,6 +83,8 @@ def hostile_plan(texts: Sequence[str]) -> Plan:
         )
         for objective in plan.objectives
     ]
+    # The agendas' texts come last, so every other field gets the text it always had.
+    teams = [stored(Team, team, weekly_agenda=weekly_agenda()) for team in teams]
     return Plan(teams=teams, objectives=objectives)
 
 
@@ -148,6 +158,9 @@ class Walk:
             await self.look(MeetingScreen)
             if key == "checkins":
                 await self.press(*"250", "enter", "1", "enter")  # a check-in, saved at once
+                await self.look(MeetingScreen)
+            if key.startswith("discussion-"):
+                await self.press(*"Noted", "enter", "enter")  # a note of the team's, saved
                 await self.look(MeetingScreen)
             if key != keys[-1]:
                 await self.press("pagedown")

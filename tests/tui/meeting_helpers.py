@@ -10,20 +10,22 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from textual.app import App
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList, Static, TextArea
+from textual.widgets import Input, Markdown, OptionList, Static, TextArea
 
 from okrtui.cli import make_app
 from okrtui.domain.models import KeyResult, Session, SessionKind
 from okrtui.store import Repository
 from okrtui.tui.app import OkrApp
+from okrtui.tui.dialogs.confirm import ConfirmDialog
 from okrtui.tui.dialogs.go_to_step import GoToStepDialog
 from okrtui.tui.dialogs.review_quarter import ReviewQuarterDialog
 from okrtui.tui.screens.meeting import MeetingScreen
+from okrtui.tui.screens.minutes import MinutesScreen
 from tests.conftest import TODAY
 
 # The go-to-step dialog takes one digit: steps 1 to 9.
@@ -58,6 +60,11 @@ def demo_app(folder: Path, clock: FakeClock) -> OkrApp:
     """The app on the demo folder, with the sales team chosen."""
     app = OkrApp(Repository.open(folder), today=TODAY, clock=clock)
     return app
+
+
+def app_on_day(folder: Path, day: date) -> OkrApp:
+    """The app on `folder` as it opens on `day` (a meeting a week later: TODAY + 7 days)."""
+    return OkrApp(Repository.open(folder), today=day, clock=FakeClock())
 
 
 def meeting(app: App[None]) -> MeetingScreen:
@@ -132,6 +139,20 @@ async def start_meeting(
     app.action_start_weekly_meeting()
     await pilot.pause()
     return meeting(app)
+
+
+async def finish_from_wrap_up(pilot: Pilot[None]) -> str:
+    """Go to wrap-up, type a summary and finish (saying yes if steps were left empty);
+    the minutes the app then shows, as Markdown."""
+    await go_to_step(pilot, "wrap_up")
+    await pilot.press(*"Held by keys", "enter", "f")
+    await pilot.pause()
+    if isinstance(pilot.app.screen, ConfirmDialog):
+        await pilot.press("y")
+        await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, MinutesScreen), f"expected the minutes, got {screen!r}"
+    return screen.query_one(Markdown).source
 
 
 def app_as_opened(folder: Path, clock: FakeClock | None = None) -> OkrApp:

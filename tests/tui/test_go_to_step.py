@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from okrtui.domain.agenda import WEEKLY_AGENDA, Step
-from okrtui.domain.models import SessionKind
+from okrtui.domain.models import Session
 from okrtui.tui.screens import meeting as meeting_screen
 from tests.tui.meeting_helpers import DIALOG_REACH, holding_meeting
 
@@ -22,10 +22,11 @@ LONG_AGENDA = WEEKLY_AGENDA + EXTRA
 async def test_a_step_past_the_dialogs_reach_is_reached_by_its_key(
     demo_folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def long_agenda(kind: SessionKind) -> tuple[Step, ...]:
+    def long_agenda(session: Session) -> tuple[Step, ...]:
         return LONG_AGENDA
 
-    monkeypatch.setattr(meeting_screen, "agenda", long_agenda)
+    # The screen runs the steps of the agenda the meeting keeps.
+    monkeypatch.setattr(meeting_screen, "session_steps", long_agenda)
     assert len(LONG_AGENDA) > DIALOG_REACH
     async with holding_meeting(demo_folder) as held:
         for step in (LONG_AGENDA[-1], LONG_AGENDA[DIALOG_REACH], WEEKLY_AGENDA[0]):

@@ -143,7 +143,10 @@ async def test_keys_in_a_meeting_lead_with_its_own_and_fit_the_screen(
         assert isinstance(app.screen, HelpScreen)
         rows = help_rows(app)
         descriptions = list(rows)
-        assert descriptions[:3] == ["Previous step", "Next step", "Go to step"]
+        # The meeting's own keys lead (ctrl+k, which a text field binds too, sits among
+        # them where Textual's map of the keys has it).
+        own = {"Previous step", "Next step", "Go to step", "Leave (saved)", "Park a topic"}
+        assert set(descriptions[: len(own)]) == own
         assert rows["Leave (saved)"] == "^l"
         # Textual's editing keys for the field are not listed one by one.
         assert "Move cursor left" not in rows and "Delete character left" not in rows

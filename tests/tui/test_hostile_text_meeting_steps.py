@@ -32,6 +32,7 @@ async def test_markup_from_a_plan_file_in_every_meeting_step(tmp_path: Path) -> 
         walk = Walk(pilot, app)
         await walk.meetings()
     assert walk.step_keys.count("checkins") == 1 and "scores" in walk.step_keys
+    assert any(k.startswith("discussion-") for k in walk.step_keys)  # the team's own step
     assert "Fix [/] parser bugs" in walk.everything
     assert "[@click=app.quit]q[/]" in walk.everything
     Repository.open(tmp_path / "data").sessions("2026-Q4")
@@ -41,5 +42,6 @@ async def test_stored_control_characters_in_every_meeting_step(tmp_path: Path) -
     folder = tmp_path / "data"
     walk = await walk_stored_hostile(folder, SIZE, Walk.meetings)
     assert "checkins" in walk.step_keys and "scores" in walk.step_keys
+    assert any(k.startswith("discussion-") for k in walk.step_keys)
     assert "Fix [/] parser bugs" in walk.everything
     Repository.open(folder).sessions("2026-Q4")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +17,9 @@ import pytest
 from textual import events
 from textual.widgets import Input, OptionList, Static
 
+from okrtui.domain.agenda import WEEKLY_AGENDA
 from okrtui.domain.limits import text_limits
-from okrtui.domain.models import SessionKind
+from okrtui.domain.models import Agenda, AgendaStep, Issue, SessionKind
 from okrtui.store import Repository
 from okrtui.tui.dialogs.confirm import ConfirmDialog
 from okrtui.tui.widgets.steps import StepWidget
@@ -89,6 +91,8 @@ async def reach(held: HeldMeeting, step: StepWidget, field_id: str) -> None:
         await on_list(held, step, "score-list", 0, "o")
         step.query_one("#override-score", Input).value = "0.5"
         await pilot.press("enter")
+    elif field_id == "issue-resolution":
+        await on_list(held, step, "issues-list", 0, "s")  # the seeded open issue
     elif field_id.startswith("nq-"):
         await on_list(held, step, "draft-list", 1, "e")  # the first key result, an increase
         for _ in range(("nq-title", "nq-baseline", "nq-target").index(field_id)):
@@ -115,6 +119,7 @@ STEPS = [
         ("note-kind", "note-member", "note-text"),
         (("note-kind", "w"), ("note-member", ""), ("note-text", "Webinars work")),
     ),
+    StepFields("weekly", "open_issues", ("issue-resolution",)),
     StepFields(
         "weekly",
         "training",
@@ -146,10 +151,38 @@ STEPS = [
         ),
     ),
     StepFields("weekly", "wrap_up", ("summary",)),
+    # A discussion step of the team's own (the demo team is given an agenda with one).
+    StepFields(
+        "weekly",
+        "discussion-headlines",
+        ("discussion-text", "discussion-who"),
+        (("discussion-text", "Two resorts signed"), ("discussion-who", "")),
+    ),
     StepFields("quarterly", "scores", ("final-value", "override-score", "override-rationale")),
     StepFields("quarterly", "retrospective", ("went-well", "to-change")),
     StepFields("quarterly", "next_quarter", ("nq-title", "nq-baseline", "nq-target")),
 ]
+
+
+def give_discussion_step(folder: Path) -> None:
+    """The built-in weekly agenda with a discussion step "Headlines" at its end."""
+    steps = [AgendaStep(key=s.key) for s in WEEKLY_AGENDA]
+    steps.append(AgendaStep(key="discussion-headlines", discussion=True, title="Headlines"))
+    Repository.open(folder).update_team(
+        "sales", lambda team: team.model_copy(update={"weekly_agenda": Agenda(steps=steps)})
+    )
+
+
+def seed_open_issue(folder: Path) -> None:
+    """Give the team one open issue, raised at an earlier meeting."""
+    issue = Issue(
+        id="2026-Q4-demo04.n-seeded",
+        team_id="sales",
+        text="Lead campaign paused",
+        raised_in="2026-Q4-demo04",
+        raised_on=date(2026, 10, 29),
+    )
+    Repository.open(folder).update_issues("sales", lambda now: [issue])
 
 
 def strings(value: Any) -> Iterator[str]:
@@ -201,6 +234,9 @@ async def test_hostile_text_in_every_field_is_kept_or_refused_in_plain_words(
     demo_folder: Path, spec: StepFields
 ) -> None:
     add_milestone_kr(demo_folder)  # a key result without check-ins, for the final value
+    if spec.key.startswith("discussion-"):
+        give_discussion_step(demo_folder)
+    seed_open_issue(demo_folder)  # an issue for the open-issues step to solve
     async with holding_meeting(demo_folder, spec.kind, step=spec.key) as held:
         step = held.screen.query_one(f"#step-{spec.key}", StepWidget)
         for field_id in spec.fields:

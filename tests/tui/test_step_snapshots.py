@@ -44,6 +44,15 @@ async def experiences(pilot: Pilot[None]) -> None:
     await type_in(pilot, "b", "enter", "enter", *"Leads arrive late", "enter")
 
 
+async def open_issues(pilot: Pilot[None]) -> None:
+    """Raise two blockers in experiences, then keep the first open here."""
+    await go_to_step(pilot, "experiences")
+    await type_in(pilot, "b", "enter", *"ben", "enter", *"Leads arrive late", "enter")
+    await type_in(pilot, "b", "enter", "enter", *"Portal vendor slipped", "enter")
+    await go_to_step(pilot, "open_issues")
+    await type_in(pilot, "k")
+
+
 async def training(pilot: Pilot[None]) -> None:
     await type_in(pilot, *"Objection handling", "enter", *"ana", "enter")
     await type_in(pilot, "ctrl+u", *"15", "enter", "enter", *"Role play", "enter")
@@ -75,6 +84,7 @@ async def retrospective(pilot: Pilot[None]) -> None:
 TYPICAL: dict[tuple[SessionKind, str], Callable[[Pilot[None]], Awaitable[None]]] = {
     ("weekly", "contributions"): contributions,
     ("weekly", "experiences"): experiences,
+    ("weekly", "open_issues"): open_issues,
     ("weekly", "training"): training,
     ("weekly", "next_week"): next_week,
     ("weekly", "wrap_up"): wrap_up,

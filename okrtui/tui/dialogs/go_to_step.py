@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from okrtui.domain.agenda import Step
+from okrtui.domain.text import escape_control
 
 
 class GoToStepDialog(ModalScreen[int | None]):
@@ -25,9 +26,12 @@ class GoToStepDialog(ModalScreen[int | None]):
         self.steps = tuple(steps)
 
     def compose(self) -> ComposeResult:
-        lines = [f" {n}  {step.title}" for n, step in enumerate(self.steps, start=1)]
+        # A team's own step titles are its text: escaped, never read as markup.
+        lines = [
+            f" {n}  {escape_control(step.title)}" for n, step in enumerate(self.steps, start=1)
+        ]
         with Vertical(classes="dialog"):
-            yield Static("Go to step — press its number:\n\n" + "\n".join(lines))
+            yield Static("Go to step — press its number:\n\n" + "\n".join(lines), markup=False)
 
     def on_key(self, event: events.Key) -> None:
         if event.character and event.character.isdigit():

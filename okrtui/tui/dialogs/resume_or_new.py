@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from okrtui.domain.agenda import agenda
+from okrtui.domain.agenda import session_steps
 from okrtui.domain.models import Session
 from okrtui.domain.text import escape_control
 from okrtui.tui.widgets.meeting_clock import format_duration
@@ -33,8 +33,8 @@ class ResumeOrNewDialog(ModalScreen[ResumeChoice | None]):
 
     def compose(self) -> ComposeResult:
         s = self.session
-        titles = {step.key: step.title for step in agenda(s.kind)}
-        where = titles.get(s.current_step, "the start")
+        titles = {step.key: step.title for step in session_steps(s)}
+        where = escape_control(titles.get(s.current_step, "the start"))
         week = f"week {s.week}, " if s.week else ""
         with Vertical(classes="dialog"):
             yield Static(

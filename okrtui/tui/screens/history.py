@@ -26,6 +26,7 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Header, Input, Select, Static
 from textual.worker import get_current_worker
 
+from okrtui.domain.issues import raised_issue_ids, solved_issue_ids
 from okrtui.domain.models import Session
 from okrtui.domain.text import escape_control
 from okrtui.minutes.search import contains_all, haystack, words
@@ -153,7 +154,7 @@ class HistoryScreen(Screen[None]):
                 compact=True,
             )
             yield Select(
-                [("In progress", "in_progress"), ("Completed", "completed")],
+                [(label, value) for value, label in STATUS_FILTERS.items()],
                 prompt="Any status",
                 id="status",
                 compact=True,
@@ -317,7 +318,7 @@ class HistoryScreen(Screen[None]):
                 (team is None or s.team_id == team)
                 and (kind is None or s.kind == kind)
                 and (quarter is None or s.quarter == quarter)
-                and (status is None or s.status == status)
+                and (status is None or _has_status(s, status))
                 and (not wanted or contains_all(self._haystack(s), wanted))
             )
 
@@ -537,6 +538,23 @@ def _read_quarter(
     except StoreError as exc:
         return QuarterRead(quarter, team, wanted, problem=str(exc))
     return QuarterRead(quarter, team, wanted, found)
+
+
+# The status filter's choices: a meeting's status, or what it did with the team's issues.
+STATUS_FILTERS: dict[str, str] = {
+    "in_progress": "In progress",
+    "completed": "Completed",
+    "raised": "Raised issues",
+    "solved": "Solved issues",
+}
+
+
+def _has_status(session: Session, status: str) -> bool:
+    if status == "raised":
+        return bool(raised_issue_ids(session))
+    if status == "solved":
+        return bool(solved_issue_ids(session))
+    return session.status == status
 
 
 def describe(session: Session, team_names: dict[str, str]) -> str:

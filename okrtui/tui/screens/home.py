@@ -43,6 +43,7 @@ class TeamView:
     sessions: list[Session] = field(default_factory=list)
     recent: list[Session] = field(default_factory=list)
     pending: Session | None = None
+    open_issues: int = 0
     problem: str | None = None
 
     def compared(self) -> tuple[object, ...]:
@@ -58,6 +59,7 @@ class TeamView:
             None,
             *self.recent,
             self.pending,
+            self.open_issues,
         )
 
 
@@ -66,6 +68,13 @@ class TeamRead(Message):
     """A worker read the chosen team's records."""
 
     view: TeamView
+
+
+def open_issues_line(count: int) -> str:
+    """Home's count of the team's open issues."""
+    if not count:
+        return "No open issues"
+    return f"Open issues: {count} (reviewed in each weekly meeting)"
 
 
 def breakpoint_class(size: int, breakpoints: list[tuple[int, str]]) -> str:
@@ -110,9 +119,10 @@ class HomeScreen(Screen[None]):
         with ScrollableContainer(id="home-body"):
             yield VerticalScroll(id="objectives")
             with Vertical(id="recent"):
-                yield Label("Recent sessions", classes="section-title")
+                yield Label(id="open-issues", classes="section-title", markup=False)
+                yield Label("Recent sessions", id="recent-title", classes="section-title")
                 yield DataTable[Text](id="recent-table", cursor_type="row", zebra_stripes=True)
-                yield Label("Open commitments", classes="section-title")
+                yield Label("Open commitments", id="commitments-title", classes="section-title")
                 yield DataTable[Text](
                     id="commitments-table", cursor_type="none", zebra_stripes=True
                 )
@@ -229,6 +239,7 @@ class HomeScreen(Screen[None]):
                 sessions=repository.sessions(quarter, team_id),
                 recent=self._recent(team_id),
                 pending=repository.in_progress(team_id),
+                open_issues=sum(1 for i in repository.issues(team_id) if i.status == "open"),
             )
         except StoreError as exc:
             return TeamView(team_id, problem=str(exc))
@@ -277,6 +288,7 @@ class HomeScreen(Screen[None]):
                 Label(f"No objectives for {quarter} yet. Press p to add one.", classes="empty")
             )
         objectives_box.mount_all(widgets)
+        self.query_one("#open-issues", Label).update(open_issues_line(view.open_issues))
         self._show_recent(recent)
         self._show_commitments(sessions)
         self._pending = pending
@@ -300,6 +312,7 @@ class HomeScreen(Screen[None]):
         )
         for table_id in ("#recent-table", "#commitments-table"):
             self.query_one(table_id, DataTable).clear()
+        self.query_one("#open-issues", Label).update("")
         self.refresh_bindings()
 
     def _recent(self, team_id: str) -> list[Session]:

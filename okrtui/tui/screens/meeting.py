@@ -1,6 +1,6 @@
 """The meeting screen (weekly and quarterly): agenda sidebar, clocks, one step at a time.
 
-Steps come from `okrtui.domain.agenda.agenda(kind)`; each is run by the widget registered
+Steps come from the agenda the meeting keeps (`okrtui.domain.agenda.session_steps`); each is run by the widget registered
 for its key in `okrtui.tui.widgets.step_registry.STEP_WIDGETS`. The screen is the steps' recorder:
 a step's commit is saved through the repository at once, before the next key; steps post
 `SessionEdited` for what redraws, and the next-quarter draft asks the screen to save the plan.
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from contextlib import suppress
 from datetime import datetime
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual import events
 from textual.app import ComposeResult
@@ -19,9 +19,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
 
-from okrtui.domain.agenda import Step, agenda
+from okrtui.domain.agenda import Step, session_steps
 from okrtui.domain.history import earlier_sessions
-from okrtui.domain.ids import session_id
+from okrtui.domain.ids import new_id, session_id
+from okrtui.domain.issues import issues_after_meeting, open_at_start
 from okrtui.domain.meeting import (
     add_time,
     amend,
@@ -30,11 +31,19 @@ from okrtui.domain.meeting import (
     new_session,
     set_current_step,
     steps_left_empty,
+    upsert_item,
 )
-from okrtui.domain.models import Session, SessionKind
+from okrtui.domain.models import Note, ParkedTopic, Session, SessionKind
+from okrtui.domain.parking import (
+    park_topic,
+    review_topic,
+    still_parked,
+    topics_after_meeting,
+    topics_to_offer,
+)
 from okrtui.domain.plan import Plan
 from okrtui.domain.quarters import quarter_of, week_of_quarter
-from okrtui.domain.text import escape_control
+from okrtui.domain.text import STORED, escape_control
 from okrtui.services.facilitators import opening_facilitator, remember_facilitator
 from okrtui.services.identity import current_person
 from okrtui.store import LockBusy, SessionHeldElsewhere, Store, StoreError
@@ -42,6 +51,8 @@ from okrtui.tui.autosave import Autosave, SaveLanded
 from okrtui.tui.dialogs.confirm import ConfirmDialog
 from okrtui.tui.dialogs.go_to_step import GoToStepDialog
 from okrtui.tui.dialogs.held_elsewhere import HeldChoice, HeldElsewhereDialog
+from okrtui.tui.dialogs.park_topic import ParkTopicDialog
+from okrtui.tui.dialogs.parked_topics import ParkedTopicsDialog, TopicChoice
 from okrtui.tui.dialogs.resume_or_new import ResumeChoice, ResumeOrNewDialog
 from okrtui.tui.widgets.agenda_sidebar import AgendaSidebar
 from okrtui.tui.widgets.keys_footer import KeysFooter
@@ -69,6 +80,7 @@ class MeetingScreen(Screen[None]):
         Binding("pageup,ctrl+b", "previous_step", "Previous step", priority=True),
         Binding("ctrl+g", "go_to_step", "Go to step", priority=True),
         Binding("ctrl+l", "leave_meeting", "Leave (saved)", priority=True),
+        Binding("ctrl+k", "park_topic", "Park a topic", priority=True),
     ]
 
     def __init__(self, context: MeetingContext, amend_by: str | None = None) -> None:
@@ -80,7 +92,7 @@ class MeetingScreen(Screen[None]):
         # they were, and the first change saved records the amendment.
         self.amend_by = amend_by
         self._amendment_recorded = False
-        self.steps: tuple[Step, ...] = agenda(context.session.kind)
+        self.steps: tuple[Step, ...] = session_steps(context.session)
         keys = [s.key for s in self.steps]
         current = context.session.current_step
         # A correction starts from the top; a meeting resumes where it stopped.
@@ -88,6 +100,13 @@ class MeetingScreen(Screen[None]):
         self.index = keys.index(current) if resumed else 0
         self.visited: set[str] = {k for k in keys if context.session.step_seconds.get(k)}
         self.unsaved = False
+        # What of the meeting the team's issues and parked topics were last brought in line
+        # with (None: not yet, or it failed and is tried again at the next change).
+        # Amending brings them in line again at the first change (an earlier try may
+        # have failed).
+        self._carried: list[Any] | None = (
+            _carried_parts(context.session) if amend_by is None else None
+        )
         # Set again on mount, from the app's clock.
         self._entered = datetime.min
         self._last_save = datetime.min
@@ -125,6 +144,8 @@ class MeetingScreen(Screen[None]):
         self._entered = self._last_save = self._now()
         self.set_interval(1.0, self.refresh_clocks)
         self._show_step(self.index)
+        if self.amend_by is None and topics_to_offer(self.context.session):
+            self.call_after_refresh(self._offer_parked)
 
     def _title(self) -> str:
         s = self.context.session
@@ -273,7 +294,77 @@ class MeetingScreen(Screen[None]):
             session = amend(session, self._now(), self.amend_by)
             self._amendment_recorded = True
         self.context.session = session
-        return self.save(what)
+        saved = self.save(what)
+        self._carry()
+        return saved
+
+    def _carry(self, force: bool = False) -> bool:
+        """Bring the team's open issues and parked topics in line with this meeting (when
+        its blockers, decisions or parked topics changed); False when that failed."""
+        session = self.context.session
+        parts = _carried_parts(session)
+        if not force and parts == self._carried:
+            return True
+        try:
+            self.repository.update_issues(
+                session.team_id, lambda now: issues_after_meeting(session, now)
+            )
+            self.repository.update_parked_topics(
+                session.team_id, lambda now: topics_after_meeting(session, now)
+            )
+        except (StoreError, OSError, ValueError) as exc:
+            self._carried = None
+            self.notify(
+                f"The team's open issues and parked topics are not saved yet: {exc}. "
+                "They are tried again at the next change, when the meeting finishes and when "
+                "it is amended.",
+                severity="error",
+                markup=False,
+            )
+            return False
+        self._carried = parts
+        return True
+
+    # -- the parking lot ----------------------------------------------------------------
+
+    def action_park_topic(self) -> None:
+        """Ask for a topic and park it for the team's next meeting."""
+
+        def parked(text: str | None) -> None:
+            if text:
+                self.record(park_topic(self.context.session, text), "topic parked")
+                self.query_one(f"#step-{self.step.key}", StepWidget).show_step()
+                self.notify("Parked for the next meeting.", timeout=3)
+
+        self.app.push_screen(ParkTopicDialog(), parked)
+
+    def _offer_parked(self) -> None:
+        """Offer the topics parked at earlier meetings: take one up, drop it, or leave it."""
+        if not self.is_current:
+            return
+        self.app.push_screen(
+            ParkedTopicsDialog(topics_to_offer(self.context.session), self._topic_chosen)
+        )
+
+    def _topic_chosen(self, topic: ParkedTopic, choice: TopicChoice) -> None:
+        session = self.context.session
+        if choice == "dropped":
+            self.record(review_topic(session, topic.id, "dropped"), "parked topic dropped")
+            return
+        note = Note.model_validate(
+            {
+                "id": new_id("n"),
+                "kind": "blocker" if choice == "issue" else "idea",
+                "text": topic.text,
+            },
+            context=STORED,  # the topic was stored already: its text is kept as it is
+        )
+        session = review_topic(upsert_item(session, "notes", note), topic.id, "taken_up")
+        self.record(
+            session,
+            f"parked topic taken up as {'an issue' if choice == 'issue' else 'an experience'}",
+        )
+        self.query_one(f"#step-{self.step.key}", StepWidget).show_step()
 
     def on_step_widget_session_edited(self, event: StepWidget.SessionEdited) -> None:
         """After a commit (already saved): redraw what shows the session."""
@@ -308,7 +399,8 @@ class MeetingScreen(Screen[None]):
         widget = self.query_one(f"#step-{self.step.key}", StepWidget)
         self.query_one("#steps", ContentSwitcher).current = widget.id
         self.query_one("#step-title", Static).update(
-            f"Step {index + 1} of {len(self.steps)}: {self.step.title} ({self.step.minutes} min)"
+            f"Step {index + 1} of {len(self.steps)}: {escape_control(self.step.title)} "
+            f"({self.step.minutes} min)"
         )
         widget.show_step()
         if not amending:
@@ -397,6 +489,7 @@ class MeetingScreen(Screen[None]):
         if self.amend_by is not None:  # corrections are saved already: show the minutes
             if self.unsaved and not self.save("corrections", patient=True):
                 return
+            self._carry(force=True)
             self.app.pop_screen()
             show_minutes(cast("OkrApp", self.app), self.context.session)
             return
@@ -427,8 +520,17 @@ class MeetingScreen(Screen[None]):
                 severity="error",
             )
             return
+        # Finished on disk now: should the team's issues fail to follow, the blockers and
+        # decisions are still in the meeting (the screen said so), and amending it retries.
+        self._carry(force=True)
         self.app.pop_screen()
         show_minutes(cast("OkrApp", self.app), self.context.session)
+
+
+def _carried_parts(session: Session) -> list[Any]:
+    """What of a meeting its team's issues and parked topics follow."""
+    blockers = [n for n in session.notes if n.kind == "blocker"]
+    return [blockers, session.issue_reviews, session.parked, session.topic_reviews]
 
 
 # -- starting and resuming ----------------------------------------------------------------
@@ -479,6 +581,8 @@ def start_new_meeting(
         app.clock(),
         facilitator=opening_facilitator(repository, team_id),
         quarter=quarter,
+        issues=open_at_start(repository.issues(team_id)),
+        topics=still_parked(repository.parked_topics(team_id)),
     )
     run_meeting(app, session)
 

@@ -1,4 +1,5 @@
-"""The plan editor: teams, members, and each quarter's objectives and key results, as a tree."""
+"""The plan editor: teams, members, their agendas, and each quarter's objectives and key
+results, as a tree."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from textual.widgets import Header, Label, Tree
 from textual.widgets.tree import TreeNode
 
 from okrtui.domain import kr_words
-from okrtui.domain.models import Objective, Team
+from okrtui.domain.agenda import resolved, team_agenda
+from okrtui.domain.models import Objective, SessionKind, Team
 from okrtui.domain.quarters import next_quarter, previous_quarter, quarter_of
 from okrtui.domain.text import one_line
 from okrtui.store import StoreError
@@ -30,7 +32,7 @@ if TYPE_CHECKING:
     from okrtui.store import Store
     from okrtui.tui.app import OkrApp
 
-ItemKind = Literal["team", "members", "member", "objectives", "objective", "kr"]
+ItemKind = Literal["team", "members", "member", "agenda", "objectives", "objective", "kr"]
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class PlanItem:
     member_id: str | None = None
     objective_id: str | None = None
     kr_id: str | None = None
+    agenda_kind: SessionKind | None = None
 
 
 class PlanEditorScreen(Screen[None]):
@@ -128,6 +131,8 @@ class PlanEditorScreen(Screen[None]):
             if not member.active:
                 text.append("  (left the team)", style="italic dim")
             members.add_leaf(text, PlanItem("member", team.id, member_id=member.id))
+        for kind in ("weekly", "quarterly"):
+            self._add_agenda(node, team, kind)
         objectives = node.add(Text(f"Objectives {self.quarter}"), PlanItem("objectives", team.id))
         found = self.repository.objectives(team.id, self.quarter, include_archived=True)
         if not found:
@@ -137,6 +142,16 @@ class PlanEditorScreen(Screen[None]):
             )
         for objective in found:
             self._add_objective(objectives, objective)
+
+    def _add_agenda(self, parent: TreeNode[PlanItem], team: Team, kind: SessionKind) -> None:
+        own = team.weekly_agenda if kind == "weekly" else team.quarterly_agenda
+        steps = [resolved(s, kind) for s in team_agenda(team, kind).steps]
+        label = Text(f"{kind.capitalize()} agenda: ")
+        label.append("its own" if own is not None else "built-in")
+        label.append(
+            f"  {len(steps)} steps, {sum(s.minutes for s in steps)} min (enter edits)", style="dim"
+        )
+        parent.add_leaf(label, PlanItem("agenda", team.id, agenda_kind=kind))
 
     def _add_objective(self, parent: TreeNode[PlanItem], objective: Objective) -> None:
         text = cell(objective.title, style="bold")
@@ -260,6 +275,12 @@ class PlanEditorScreen(Screen[None]):
             self._open(ObjectiveForm(team.id, objective.quarter, objective), lambda _: item)
         elif item.kind == "team":
             self._open(TeamForm(team), lambda _: item)
+        elif item.kind == "agenda" and item.agenda_kind is not None:
+            from okrtui.tui.screens.agenda_editor import AgendaEditorScreen
+
+            self.app.push_screen(
+                AgendaEditorScreen(team.id, item.agenda_kind), lambda _: self.rebuild(item)
+            )
         elif item.kind == "members":
             self.action_add_member()
         elif item.kind == "objectives":

@@ -9,6 +9,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from okrtui.domain.agenda import Step
+from okrtui.domain.text import escape_control
 from okrtui.tui.widgets.meeting_clock import format_duration
 
 # Before the sidebar has a size, titles longer than this are cut with an ellipsis; once it
@@ -44,7 +45,8 @@ class AgendaSidebar(Static):
             done = step.key in self.visited and not here
             mark = "▶" if here else ("✓" if done else " ")
             style = "bold reverse" if here else ("dim" if not done else "")
-            title = step.title if len(step.title) <= room else step.title[: room - 1] + "…"
+            shown = escape_control(step.title)  # a team's own title is its text
+            title = shown if len(shown) <= room else shown[: room - 1] + "…"
             text.append(f"{mark}{number} {title}\n", style=style)
             spent = self.spent.get(step.key, 0.0)
             over = spent > step.minutes * 60

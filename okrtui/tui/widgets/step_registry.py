@@ -13,8 +13,10 @@ from okrtui.tui.widgets.steps.base import MeetingContext, Recorder, StepWidget, 
 from okrtui.tui.widgets.steps.checkins import CheckInsStep
 from okrtui.tui.widgets.steps.commitments_review import CommitmentsReviewStep
 from okrtui.tui.widgets.steps.contributions import ContributionsStep
+from okrtui.tui.widgets.steps.discussion import DiscussionStep
 from okrtui.tui.widgets.steps.experiences import ExperiencesStep
 from okrtui.tui.widgets.steps.next_week import NextWeekStep
+from okrtui.tui.widgets.steps.open_issues import OpenIssuesStep
 from okrtui.tui.widgets.steps.training import TrainingStep
 from okrtui.tui.widgets.steps.wrap_up import WrapUpStep
 
@@ -25,6 +27,7 @@ STEP_WIDGETS: dict[str, type[StepWidget]] = {
     "checkins": CheckInsStep,
     "contributions": ContributionsStep,
     "experiences": ExperiencesStep,
+    "open_issues": OpenIssuesStep,
     "training": TrainingStep,
     "next_week": NextWeekStep,
     "wrap_up": WrapUpStep,
@@ -34,6 +37,8 @@ STEP_WIDGETS: dict[str, type[StepWidget]] = {
 
 def step_widget(step: Step, context: MeetingContext, recorder: Recorder) -> StepWidget:
     """The widget for an agenda step (saving through `recorder`), or a clear placeholder."""
+    if step.discussion:  # the team's own steps, each with a key of its own: one widget
+        return DiscussionStep(context, step, recorder)
     return STEP_WIDGETS.get(step.key, UnavailableStep)(context, step, recorder)
 
 

@@ -157,10 +157,10 @@ class ScoresStep(QuarterlyStep):
             (escape_control(path.kr.title), "bold"),
             "\nComputed ",
             score_text(score.computed),
-            f" from {source}",
+            f" from {escape_control(source)}",  # the unit is the plan's text
             "\nUsed ",
             score_text(score.used),
-            f" — {score.rationale}" if score.rationale else "",
+            f" — {escape_control(score.rationale)}" if score.rationale else "",
             "\nConfidence week by week: ",
             confidence_row(confidence_history(self.weekly_sessions(), path.kr.id)),
             ("\n" + standing) if standing else "",

@@ -140,8 +140,9 @@ class EntryListStep(StepWidget):
         item = self._highlighted()
         if item is None:
             return
-        index = self.items.index(item)
         field = self.FIELD
+        # Its place in the whole list, which may hold other steps' entries too.
+        index = list(getattr(self.context.session, field)).index(item)
 
         def restore(session: Session) -> Session:
             entries = list(getattr(session, field))
