@@ -16,6 +16,8 @@ from okrtui.domain.text import escape_control
 class ConfirmDialog(ModalScreen[bool]):
     """Asks a question; dismisses with True for yes."""
 
+    # Focused as the dialog opens, by Textual (a key may answer it before its on_mount ran).
+    AUTO_FOCUS = "#no"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Yes"),
         Binding("n,escape", "answer(False)", "No"),
@@ -33,9 +35,6 @@ class ConfirmDialog(ModalScreen[bool]):
             with Horizontal(classes="buttons"):
                 yield Button(f"{self.yes} (y)", id="yes", variant="warning")
                 yield Button(f"{self.no} (n)", id="no", variant="primary")
-
-    def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")

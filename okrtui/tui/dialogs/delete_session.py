@@ -16,6 +16,8 @@ from okrtui.domain.text import escape_control
 class DeleteSessionDialog(ModalScreen[bool]):
     """Dismisses with True when the person confirms the deletion."""
 
+    # Focused as the dialog opens, by Textual (a key may answer it before its on_mount ran).
+    AUTO_FOCUS = "#no"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Delete"),
         Binding("n,escape", "answer(False)", "Keep"),
@@ -32,9 +34,6 @@ class DeleteSessionDialog(ModalScreen[bool]):
             with Horizontal(classes="buttons"):
                 yield Button("Delete (y)", id="yes", variant="error")
                 yield Button("Keep (n)", id="no", variant="primary")
-
-    def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

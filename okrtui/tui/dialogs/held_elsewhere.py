@@ -21,6 +21,8 @@ HeldChoice = Literal["view", "take_over"]
 class HeldElsewhereDialog(ModalScreen[HeldChoice | None]):
     """View the meeting read-only (v or Enter), take it over (t), or cancel (Esc)."""
 
+    # Focused as the dialog opens, by Textual (a key may answer it before its on_mount ran).
+    AUTO_FOCUS = "#view"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("v", "choose('view')", "View read-only"),
         Binding("t", "choose('take_over')", "Take over"),
@@ -49,9 +51,6 @@ class HeldElsewhereDialog(ModalScreen[HeldChoice | None]):
                 yield Button("View read-only (v)", id="view", variant="primary")
                 yield Button("Take over (t)", id="take_over", variant="warning")
                 yield Button("Cancel (Esc)", id="cancel")
-
-    def on_mount(self) -> None:
-        self.query_one("#view", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.action_choose(event.button.id if event.button.id != "cancel" else "")

@@ -21,6 +21,8 @@ ResumeChoice = Literal["resume", "new"]
 class ResumeOrNewDialog(ModalScreen[ResumeChoice | None]):
     """Resume (r or Enter) the meeting in progress, start a new one (n), or cancel (Esc)."""
 
+    # Focused as the dialog opens, by Textual (a key may answer it before its on_mount ran).
+    AUTO_FOCUS = "#resume"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "choose('resume')", "Resume"),
         Binding("n", "choose('new')", "Start a new one"),
@@ -48,9 +50,6 @@ class ResumeOrNewDialog(ModalScreen[ResumeChoice | None]):
                 yield Button("Resume (r)", id="resume", variant="primary")
                 yield Button("Start a new one (n)", id="new")
                 yield Button("Cancel (Esc)", id="cancel")
-
-    def on_mount(self) -> None:
-        self.query_one("#resume", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.action_choose(event.button.id if event.button.id != "cancel" else "")
