@@ -66,6 +66,23 @@ DEFAULT_DISCUSSION_MINUTES = 5
 """The timebox of a discussion step that names none."""
 
 
+# Built-in steps where a room talks freely, for an agenda without discussion steps of its own.
+TALKING_STEPS = ("experiences", "retrospective")
+
+
+def discussion_start(steps: Sequence[Step]) -> str | None:
+    """The step where a meeting's discussion starts, where the topics parked at earlier
+    meetings are offered: its first discussion step, else its experiences (or retrospective),
+    else its first step."""
+    for step in steps:
+        if step.discussion:
+            return step.key
+    for step in steps:
+        if step.key in TALKING_STEPS:
+            return step.key
+    return steps[0].key if steps else None
+
+
 def agenda(kind: SessionKind) -> tuple[Step, ...]:
     """The built-in steps of a weekly or quarterly meeting: the default agenda."""
     return WEEKLY_AGENDA if kind == "weekly" else QUARTERLY_AGENDA

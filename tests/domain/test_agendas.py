@@ -10,7 +10,9 @@ from okrtui.domain.agenda import (
     DISCUSSION_PREFIX,
     QUARTERLY_AGENDA,
     WEEKLY_AGENDA,
+    Step,
     agenda,
+    discussion_start,
     session_steps,
     team_agenda,
 )
@@ -193,3 +195,16 @@ def test_every_built_in_step_can_stand_on_a_team_agenda() -> None:
     for step in (*WEEKLY_AGENDA, *QUARTERLY_AGENDA):
         assert not step.key.startswith(DISCUSSION_PREFIX), step.key
         assert AgendaStep(key=step.key).key == step.key
+
+
+def test_parked_topics_come_up_where_the_discussion_starts() -> None:
+    own = (
+        Step("attendance", "Attendance", 2),
+        Step("experiences", "Experiences", 10),
+        Step("discussion-headlines", "Headlines", 5, discussion=True),
+    )
+    assert discussion_start(own) == "discussion-headlines"
+    assert discussion_start(agenda("weekly")) == "experiences"
+    assert discussion_start(agenda("quarterly")) == "retrospective"
+    assert discussion_start(own[:1]) == "attendance"  # nowhere to talk: at once
+    assert discussion_start(()) is None

@@ -1,4 +1,4 @@
-"""The topics parked at earlier meetings, offered when a meeting starts."""
+"""The topics parked at earlier meetings, offered where the next meeting's discussion starts."""
 
 from __future__ import annotations
 

@@ -19,7 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
 
-from okrtui.domain.agenda import Step, session_steps
+from okrtui.domain.agenda import Step, discussion_start, session_steps
 from okrtui.domain.history import earlier_sessions
 from okrtui.domain.ids import new_id, session_id
 from okrtui.domain.issues import issues_after_meeting, open_at_start
@@ -93,6 +93,8 @@ class MeetingScreen(Screen[None]):
         self.amend_by = amend_by
         self._amendment_recorded = False
         self.steps: tuple[Step, ...] = session_steps(context.session)
+        self._offer_parked_at = discussion_start(self.steps)
+        self._parked_offered = False
         keys = [s.key for s in self.steps]
         current = context.session.current_step
         # A correction starts from the top; a meeting resumes where it stopped.
@@ -144,8 +146,6 @@ class MeetingScreen(Screen[None]):
         self._entered = self._last_save = self._now()
         self.set_interval(1.0, self.refresh_clocks)
         self._show_step(self.index)
-        if self.amend_by is None and topics_to_offer(self.context.session):
-            self.call_after_refresh(self._offer_parked)
 
     def _title(self) -> str:
         s = self.context.session
@@ -409,6 +409,11 @@ class MeetingScreen(Screen[None]):
         # Focus at once, so keys typed right after the step change land in it.
         widget.focus_first()
         self.call_after_refresh(self._keep_focus_in_step)
+        # Topics parked at earlier meetings come up once, where the discussion starts.
+        if not amending and not self._parked_offered and self.step.key == self._offer_parked_at:
+            self._parked_offered = True
+            if topics_to_offer(self.context.session):
+                self.call_after_refresh(self._offer_parked)
 
     def on_screen_resume(self) -> None:
         self.call_after_refresh(self._keep_focus_in_step)
