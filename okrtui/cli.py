@@ -175,13 +175,13 @@ def run_app(
 @config_option
 @click.pass_context
 def demo(ctx: click.Context) -> None:
-    """Build the sample sales team into DATA/demo (once) and open the app on it."""
+    """Build the two sample teams into DATA/demo (once) and open the app on it."""
     personal = personal_settings(ctx)
     personal.load()  # a settings file that cannot be used stops the demo before it writes
     folder = data_folder(ctx) / "demo"
     demo_store = Repository.open(folder)
     if build_demo(demo_store):
-        click.echo(f"Built the sample team into {folder}", err=True)
+        click.echo(f"Built the sample teams into {folder}", err=True)
     run_app(demo_store, personal=personal)
 
 

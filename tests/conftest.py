@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from okrtui.domain.sample import sample_plan, sample_sessions
+from okrtui.services.demo import build_demo
 from okrtui.services.identity import USER_VARIABLE
 from okrtui.services.settings import CONFIG_ENV
 from okrtui.store import Repository, Store
@@ -65,12 +65,10 @@ def nobody_named(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def demo_folder(tmp_path: Path) -> Path:
-    """A data folder holding the sample team and its six meetings."""
+    """A data folder holding the demo as `okrtui demo` builds it: the sales team and its six
+    meetings (opened first), and the support team with its own agenda and open issues."""
     folder = tmp_path / "demo"
-    repository = Repository.open(folder)
-    repository.save_plan(sample_plan())
-    for session in sample_sessions():
-        repository.save_session(session)
+    build_demo(Repository.open(folder))
     return folder
 
 

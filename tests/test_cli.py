@@ -22,16 +22,25 @@ def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-def test_demo_data_lists_six_completed_weekly_sessions(tmp_path: Path) -> None:
+def test_demo_data_lists_each_teams_six_completed_weekly_sessions(tmp_path: Path) -> None:
     folder = tmp_path / "demo"
     assert build_demo(Repository.open(folder)) is True
     assert build_demo(Repository.open(folder)) is False  # built once
     code, out, _ = run("sessions", "--data", str(folder), "--json")
     assert code == 0
     rows = json.loads(out)
-    assert len(rows) == 6
     assert {(r["kind"], r["status"]) for r in rows} == {("weekly", "completed")}
-    assert [r["week"] for r in rows] == [6, 5, 4, 3, 2, 1]
+    weeks = {
+        team: [(r["quarter"], r["week"]) for r in rows if r["team_id"] == team]
+        for team in ("sales", "support")
+    }
+    assert weeks["sales"] == [("2026-Q4", w) for w in (6, 5, 4, 3, 2, 1)]
+    # The support team's last three meetings of 2026-Q3, then three of 2026-Q4.
+    assert weeks["support"] == [
+        *(("2026-Q4", w) for w in (6, 5, 4)),
+        *(("2026-Q3", w) for w in (13, 12, 11)),
+    ]
+    assert len(rows) == 12
 
 
 def test_sessions_filters_and_table(demo_folder: Path) -> None:
@@ -50,18 +59,25 @@ def test_sessions_filters_and_table(demo_folder: Path) -> None:
     code, out, _ = run("--data", str(demo_folder), "sessions", "--kind", "quarterly")
     assert (code, out.strip()) == (0, "No quarterly sessions.")
     code, out, _ = run("--data", str(demo_folder), "sessions", "--quarter", "2026-Q3", "--json")
+    assert code == 0
+    assert {(r["team_id"], r["quarter"]) for r in json.loads(out)} == {("support", "2026-Q3")}
+    code, out, _ = run(
+        "--data", str(demo_folder), "sessions", "--quarter", "2026-Q3", "--team", "sales", "--json"
+    )
     assert (code, json.loads(out)) == (0, [])
 
 
 def test_data_folder_from_environment(demo_folder: Path) -> None:
     code, out, _ = run("sessions", "--json", env={"OKRTUI_DATA": str(demo_folder)})
-    assert code == 0 and len(json.loads(out)) == 6
+    held = Repository.open(demo_folder)
+    ids = {s.id for quarter in held.quarters() for s in held.sessions(quarter)}
+    assert code == 0 and {r["id"] for r in json.loads(out)} == ids and len(ids) == 12
 
 
 def test_unknown_team_is_a_user_error(demo_folder: Path) -> None:
     code, _, err = run("--data", str(demo_folder), "sessions", "--team", "marketing")
     assert code == 1
-    assert "no team 'marketing' (teams: sales)" in err
+    assert "no team 'marketing' (teams: sales, support)" in err
     assert "Traceback" not in err
 
 

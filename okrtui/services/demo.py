@@ -1,4 +1,8 @@
-"""The demo: a sample sales team six weeks into its quarter, built once into its own store."""
+"""The demo: two sample teams, built once into their own store.
+
+The sales team is six weeks into its quarter on the built-in agenda; the support team runs
+an agenda of its own, carries open issues and continues a key result from last quarter.
+"""
 
 from __future__ import annotations
 
@@ -6,21 +10,32 @@ from okrtui.store.port import Store
 
 
 def build_demo(store: Store) -> bool:
-    """Write the sample team and its six meetings unless the store already has a plan.
+    """Write the sample teams, their meetings and open issues unless the store already has
+    a plan.
 
     Returns whether anything was written.
     """
     if store.teams(include_archived=True):
         return False
-    from okrtui.domain.sample import sample_plan, sample_sessions  # only the demo needs it
+    # Only the demo needs the samples.
+    from okrtui.domain import sample, sample_support
+    from okrtui.domain.plan import Plan
 
-    sessions = sample_sessions()
+    support_sessions, support_issues = sample_support.sample_history()
+    sessions = [*sample.sample_sessions(), *support_sessions]
     # Read the quarter files first: one that cannot be used stops the demo before it writes.
     for quarter in sorted({s.quarter for s in sessions}):
         store.sessions(quarter)
-    store.save_plan(sample_plan())
+    plans = (sample.sample_plan(), sample_support.sample_plan())
+    store.save_plan(
+        Plan(
+            teams=[t for p in plans for t in p.teams],
+            objectives=[o for p in plans for o in p.objectives],
+        )
+    )
     for session in sessions:
         store.save_session(session)
+    store.update_issues(sample_support.TEAM_ID, lambda _stored: support_issues)
     return True
 
 

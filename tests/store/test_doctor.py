@@ -150,7 +150,7 @@ def bad_records(folder: Path) -> list[str]:
     del data["sessions"]["3"]["week"]
     (folder / QUARTER).write_text(json.dumps(data))
     plan = json.loads((folder / "okrtui.json").read_text())
-    plan["teams"]["2"] = {"id": "ops", "name": ""}
+    plan["teams"][str(len(plan["teams"]) + 1)] = {"id": "ops", "name": ""}  # a third team
     (folder / "okrtui.json").write_text(json.dumps(plan))
     return [data["sessions"]["3"]["id"]]
 

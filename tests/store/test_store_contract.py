@@ -192,5 +192,5 @@ def test_the_demo_store_keeps_the_demo(store: Store) -> None:
     assert store.location()
     assert build_demo(store.demo_store()) is True
     assert build_demo(store.demo_store()) is False  # built once
-    assert [t.id for t in store.demo_store().teams()] == ["sales"]
+    assert [t.id for t in store.demo_store().teams()] == ["sales", "support"]
     assert len(store.demo_store().sessions("2026-Q4", "sales")) == 6

@@ -8,9 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Label, Select, Static
 
 from okrtui.domain.models import KeyResult, Objective, Session, Team
+from okrtui.domain.sample import sample_plan, sample_sessions
 from okrtui.domain.scoring import expected_pace
 from okrtui.store import Repository
 from okrtui.tui.app import OkrApp
@@ -23,6 +25,16 @@ from tests.tui.meeting_helpers import notifications
 from tests.tui.settle import settle
 
 SIZE = (100, 36)
+
+
+async def past_support(pilot: Pilot[None]) -> None:
+    """From the sales team, `t` past the demo's second team (support) to the next one."""
+    assert isinstance(pilot.app, OkrApp) and pilot.app.team_id == "sales"
+    await pilot.press("t")
+    await settle(pilot)
+    assert pilot.app.team_id == "support"
+    await pilot.press("t")
+    await settle(pilot)
 
 
 def shown(row: KrRow) -> list[str]:
@@ -153,8 +165,7 @@ async def test_team_picker_switches_team_and_falls_back_to_its_latest_quarter(
         await pilot.pause()
         select = app.screen.query_one("#team-select", Select)
         assert select.display and select.value == "sales"
-        await pilot.press("t")
-        await settle(pilot)
+        await past_support(pilot)
         assert app.team_id == "ops"
         assert "Operations · 2026-Q2" in str(app.screen.query_one("#quarter-label").render())
         assert [r.status.kr.id for r in app.screen.query(KrRow)] == ["kr-ops"]
@@ -225,8 +236,12 @@ async def test_choosing_a_team_in_the_picker_shows_that_team(demo_folder: Path) 
         assert not app.screen.query(KrRow)
 
 
-async def test_single_team_needs_no_picker(demo_repository: Repository) -> None:
-    app = OkrApp(demo_repository, today=TODAY)
+async def test_single_team_needs_no_picker(tmp_path: Path) -> None:
+    repository = Repository.open(tmp_path / "sales")
+    repository.save_plan(sample_plan())  # the sales team alone
+    for session in sample_sessions():
+        repository.save_session(session)
+    app = OkrApp(repository, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert not app.screen.query_one("#team-select", Select).display
@@ -243,8 +258,7 @@ async def test_names_that_look_like_markup_show_as_typed(demo_folder: Path) -> N
         table = app.screen.query_one("#recent-table", DataTable)
         facilitators = [cells(table, i)[4] for i in range(table.row_count)]
         assert "Ana [/]" in facilitators
-        await pilot.press("t")
-        await settle(pilot)
+        await past_support(pilot)
         assert "[b]Ops[/]" in str(app.screen.query_one("#quarter-label").render())
 
 
@@ -267,8 +281,7 @@ async def test_choosing_a_team_whose_meeting_is_broken_says_so_and_keeps_the_app
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert len(app.screen.query(KrRow)) == 4
-        await pilot.press("t")
-        await settle(pilot)
+        await past_support(pilot)
         assert app.team_id == "ops"
         message = str(app.screen.query_one("#objectives .empty", Label).render())
         assert "2026-Q4.json" in message and "2026-Q4-ops01" in message and "week" in message
@@ -299,8 +312,7 @@ async def test_a_team_whose_objective_is_broken_opens_nothing_and_says_why(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert len(app.screen.query(KrRow)) == 4
-        await pilot.press("t")
-        await settle(pilot)
+        await past_support(pilot)
         message = str(app.screen.query_one("#objectives .empty", Label).render())
         assert "okrtui.json" in message and "obj-ops" in message and "title" in message
         for key in ("w", "r", "h", "e", "p"):  # meetings, history, export, the plan editor

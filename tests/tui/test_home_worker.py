@@ -33,6 +33,9 @@ async def test_keys_answer_while_another_team_is_read(demo_folder: Path) -> None
     app = OkrApp(repository, today=TODAY)
     async with app.run_test(size=(100, 36)) as pilot:
         await pilot.pause()
+        await pilot.press("t")  # the demo's second team, read at once
+        await settle(pilot)
+        assert app.team_id == "support"
         await pilot.press("t")  # the next team: Operations, whose files are slow today
         assert await asyncio.to_thread(started.wait, 30)
         await pilot.press("question_mark")  # answered while the read is stuck
