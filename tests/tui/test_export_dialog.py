@@ -18,6 +18,7 @@ from okrtui.tui.dialogs.export import ExportDialog
 from okrtui.tui.screens.history import HistoryScreen
 from tests.conftest import TODAY
 from tests.minutes.pdf_text import LETTER, no_pango, size
+from tests.quick_keys import key_event
 from tests.tui.history_data import settle
 
 SIZE = (100, 32)
@@ -239,6 +240,27 @@ async def test_export_as_pdf_on_letter_paper_writes_a_pdf_and_remembers_the_pape
     written = (tmp_path / "exports" / "sales-2026-11-05-weekly-w6.pdf").read_bytes()
     assert size(written) == LETTER
     assert (app.personal.load().export_format, app.personal.load().paper) == ("pdf", "letter")
+
+
+async def test_export_pressed_again_while_the_pdf_is_made_writes_it_once(
+    demo_repository: Repository, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Found by the monkey: each press made a PDF, and the second one to finish closed the
+    # dialog a second time, which stopped the app.
+    monkeypatch.chdir(tmp_path)
+    app = OkrApp(demo_repository, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_dialog(pilot)
+        await pilot.click("#format-pdf")
+        await settle(pilot)
+        for _ in range(2):  # the second press before the first PDF is made
+            app.post_message(key_event("ctrl+s"))
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        assert app.is_running
+        assert isinstance(app.screen, HistoryScreen)
+    assert [p.name for p in (tmp_path / "exports").iterdir()] == ["sales-2026-11-05-weekly-w6.pdf"]
 
 
 @pytest.mark.usefixtures("no_pango")

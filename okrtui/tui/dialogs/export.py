@@ -89,6 +89,8 @@ class ExportDialog(ModalScreen[Path | None]):
         settings = cast("OkrApp", self.app).settings
         self.fmt: ExportFormat = preferred_format(settings)
         self.paper: Paper = preferred_paper(settings)
+        self._finished = False
+        self._made: Path | None = None  # a PDF finished while another screen was on top
 
     def compose(self) -> ComposeResult:
         relative = default_path(self.session, self.fmt, Path("."))
@@ -178,7 +180,11 @@ class ExportDialog(ModalScreen[Path | None]):
         self._write(path, force=False)
 
     def _write(self, path: Path, force: bool) -> None:
+        if self._finished:
+            return  # a key that came in behind the export that closed the dialog
         if self.fmt == "pdf":
+            if self._making_pdf():
+                return  # Enter again while it is made: the one on its way is enough
             # Laying out a PDF takes a few seconds: off the event loop, keys still answer.
             self._error("Making the PDF…")
             work = partial(self._export_in_worker, path, force)
@@ -202,6 +208,9 @@ class ExportDialog(ModalScreen[Path | None]):
         except (ExportError, PdfUnavailable) as exc:
             return exc
 
+    def _making_pdf(self) -> bool:
+        return any(w.name == PDF_WORKER and not w.is_finished for w in self.workers)
+
     def _export_in_worker(self, path: Path, force: bool) -> _Outcome:
         return path, self._export(path, force)
 
@@ -218,7 +227,7 @@ class ExportDialog(ModalScreen[Path | None]):
             if outcome.settings is not None:
                 # The next export in this run offers the format too, not only the next run's.
                 cast("OkrApp", self.app).settings = outcome.settings
-            self.dismiss(outcome.path)
+            self._close(outcome.path)
         else:
             self._refused(path, outcome)
 
@@ -255,7 +264,7 @@ class ExportDialog(ModalScreen[Path | None]):
         else:
             app.deliver_text(io.StringIO(contents), save_filename=name, mime_type=media)
         app.notify(f"{name} is downloading in your browser.", title="Exported", markup=False)
-        self.dismiss(None)
+        self._close(None)
 
     def _answered(self, path: Path, replace: bool) -> None:
         if replace:
@@ -267,11 +276,26 @@ class ExportDialog(ModalScreen[Path | None]):
         """Put the Markdown minutes on the clipboard."""
         self.app.copy_to_clipboard(render_markdown(self.session, self.earlier))
         self.app.notify("The Markdown minutes are on the clipboard.", title="Copied")
-        self.dismiss(None)
+        self._close(None)
 
     def action_cancel(self) -> None:
         """Close without exporting."""
-        self.dismiss(None)
+        self._close(None)
+
+    def _close(self, result: Path | None) -> None:
+        """Close once, with `result`: a key or a finished PDF behind the first answer changes
+        nothing. A PDF made while another screen (help) is over the dialog closes it on return."""
+        if self._finished:
+            return
+        if not self.is_active:
+            self._made = result
+            return
+        self._finished = True
+        self.dismiss(result)
+
+    def on_screen_resume(self) -> None:
+        if self._made is not None:
+            self._close(self._made)
 
 
 def _shown(path: Path) -> str:
