@@ -33,7 +33,7 @@ from okrtui.domain.quarters import next_quarter
 from okrtui.domain.text import escape_control
 from okrtui.store import StoreError
 from okrtui.tui.widgets.quarterly.base import QuarterlyStep
-from okrtui.tui.widgets.steps.base import field
+from okrtui.tui.widgets.steps.base import Field, field
 from okrtui.tui.widgets.text_input import TextInput
 
 if TYPE_CHECKING:
@@ -99,7 +99,7 @@ class NextQuarterStep(QuarterlyStep):
         return self.context.session.next_quarter_plan
 
     def focus_first(self) -> None:
-        self.query_one("#draft-list", OptionList).focus()
+        self.move_to(self.query_one("#draft-list", OptionList))
 
     # -- the draft ---------------------------------------------------------------------------
 
@@ -228,7 +228,7 @@ class NextQuarterStep(QuarterlyStep):
         for input_id in ("#nq-title", "#nq-baseline", "#nq-target"):
             editor = self.query_one(input_id, Input)
             editor.cursor_position = len(editor.value)
-        self.query_one("#nq-title", Input).focus()
+        self.move_to(self.query_one("#nq-title", Input))
 
     @on(OptionList.OptionSelected, "#draft-list")
     def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -312,8 +312,10 @@ class NextQuarterStep(QuarterlyStep):
 
     # -- the editor fields ---------------------------------------------------------------------
 
-    def field_committed(self, field: Input) -> None:
+    def field_committed(self, field: Field) -> None:
         """Enter in the title, the baseline or the target of what is being edited."""
+        if not isinstance(field, Input):
+            return  # every field of this step is one line
         if field.id == "nq-title":
             self._title(field)
         elif field.id in ("nq-baseline", "nq-target"):
