@@ -261,10 +261,6 @@ class StepWidget(VerticalScroll):
         # A focused list always shows which row its keys act on.
         if isinstance(event.widget, OptionList):
             ensure_highlighted(event.widget)
-        self.refresh_bindings()
-
-    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
-        self.refresh_bindings()
 
     def on_resize(self, event: events.Resize) -> None:
         self.fit_labels()

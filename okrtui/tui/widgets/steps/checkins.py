@@ -95,7 +95,6 @@ class CheckInsStep(StepWidget):
         card = self._confidence_next
         if card is not None and event.widget is card.note_field:
             self._expect_confidence(None)
-        super().on_descendant_blur(event)
 
     def _focused_card(self) -> tuple[Widget, CheckInCard]:
         """The focused widget and its card; SkipAction (the key goes on) outside a card."""
