@@ -11,6 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -50,7 +51,6 @@ class NextQuarterStep(QuarterlyStep):
         Binding("k", "add_kr", "New KR"),
         Binding("o", "add_objective", "New objective"),
         Binding("s", "save_plan", "Save into plan"),
-        Binding("escape", "stop_editing", "Back to the list", show=False),
     ]
 
     @dataclass
@@ -382,6 +382,10 @@ class NextQuarterStep(QuarterlyStep):
             self.show_error(field, problem)
             return
         self._done_editing()
+
+    def escaped(self, focused: Widget) -> None:
+        """Escape (the step base's): stop editing and go back to the list."""
+        self.action_stop_editing()
 
     def action_stop_editing(self) -> None:
         """Leave the fields (what was committed with Enter stays) and go back to the list."""
