@@ -136,11 +136,11 @@ STEPS = [
     StepFields(
         "weekly",
         "next_week",
-        ("commit-kind", "commit-owner", "commit-text", "commit-kr", "commit-due"),
+        ("commit-owner", "commit-text", "commit-kind", "commit-kr", "commit-due"),
         (
-            ("commit-kind", "t"),
             ("commit-owner", "ben"),
             ("commit-text", "Call members"),
+            ("commit-kind", "t"),
             ("commit-kr", ""),
             ("commit-due", "+7"),
         ),
