@@ -13,6 +13,7 @@ from typing import ClassVar
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.theme import Theme
+from textual.widgets import Input, TextArea
 
 from okrtui.services.settings import (
     PersonalSettings,
@@ -53,7 +54,10 @@ class OkrApp(App[None]):
     COMMANDS: ClassVar = App.COMMANDS | {OkrCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", priority=True),
+        # ? opens the keys wherever it is not typed into a field; in a field the footer
+        # offers F1 instead (`check_action`).
         Binding("question_mark", "help", "Keys"),
+        Binding("f1", "help_in_field", "Keys"),
         Binding("f1", "help", "Keys", show=False),
     ]
 
@@ -167,6 +171,18 @@ class OkrApp(App[None]):
     def action_toggle_theme(self) -> None:
         """Switch between the dark and the light theme."""
         self.theme = LIGHT_THEME if self.dark else DARK_THEME
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        typing = isinstance(self.focused, Input | TextArea)
+        if action == "help_in_field":
+            return typing  # else F1 falls through to the plain `help` binding
+        if action == "help":
+            return not typing  # in a field, ? is a character: F1 is shown and bound instead
+        return True
+
+    def action_help_in_field(self) -> None:
+        """Show the keys of the current screen (F1, from a field)."""
+        self.action_help()
 
     def action_help(self) -> None:
         """Show the keys of the current screen."""
