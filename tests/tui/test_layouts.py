@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
-from textual.widgets import Markdown, Static
+from textual.widgets import Markdown
+from textual.widgets._markdown import MarkdownBlock, Static
 
 from okrtui.domain.agenda import agenda
 from okrtui.store import Repository
@@ -91,7 +92,9 @@ async def test_minutes_key_results_fit_the_screen(
         markdown = app.screen.query_one(Markdown)
         source = markdown.source
         # The summary and the action items come first: bring the key results into view.
-        heading = next(h for h in markdown.query("MarkdownH2") if "Key results" in str(h._content))
+        heading = next(
+            h for h in markdown.query(MarkdownBlock) if (h.source or "").strip() == "## Key results"
+        )
         heading.scroll_visible(animate=False, top=True)
         await settle(pilot)
         text = screen_text(app)
