@@ -21,7 +21,7 @@ from okrtui.domain.meeting import (
 )
 from okrtui.domain.models import Training
 from okrtui.tui.dialogs.confirm import ConfirmDialog
-from okrtui.tui.widgets.steps.base import field
+from okrtui.tui.widgets.steps.base import Field, field
 from okrtui.tui.widgets.steps.entries import EntryListStep, FieldProblem, entries_list
 from okrtui.tui.widgets.text_box import NEW_LINE_HINT, TextBox
 from okrtui.tui.widgets.text_input import TextInput
@@ -104,7 +104,7 @@ class TrainingStep(EntryListStep):
         except ValueError as exc:
             raise FieldProblem("training-attendees", str(exc)) from None
 
-    def field_committed(self, field: Input) -> None:
+    def field_committed(self, field: Field) -> None:
         """Enter in a field; a person named there who is nobody here is asked about first."""
         stranger = self._stranger(field.id or "")
         if stranger is None:
