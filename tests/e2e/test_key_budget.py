@@ -192,7 +192,13 @@ def test_a_typical_weekly_meeting_takes_at_most_65_keys(six_person_team: Path) -
 
         # Two commitments, due in a week (the default).
         for owner, what, kr in [("jon", "Call 30 customers", "1"), ("kim", "Fix the form", "")]:
-            fields = [("Owner", owner), ("What", what), ("Key result", kr), ("Due", "")]
+            fields = [
+                ("Owner", owner),
+                ("What", what),
+                ("Kind", ""),
+                ("Key result", kr),
+                ("Due", ""),
+            ]
             entry(term, fields, what)
         next_step(term, "Step 8 of 8: Wrap-up")
 
