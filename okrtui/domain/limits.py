@@ -94,13 +94,13 @@ def field_adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any]:
     return TypeAdapter(Annotated[(annotation, *field.metadata)])
 
 
-def not_typed(text: str) -> str | None:
-    """Why `text` may not be typed or pasted into a one-line field; None when it may.
+def not_typed(text: str, multiline: bool = False) -> str | None:
+    """Why `text` may not be typed or pasted into a field; None when it may.
 
     A one-line field cannot show a line break, so one is refused even where the model
-    would keep lines.
+    would keep lines; a multi-line field takes line breaks where the model keeps them.
     """
-    problem = control_problem(text, multiline=False)
+    problem = control_problem(text, multiline=multiline)
     return None if problem is None else f"Not pasted: it {problem}."
 
 

@@ -13,6 +13,7 @@ from typing import ClassVar
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.theme import Theme
+from textual.widgets import Input, TextArea
 
 from okrtui.services.settings import (
     PersonalSettings,
@@ -53,11 +54,10 @@ class OkrApp(App[None]):
     COMMANDS: ClassVar = App.COMMANDS | {OkrCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", priority=True),
-        # Priority: the cursor moves while the app reads Tab, so letters typed right after
-        # it (one read from a busy terminal) reach the next field, not the one just left.
-        Binding("tab", "focus_next", "Next field", show=False, priority=True),
-        Binding("shift+tab", "focus_previous", "Previous field", show=False, priority=True),
+        # ? opens the keys wherever it is not typed into a field; in a field the footer
+        # offers F1 instead (`check_action`).
         Binding("question_mark", "help", "Keys"),
+        Binding("f1", "help_in_field", "Keys"),
         Binding("f1", "help", "Keys", show=False),
     ]
 
@@ -171,6 +171,23 @@ class OkrApp(App[None]):
     def action_toggle_theme(self) -> None:
         """Switch between the dark and the light theme."""
         self.theme = LIGHT_THEME if self.dark else DARK_THEME
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        typing = isinstance(self.focused, Input | TextArea)
+        if action == "help_in_field":
+            return typing  # else F1 falls through to the plain `help` binding
+        if action == "help":
+            return not typing  # in a field, ? is a character: F1 is shown and bound instead
+        # In a meeting step, the step's own Tab runs instead: it waits for the keys before it.
+        return action not in ("focus_next", "focus_previous") or not self._in_meeting_step()
+
+    def _in_meeting_step(self) -> bool:
+        focused = self.focused
+        return focused is not None and any(a.has_class("step") for a in focused.ancestors)
+
+    def action_help_in_field(self) -> None:
+        """Show the keys of the current screen (F1, from a field)."""
+        self.action_help()
 
     def action_help(self) -> None:
         """Show the keys of the current screen."""

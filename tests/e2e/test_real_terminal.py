@@ -231,6 +231,8 @@ def test_facilitator_holds_a_whole_weekly_meeting_in_a_real_terminal(team_folder
         term.press("Enter")
         fill(term, "What", "Call 30 customers")
         term.press("Enter")
+        term.wait_for(cursor_on("Kind"), what="the cursor in the kind (a target)")
+        term.press("Enter")
         fill(term, "Key result", "1")
         term.press("Enter")
         term.wait_for(cursor_on("Due"), what="the cursor in the due date")

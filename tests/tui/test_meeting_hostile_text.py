@@ -24,6 +24,7 @@ from okrtui.store import Repository
 from okrtui.tui.dialogs.confirm import ConfirmDialog
 from okrtui.tui.widgets.steps import StepWidget
 from okrtui.tui.widgets.steps.entries import EntryListStep
+from okrtui.tui.widgets.text_box import TextBox
 from okrtui.tui.widgets.text_input import TextInput
 from tests.hostile_text import CORPUS
 from tests.tui.meeting_helpers import HeldMeeting, add_milestone_kr, holding_meeting
@@ -64,7 +65,7 @@ class StepFields:
 
 async def focus(held: HeldMeeting, step: StepWidget, field_id: str) -> None:
     """Put the cursor in a field directly (it is on screen)."""
-    step.screen.set_focus(step.query_one(f"#{field_id}", Input))
+    step.screen.set_focus(step.form_field(field_id))
     await held.pilot.pause()
 
 
@@ -141,11 +142,11 @@ STEPS = [
     StepFields(
         "weekly",
         "next_week",
-        ("commit-kind", "commit-owner", "commit-text", "commit-kr", "commit-due"),
+        ("commit-owner", "commit-text", "commit-kind", "commit-kr", "commit-due"),
         (
-            ("commit-kind", "t"),
             ("commit-owner", "ben"),
             ("commit-text", "Call members"),
+            ("commit-kind", "t"),
             ("commit-kr", ""),
             ("commit-due", "+7"),
         ),
@@ -205,7 +206,7 @@ def shown_errors(step: StepWidget) -> list[str]:
     return [str(e.render()) for e in step.query(".field-error.-shown").results(Static)]
 
 
-async def paste(held: HeldMeeting, field: Input, text: str) -> None:
+async def paste(held: HeldMeeting, field: Input | TextBox, text: str) -> None:
     """Empty the field and paste `text` into it, as a terminal delivers a paste."""
     field.value = ""
     field.post_message(events.Paste(text))
@@ -218,7 +219,7 @@ async def commit_entry(
     """Fill the form with valid answers around `target`, then Enter through to the end."""
     for field_id, value in spec.form:
         if field_id != target:
-            step.query_one(f"#{field_id}", Input).value = value
+            step.form_field(field_id).value = value
     remaining = len(spec.fields) - spec.fields.index(target)
     for _ in range(remaining):
         await held.pilot.press("enter")
@@ -240,11 +241,11 @@ async def test_hostile_text_in_every_field_is_kept_or_refused_in_plain_words(
     async with holding_meeting(demo_folder, spec.kind, step=spec.key) as held:
         step = held.screen.query_one(f"#step-{spec.key}", StepWidget)
         for field_id in spec.fields:
-            field = step.query_one(f"#{field_id}", Input)
-            if isinstance(field, TextInput):
+            field = step.form_field(field_id)
+            if isinstance(field, TextInput | TextBox):
                 assert field.fills is not None, f"{field_id} keeps text but names no model field"
                 limits = text_limits(field.fills.model, field.fills.name)
-                assert field.max_length == (limits.max_length or 0), field_id
+                assert field.rules.max_length == limits.max_length, field_id
             else:
                 assert field_id in PARSED_FIELDS, f"{field_id} keeps text but names no model field"
             for text in CORPUS:

@@ -19,8 +19,9 @@ async def test_next_meeting_reviews_the_commitments_made_in_this_one(demo_folder
         pilot = held.pilot
         await pilot.press("d", "d")  # both of week 6's commitments are done
         await go_to_step(pilot, "next_week")
-        await pilot.press(*"eli", "enter", *"Pitch Tier 1 to 15 members", "enter", "enter", "enter")
-        await pilot.press(*"chen", "enter", *"Book webinar four", "enter", "enter", "enter")
+        # Who, what, then Enter past the kind, the key result and the due date.
+        await pilot.press(*"eli", "enter", *"Pitch Tier 1 to 15 members", *["enter"] * 4)
+        await pilot.press(*"chen", "enter", *"Book webinar four", *["enter"] * 4)
         await go_to_step(pilot, "wrap_up")
         await pilot.press(*"Short meeting", "enter", "f")
         await pilot.pause()

@@ -69,7 +69,8 @@ async def test_training_minutes_must_be_a_number(demo_folder: Path) -> None:
 async def test_commitment_due_date_cannot_be_before_the_meeting(demo_folder: Path) -> None:
     async with holding_meeting(demo_folder, step="next_week") as held:
         screen, pilot = held.screen, held.pilot
-        await pilot.press(*"dana", "enter", *"Share the dashboard", "enter", "enter")
+        # Past the kind (a target) and the key result (none), to the due date.
+        await pilot.press(*"dana", "enter", *"Share the dashboard", "enter", "enter", "enter")
         await pilot.press("ctrl+u", *"2026-11-01", "enter")
         assert "cannot be before the meeting (2026-11-12)" in error_text(screen, "commit-due")
         await pilot.press("ctrl+u", *"next friday", "enter")

@@ -19,6 +19,7 @@ from okrtui.store import Repository, SaveError
 from okrtui.tui.app import OkrApp
 from okrtui.tui.screens.meeting import MeetingScreen
 from okrtui.tui.widgets.kr_chart import KRChart
+from okrtui.tui.widgets.text_box import TextBox
 from tests.conftest import TODAY
 from tests.tui.meeting_helpers import go_to_step
 
@@ -76,7 +77,7 @@ async def test_retrospective_notes_are_added_edited_deleted_and_restored(
         await pilot.press("tab")  # to the list of notes
         assert app.screen.focused is app.screen.query_one("#retro-list")
         await pilot.press("e")  # edit "Webinars"
-        assert app.screen.query_one("#went-well", Input).value == "Webinars"
+        assert app.screen.query_one("#went-well", TextBox).value == "Webinars"
         await pilot.press(*" work", "enter")
         await pilot.press("tab", "tab", "down", "delete")  # to the list; delete "Leads late"
         await pilot.pause()

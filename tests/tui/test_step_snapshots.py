@@ -59,7 +59,8 @@ async def training(pilot: Pilot[None]) -> None:
 
 
 async def next_week(pilot: Pilot[None]) -> None:
-    await type_in(pilot, *"ben", "enter", *"Call 20 Tier 2 members", "enter", "1", "enter", "enter")
+    await type_in(pilot, *"ben", "enter", *"Call 20 Tier 2 members", "enter", "enter", "1")
+    await type_in(pilot, "enter", "enter")
 
 
 async def wrap_up(pilot: Pilot[None]) -> None:

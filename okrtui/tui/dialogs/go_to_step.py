@@ -34,6 +34,8 @@ class GoToStepDialog(ModalScreen[int | None]):
             yield Static("Go to step — press its number:\n\n" + "\n".join(lines), markup=False)
 
     def on_key(self, event: events.Key) -> None:
+        if not self.is_current:
+            return  # a digit typed after the one that chose: the dialog is going already
         if event.character and event.character.isdigit():
             index = int(event.character) - 1
             if 0 <= index < len(self.steps):

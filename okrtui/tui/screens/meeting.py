@@ -60,6 +60,7 @@ from okrtui.tui.widgets.meeting_clock import MeetingClock
 from okrtui.tui.widgets.quarterly.next_quarter import NextQuarterStep
 from okrtui.tui.widgets.step_registry import step_widget
 from okrtui.tui.widgets.steps import MeetingContext, StepWidget
+from okrtui.tui.widgets.steps.base import settled
 
 if TYPE_CHECKING:
     from okrtui.tui.app import OkrApp
@@ -434,12 +435,16 @@ class MeetingScreen(Screen[None]):
         self._flush_time()
         self._show_step(index)
 
-    def action_next_step(self) -> None:
-        """Go to the next step (skipping is fine)."""
+    async def action_next_step(self) -> None:
+        """Go to the next step (skipping is fine), with what was typed before the key."""
+        if self.focused is not None:
+            await settled(self.focused)
         self.go_to(self.index + 1)
 
-    def action_previous_step(self) -> None:
-        """Go back a step."""
+    async def action_previous_step(self) -> None:
+        """Go back a step, with what was typed before the key."""
+        if self.focused is not None:
+            await settled(self.focused)
         self.go_to(self.index - 1)
 
     def action_go_to_step(self) -> None:

@@ -4,7 +4,8 @@ A field that fills a model's text field is `TextInput(fills=Fills(Contribution, 
 "What they did"), id=...)`: its length limit and required-ness come from that pydantic
 field, and `checked()` validates the text with the field's own type, so a form never repeats
 a number and never lets through what the model would refuse. A field that fills no model
-(a file path, a search) is given plain `TextLimits`.
+(a file path, a search) is given plain `TextLimits`. The multi-line field
+(`okrtui.tui.widgets.text_box.TextBox`) keeps the same rules (`TextRules`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input
 
 from okrtui.domain.limits import FieldProblem, Fills, TextLimits, cut_message, not_typed
@@ -31,6 +33,55 @@ PATH_LIMITS = TextLimits(max_length=_longest_path(), required=True, multiline=Fa
 """A typed file path: as long as the system allows, one line."""
 
 
+@dataclass(frozen=True)
+class TextRules:
+    """What a text field takes as it is typed or pasted, and how its text is checked.
+
+    Shared by the one-line and the multi-line field, so both refuse and cut alike.
+    """
+
+    fills: Fills | None
+    limits: TextLimits | None
+    multiline: bool = False
+
+    @classmethod
+    def of(
+        cls, fills: Fills | None, limits: TextLimits | None, multiline: bool = False
+    ) -> TextRules:
+        """The rules of a field filling `fills` (or keeping to plain `limits`)."""
+        return cls(fills, fills.limits if fills is not None else limits, multiline)
+
+    @property
+    def max_length(self) -> int | None:
+        """The longest text the field keeps, from the model; None when unlimited."""
+        return self.limits.max_length if self.limits is not None else None
+
+    def admit(self, text: str, length: int, replaced: int) -> tuple[str | None, str | None]:
+        """(what of `text` goes in, why something was refused or cut) for a field holding
+        `length` characters of which `replaced` are being replaced."""
+        problem = not_typed(text, self.multiline)
+        if problem is not None:
+            return None, problem
+        limit = self.max_length
+        room = None if not limit else limit - (length - replaced)
+        if room is not None and len(text) > room:
+            label = self.fills.label if self.fills is not None else None
+            return text[: max(0, room)], cut_message(limit or 0, label)
+        return text, None
+
+    def check(self, typed: str, field_id: str) -> str:
+        """The text as the model keeps it; FieldProblem (at `field_id`) when refused.
+
+        A field that fills no model gives its text as typed.
+        """
+        if self.fills is None:
+            return typed
+        try:
+            return self.fills.check(typed)
+        except ValueError as exc:
+            raise FieldProblem(field_id, str(exc)) from None
+
+
 class TextInput(Input):
     """An Input whose limits come from the model field it fills (or are given plainly).
 
@@ -45,11 +96,11 @@ class TextInput(Input):
     class Refused(Message):
         """Something typed or pasted was not taken (or cut); `message` says why."""
 
-        input: TextInput
+        input: Widget  # the TextInput or TextBox that refused it
         message: str
 
         @property
-        def control(self) -> TextInput:
+        def control(self) -> Widget:
             """The field that refused it."""
             return self.input
 
@@ -61,11 +112,11 @@ class TextInput(Input):
         limits: TextLimits | None = None,
         **kwargs: Any,
     ) -> None:
+        self.rules = TextRules.of(fills, limits)
         self.fills = fills
-        self.limits = fills.limits if fills is not None else limits
+        self.limits = self.rules.limits
         self.original = value
-        max_length = self.limits.max_length if self.limits is not None else None
-        super().__init__(one_line(value), max_length=max_length or 0, **kwargs)
+        super().__init__(one_line(value), max_length=self.rules.max_length or 0, **kwargs)
 
     def show_stored(self, text: str) -> None:
         """Show `text` from a record: control characters written visibly, the text kept."""
@@ -80,27 +131,16 @@ class TextInput(Input):
 
     def replace(self, text: str, start: int, end: int) -> None:
         """Insert `text`: refused if it holds a control character, cut at the length limit."""
-        problem = not_typed(text)
+        low, high = sorted((max(0, start), min(len(self.value), end)))
+        admitted, problem = self.rules.admit(text, len(self.value), high - low)
         if problem is not None:
             self.post_message(self.Refused(self, problem))
-            return
-        if self.max_length:
-            low, high = sorted((max(0, start), min(len(self.value), end)))
-            room = self.max_length - (len(self.value) - (high - low))
-            if len(text) > room:
-                text = text[: max(0, room)]
-                label = self.fills.label if self.fills is not None else None
-                self.post_message(self.Refused(self, cut_message(self.max_length, label)))
-        super().replace(text, start, end)
+        if admitted is not None:
+            super().replace(admitted, start, end)
 
     def checked(self) -> str:
         """The text as the model keeps it; FieldProblem (at this field) when refused.
 
         A field that fills no model gives its text as typed.
         """
-        if self.fills is None:
-            return self.typed
-        try:
-            return self.fills.check(self.typed)
-        except ValueError as exc:
-            raise FieldProblem(self.id or "", str(exc)) from None
+        return self.rules.check(self.typed, self.id or "")

@@ -26,7 +26,7 @@ class ContributionsRollupStep(QuarterlyStep):
         self.show_step()
 
     def focus_first(self) -> None:
-        self.focus()
+        self.move_to(self)
 
     def show_step(self) -> None:
         groups = contributions_rollup(self.objectives(), self.rollup_sessions())

@@ -11,6 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -33,7 +34,7 @@ from okrtui.domain.quarters import next_quarter
 from okrtui.domain.text import escape_control
 from okrtui.store import StoreError
 from okrtui.tui.widgets.quarterly.base import QuarterlyStep
-from okrtui.tui.widgets.steps.base import field
+from okrtui.tui.widgets.steps.base import Field, field
 from okrtui.tui.widgets.text_input import TextInput
 
 if TYPE_CHECKING:
@@ -50,7 +51,6 @@ class NextQuarterStep(QuarterlyStep):
         Binding("k", "add_kr", "New KR"),
         Binding("o", "add_objective", "New objective"),
         Binding("s", "save_plan", "Save into plan"),
-        Binding("escape", "stop_editing", "Back to the list", show=False),
     ]
 
     @dataclass
@@ -99,7 +99,7 @@ class NextQuarterStep(QuarterlyStep):
         return self.context.session.next_quarter_plan
 
     def focus_first(self) -> None:
-        self.query_one("#draft-list", OptionList).focus()
+        self.move_to(self.query_one("#draft-list", OptionList))
 
     # -- the draft ---------------------------------------------------------------------------
 
@@ -228,7 +228,7 @@ class NextQuarterStep(QuarterlyStep):
         for input_id in ("#nq-title", "#nq-baseline", "#nq-target"):
             editor = self.query_one(input_id, Input)
             editor.cursor_position = len(editor.value)
-        self.query_one("#nq-title", Input).focus()
+        self.move_to(self.query_one("#nq-title", Input))
 
     @on(OptionList.OptionSelected, "#draft-list")
     def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -312,8 +312,10 @@ class NextQuarterStep(QuarterlyStep):
 
     # -- the editor fields ---------------------------------------------------------------------
 
-    def field_committed(self, field: Input) -> None:
+    def field_committed(self, field: Field) -> None:
         """Enter in the title, the baseline or the target of what is being edited."""
+        if not isinstance(field, Input):
+            return  # every field of this step is one line
         if field.id == "nq-title":
             self._title(field)
         elif field.id in ("nq-baseline", "nq-target"):
@@ -380,6 +382,10 @@ class NextQuarterStep(QuarterlyStep):
             self.show_error(field, problem)
             return
         self._done_editing()
+
+    def escaped(self, focused: Widget) -> None:
+        """Escape (the step base's): stop editing and go back to the list."""
+        self.action_stop_editing()
 
     def action_stop_editing(self) -> None:
         """Leave the fields (what was committed with Enter stays) and go back to the list."""

@@ -28,7 +28,7 @@ class ObjectiveScoresStep(QuarterlyStep):
         self.show_step()
 
     def focus_first(self) -> None:
-        self.focus()
+        self.move_to(self)
 
     def show_step(self) -> None:
         session = self.context.session

@@ -45,7 +45,7 @@ class QuarterNumbersStep(QuarterlyStep):
         self._show()
 
     def focus_first(self) -> None:
-        self.focus()
+        self.move_to(self)
 
     def action_move(self, step: int) -> None:
         """Show the next (1) or previous (-1) key result."""

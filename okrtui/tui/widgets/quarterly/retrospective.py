@@ -8,7 +8,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Input, Label, OptionList
+from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from okrtui.domain.ids import new_id
@@ -17,8 +17,8 @@ from okrtui.domain.meeting import remove_item, upsert_item
 from okrtui.domain.models import Note, NoteKind, Session
 from okrtui.domain.text import escape_control
 from okrtui.tui.widgets.quarterly.base import QuarterlyStep
-from okrtui.tui.widgets.steps.base import field
-from okrtui.tui.widgets.text_input import TextInput
+from okrtui.tui.widgets.steps.base import Field, field
+from okrtui.tui.widgets.text_box import NEW_LINE_HINT, TextBox
 
 RETRO_KINDS: dict[NoteKind, str] = {"went_well": "Went well", "to_change": "To change"}
 INPUT_IDS: dict[NoteKind, str] = {"went_well": "went-well", "to_change": "to-change"}
@@ -34,13 +34,12 @@ class RetrospectiveStep(QuarterlyStep):
     ]
 
     def compose(self) -> ComposeResult:
+        hint = f"Enter adds it, {NEW_LINE_HINT}"
         yield from field(
-            "What went well? (Enter adds it)",
-            TextInput(fills=NOTE_TEXT, id="went-well", select_on_focus=False),
+            "What went well?", TextBox(fills=NOTE_TEXT, id="went-well", placeholder=hint)
         )
         yield from field(
-            "What should change? (Enter adds it)",
-            TextInput(fills=NOTE_TEXT, id="to-change", select_on_focus=False),
+            "What should change?", TextBox(fills=NOTE_TEXT, id="to-change", placeholder=hint)
         )
         yield Label("Notes (e edits, delete removes)", classes="field-label")
         yield OptionList(id="retro-list")
@@ -51,7 +50,7 @@ class RetrospectiveStep(QuarterlyStep):
         self.show_step()
 
     def focus_first(self) -> None:
-        self.query_one("#went-well", Input).focus()
+        self.move_to(self.query_one("#went-well", TextBox))
 
     def _notes(self) -> list[Note]:
         return [n for n in self.context.session.notes if n.kind in RETRO_KINDS]
@@ -68,9 +67,9 @@ class RetrospectiveStep(QuarterlyStep):
         if listing.option_count:
             listing.highlighted = min(highlighted or 0, listing.option_count - 1)
 
-    def field_committed(self, field: Input) -> None:
+    def field_committed(self, field: Field) -> None:
         """Enter in a note's field: add the note (or save the one being edited)."""
-        if not isinstance(field, TextInput) or field.id not in INPUT_IDS.values():
+        if not isinstance(field, TextBox) or field.id not in INPUT_IDS.values():
             return
         kind: NoteKind = "went_well" if field.id == "went-well" else "to_change"
         text = self.checked_text(field)
@@ -97,10 +96,9 @@ class RetrospectiveStep(QuarterlyStep):
         if note is None:
             return
         self.editing = note.id
-        field_input = self.query_one(f"#{INPUT_IDS[note.kind]}", Input)
-        field_input.value = note.text
-        field_input.cursor_position = len(note.text)
-        field_input.focus()
+        field_input = self.query_one(f"#{INPUT_IDS[note.kind]}", TextBox)
+        field_input.show_stored(note.text)
+        self.move_to(field_input)
 
     @on(OptionList.OptionSelected, "#retro-list")
     def _selected(self, event: OptionList.OptionSelected) -> None:

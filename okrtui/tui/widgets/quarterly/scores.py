@@ -8,6 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -30,7 +31,7 @@ from okrtui.domain.text import escape_control
 from okrtui.tui.widgets.pace_bar import BAND_COLOURS
 from okrtui.tui.widgets.quarterly.base import QuarterlyStep
 from okrtui.tui.widgets.quarterly.confidence_dots import confidence_legend, confidence_row
-from okrtui.tui.widgets.steps.base import field
+from okrtui.tui.widgets.steps.base import Field, field
 from okrtui.tui.widgets.text_input import TextInput
 
 
@@ -48,7 +49,6 @@ class ScoresStep(QuarterlyStep):
         Binding("a", "accept", "Accept score"),
         Binding("o", "override", "Override"),
         Binding("f", "final_value", "Final value"),
-        Binding("escape", "back_to_list", "Back to the list", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -96,7 +96,7 @@ class ScoresStep(QuarterlyStep):
         self._show_detail()
 
     def focus_first(self) -> None:
-        self.query_one("#score-list", OptionList).focus()
+        self.move_to(self.query_one("#score-list", OptionList))
 
     def _saved(self, kr_id: str) -> Score | None:
         return next((s for s in self.context.session.scores if s.kr_id == kr_id), None)
@@ -182,7 +182,7 @@ class ScoresStep(QuarterlyStep):
         listing = self.query_one("#score-list", OptionList)
         if listing.highlighted is not None and listing.highlighted + 1 < listing.option_count:
             listing.highlighted += 1
-        listing.focus()
+        self.move_to(listing)
 
     def action_accept(self) -> None:
         """Use the computed score for the highlighted key result."""
@@ -200,18 +200,22 @@ class ScoresStep(QuarterlyStep):
         event.stop()
         self.action_accept()
 
+    def escaped(self, focused: Widget) -> None:
+        """Escape (from a field or the list): drop what was half typed, back to the list."""
+        self.action_back_to_list()
+
     def action_back_to_list(self) -> None:
         """Leave a half-typed override or final value and go back to the key results."""
         for input_id in ("#final-value", "#override-score", "#override-rationale"):
             field_input = self.query_one(input_id, Input)
             field_input.value = ""
             self.clear_error(field_input)
-        self.query_one("#score-list", OptionList).focus()
+        self.move_to(self.query_one("#score-list", OptionList))
 
     def action_override(self) -> None:
         """Type another score and the reason for it."""
         if self._current() is not None:
-            self.query_one("#override-score", Input).focus()
+            self.move_to(self.query_one("#override-score", Input))
 
     def action_final_value(self) -> None:
         """Type the final value of a key result that was never checked in."""
@@ -221,10 +225,12 @@ class ScoresStep(QuarterlyStep):
         if path.values:
             self.notify("The final value is the last check-in; override the score instead.")
             return
-        self.query_one("#final-value", Input).focus()
+        self.move_to(self.query_one("#final-value", Input))
 
-    def field_committed(self, field: Input) -> None:
+    def field_committed(self, field: Field) -> None:
         """Enter in the final value, the override's score or its reason."""
+        if not isinstance(field, Input):
+            return  # every field of this step is one line
         if field.id == "final-value":
             self._final_value(field)
         elif field.id == "override-score":

@@ -25,7 +25,7 @@ class TrainingsHeldStep(QuarterlyStep):
         self.show_step()
 
     def focus_first(self) -> None:
-        self.query_one("#trainings-table", DataTable).focus()
+        self.move_to(self.query_one("#trainings-table", DataTable))
 
     def show_step(self) -> None:
         held = trainings_held(self.rollup_sessions())

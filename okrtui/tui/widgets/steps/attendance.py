@@ -22,7 +22,7 @@ from okrtui.domain.meeting import (
 )
 from okrtui.domain.models import Session
 from okrtui.domain.text import escape_control
-from okrtui.tui.widgets.steps.base import StepWidget, field
+from okrtui.tui.widgets.steps.base import Field, StepWidget, field
 from okrtui.tui.widgets.text_input import TextInput
 
 
@@ -79,7 +79,7 @@ class AttendanceStep(StepWidget):
             listing.highlighted = min(highlighted or 0, listing.option_count - 1)
 
     def focus_first(self) -> None:
-        self.query_one("#attendance-list", OptionList).focus()
+        self.move_to(self.query_one("#attendance-list", OptionList))
 
     def _highlighted_id(self) -> str | None:
         listing = self.query_one("#attendance-list", OptionList)
@@ -112,8 +112,10 @@ class AttendanceStep(StepWidget):
             self.remember_undo(f"guest {name}", lambda s: put_back_guest(s, before, name))
             self.show_step()
 
-    def field_committed(self, field: Input) -> None:
+    def field_committed(self, field: Field) -> None:
         """Enter in the guest or facilitator field: commit and save it now."""
+        if not isinstance(field, Input):
+            return  # every field of this step is one line
         if field.id == "facilitator":
             if self._commit_facilitator():
                 self.move_to(self.query_one("#attendance-list", OptionList))

@@ -12,9 +12,12 @@ one means. How to add a step (weekly or quarterly):
    in plain words. Put a record's text into it with `field.show_stored(text)`, which
    writes control characters visibly. Show user text as plain text (`rich.text.Text`), stored text through
    `okrtui.domain.text.escape_control`.
-2. Enter in an Input of the step calls `field_committed(field)` (a priority binding of
-   the base class, run while the key is handled, after the field has applied the keys
-   typed before Enter). Never handle `Input.Submitted`: it arrives after the next keys.
+2. Enter in a field of the step (an `Input`, or a `TextBox` for paragraphs, where ctrl+j
+   starts a new line) calls `field_committed(field)` (a priority binding of the base
+   class, run while the key is handled, after the field has applied the keys typed before
+   Enter). Never handle `Input.Submitted`: it arrives after the next keys. Tab, shift+Tab
+   and Escape are the base class's too, for the same reason: keys typed after them reach
+   the widget they move to. Escape in a field goes to the step's list (`step_list`).
    Override `field_committed` to say what a commit means: build the new Session with the
    pure helpers of `okrtui.domain.meeting` and call `self.commit(new_session, "what
    changed")`, then move the cursor with `self.move_to(widget)`, so keys typed right
@@ -24,6 +27,9 @@ one means. How to add a step (weekly or quarterly):
    steps may have changed it, e.g. attendance changes who can rate), `focus_first()` to put
    the cursor where typing starts, and `leave()` to commit a half-typed field when the
    facilitator moves to another step (call `super().leave()`, which drops the undo list).
+   Rules the base class keeps: a focused list always has a highlighted row, labels of
+   `field()` rows share one column that fits the longest (or go above their fields when
+   the step is narrow), and a message shown with `show_error` is scrolled into view.
 4. For deletions, call `self.remember_undo(label, restore)` with a function that puts the
    entry back into a session; ctrl+z calls it until the step changes.
 5. Bad input: call `self.show_error(input_widget, "plain words")` (a `field_error` Static
@@ -43,19 +49,25 @@ from dataclasses import field as dataclass_field
 from datetime import date
 from typing import ClassVar, Protocol
 
+from rich.cells import cell_len
 from rich.text import Text
+from textual import events
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Label, OptionList, Static
 
 from okrtui.domain.agenda import Step
 from okrtui.domain.limits import FieldProblem
 from okrtui.domain.models import KRSnapshot, Objective, Session, Team
+from okrtui.tui.widgets.text_box import TextBox
 from okrtui.tui.widgets.text_input import TextInput
+
+Field = Input | TextBox
+"""A field a step commits with Enter: one line, or a box of paragraphs."""
 
 
 @dataclass
@@ -90,10 +102,39 @@ class Recorder(Protocol):
         ...
 
 
-def field(label: str, input_widget: Input) -> Iterator[Widget]:
-    """A row with a short label and an input, then the place its error message appears."""
-    yield Horizontal(Label(label, classes="field-row-label"), input_widget, classes="field-row")
+class FieldRow(Horizontal):
+    """A field's label and the field; the step sizes the label column (`fit_labels`)."""
+
+    def __init__(self, label: str, input_widget: Widget) -> None:
+        super().__init__(Label(label, classes="field-row-label"), input_widget, classes="field-row")
+        self.label_text = label
+
+
+def field(label: str, input_widget: Widget) -> Iterator[Widget]:
+    """A row with a label and a field, then the place its error message appears."""
+    yield FieldRow(label, input_widget)
     yield Static("", id=f"{input_widget.id}-error", classes="field-error")
+
+
+# A field keeps at least this share of the step's width beside its label; else labels go
+# above their fields.
+FIELD_SHARE = 0.5
+
+
+def reveal(widget: Widget) -> None:
+    """Scroll `widget` (a message just shown) into view once it has been laid out."""
+    widget.call_after_refresh(widget.scroll_visible, animate=False)
+
+
+def ensure_highlighted(listing: OptionList) -> None:
+    """Give a list a highlighted row (the first that can be chosen) if it has none."""
+    current = listing.highlighted
+    if current is not None and not listing.options[current].disabled:
+        return
+    for index, option in enumerate(listing.options):
+        if not option.disabled:
+            listing.highlighted = index
+            return
 
 
 # Longest wait for a field to apply keys already queued for it before Enter commits it.
@@ -122,6 +163,10 @@ class StepWidget(VerticalScroll):
         # Priority: run while Enter is handled, so the commit is saved and the focus has
         # moved before the next key is routed (keys typed after Enter reach the next field).
         Binding("enter", "commit_field", "Commit the field", show=False, priority=True),
+        # Priority for the same reason: the focus has moved before the next key is routed.
+        Binding("tab", "next_widget", "Next field", show=False, priority=True),
+        Binding("shift+tab", "previous_widget", "Previous field", show=False, priority=True),
+        Binding("escape", "escape", "Back to the list", show=False, priority=True),
     ]
 
     @dataclass
@@ -147,8 +192,8 @@ class StepWidget(VerticalScroll):
 
     # -- for subclasses -----------------------------------------------------------------
 
-    def field_committed(self, field: Input) -> None:
-        """Enter in `field` (an Input of this step): commit what it says. Nothing by default."""
+    def field_committed(self, field: Field) -> None:
+        """Enter in `field` (a field of this step): commit what it says. Nothing by default."""
 
     def commit(self, session: Session, what: str) -> bool:
         """Make `session` the meeting's record and have it saved now; False if it was not."""
@@ -162,10 +207,17 @@ class StepWidget(VerticalScroll):
         """Move the cursor at once (`widget.focus()` waits behind the keys already queued)."""
         self.screen.set_focus(widget)
 
-    def focused_input(self) -> Input:
-        """The focused Input of this step; SkipAction (the key goes on) otherwise."""
+    def focused_input(self) -> Field:
+        """The focused field of this step; SkipAction (the key goes on) otherwise."""
         focused = self.app.focused
-        if not isinstance(focused, Input) or self not in focused.ancestors:
+        if not isinstance(focused, Input | TextBox) or self not in focused.ancestors:
+            raise SkipAction()
+        return focused
+
+    def focused_widget(self) -> Widget:
+        """The focused widget of this step; SkipAction (the key goes on) otherwise."""
+        focused = self.app.focused
+        if focused is None or self not in focused.ancestors:
             raise SkipAction()
         return focused
 
@@ -175,12 +227,63 @@ class StepWidget(VerticalScroll):
         await settled(field)
         self.field_committed(field)
 
+    async def action_next_widget(self) -> None:
+        """Tab: once the focused widget has applied the keys typed before it, move on."""
+        await settled(self.focused_widget())
+        self.screen.focus_next()
+
+    async def action_previous_widget(self) -> None:
+        """Shift+Tab: as Tab, backwards."""
+        await settled(self.focused_widget())
+        self.screen.focus_previous()
+
+    async def action_escape(self) -> None:
+        """Escape: from a field, back to the step's list (the field keeps what it says)."""
+        focused = self.focused_widget()
+        await settled(focused)
+        self.escaped(focused)
+
+    def escaped(self, focused: Widget) -> None:
+        """Escape was pressed on `focused`; from a field, the step's list takes the focus."""
+        if isinstance(focused, Input | TextBox):
+            listing = self.step_list()
+            if listing is not None:
+                self.move_to(listing)
+
+    def step_list(self) -> OptionList | None:
+        """The list Escape returns to: the step's first shown list with a row to choose."""
+        for listing in self.query(OptionList):
+            if listing.display and any(not option.disabled for option in listing.options):
+                return listing
+        return None
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # A focused list always shows which row its keys act on.
+        if isinstance(event.widget, OptionList):
+            ensure_highlighted(event.widget)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.fit_labels()
+
+    def fit_labels(self) -> None:
+        """One label column that fits the longest label, or labels above their fields."""
+        rows = list(self.query(FieldRow))
+        if not rows:
+            return
+        column = max(cell_len(row.label_text) for row in rows) + 1
+        width = self.scrollable_content_region.width
+        stacked = width - column < width * FIELD_SHARE
+        for row in rows:
+            row.set_class(stacked, "-stacked")
+            label = row.query_one(".field-row-label", Label)
+            label.styles.width = None if stacked else column
+
     def on_text_input_refused(self, event: TextInput.Refused) -> None:
         """Say at the field what was not taken (a control character, text past the limit)."""
         event.stop()
         self.show_error(event.input, event.message)
 
-    def checked_text(self, field: TextInput) -> str | None:
+    def checked_text(self, field: TextInput | TextBox) -> str | None:
         """The field's text as the model keeps it, or None after saying at the field why not."""
         try:
             text = field.checked()
@@ -190,9 +293,16 @@ class StepWidget(VerticalScroll):
         self.clear_error(field)
         return text
 
+    def form_field(self, field_id: str) -> Field:
+        """The field `#field_id` of this step."""
+        widget = self.query_one(f"#{field_id}")
+        if not isinstance(widget, Input | TextBox):
+            raise TypeError(f"#{field_id} is not a field")
+        return widget
+
     def show_problem(self, problem: FieldProblem) -> None:
         """Show a field's problem at that field and put the cursor there."""
-        widget = self.query_one(f"#{problem.field_id}", Input)
+        widget = self.form_field(problem.field_id)
         self.show_error(widget, str(problem))
         self.move_to(widget)
 
@@ -202,11 +312,12 @@ class StepWidget(VerticalScroll):
         self.notify(f"Deleted {label}. Press ctrl+z to undo.", timeout=4, markup=False)
 
     def show_error(self, input_widget: Widget, message: str) -> None:
-        """Show a plain-words problem under a field; what was typed stays."""
+        """Show a plain-words problem under a field, scrolled into view; what was typed stays."""
         error = self.query_one(f"#{input_widget.id}-error", Static)
         error.update(Text(message))  # messages quote what was typed: never markup
         error.add_class("-shown")
         input_widget.add_class("-invalid")
+        reveal(error)
 
     def clear_error(self, input_widget: Widget) -> None:
         """Hide a field's problem."""
@@ -221,10 +332,10 @@ class StepWidget(VerticalScroll):
         """The step is being entered: redraw from `context.session`."""
 
     def focus_first(self) -> None:
-        """Put the cursor where the facilitator starts typing."""
+        """Put the cursor where the facilitator starts typing (its first field), at once."""
         for widget in self.query("*"):
             if widget.focusable:
-                widget.focus()
+                self.move_to(widget)
                 return
 
     def leave(self) -> None:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
@@ -26,28 +25,20 @@ from okrtui.domain.numbers import format_number, parse_milestone, parse_number
 from okrtui.domain.scoring import holds, progress
 from okrtui.domain.text import escape_control
 from okrtui.tui.widgets.pace_bar import pace_bar_text
+from okrtui.tui.widgets.steps.base import reveal
 from okrtui.tui.widgets.text_input import TextInput
 
 BAR_WIDTH = 30
 
 
-class ConfidencePicker(Widget, can_focus=True):
-    """Confidence by one key: 1 on track, 2 at risk, 3 off track."""
+class ConfidencePicker(Widget):
+    """The card's confidence: 1 on track, 2 at risk, 3 off track, the chosen one marked.
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "pick(0)", "On track"),
-        Binding("2", "pick(1)", "At risk"),
-        Binding("3", "pick(2)", "Off track"),
-    ]
+    It never takes the focus: the step picks it with 1/2/3 from the card's fields (right
+    after Enter in the value), so digits typed into a field are never swallowed.
+    """
 
     confidence: reactive[Confidence | None] = reactive(None)
-
-    @dataclass
-    class Picked(Message):
-        """A confidence was chosen."""
-
-        picker: ConfidencePicker
-        confidence: Confidence
 
     def render(self) -> Content:
         parts = []
@@ -60,10 +51,24 @@ class ConfidencePicker(Widget, can_focus=True):
                 parts.append(Content(word))
         return Content("  ").join(parts)
 
-    def action_pick(self, index: int) -> None:
-        """Choose a confidence by its position."""
-        self.confidence = CONFIDENCES[index]
-        self.post_message(self.Picked(self, CONFIDENCES[index]))
+
+class NoteInput(TextInput):
+    """The card's note; right after Enter in the value, 1/2/3 go to the step (confidence).
+
+    Textual leaves a key a focused field types out of every binding; while
+    `confidence_next` is set the digits are let through to the step's bindings.
+    """
+
+    confidence_next = False
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        if self.confidence_next and key in CONFIDENCE_KEYS:
+            return False
+        return super().check_consume_key(key, character)
+
+
+# The keys that pick a confidence, by its position in CONFIDENCES.
+CONFIDENCE_KEYS = ("1", "2", "3")
 
 
 class CheckInCard(Vertical):
@@ -122,7 +127,7 @@ class CheckInCard(Vertical):
             yield picker
         with Horizontal(classes="card-row"):
             yield Label("Note", classes="card-label")
-            yield TextInput(
+            yield NoteInput(
                 self.checkin.note,
                 fills=Fills(CheckIn, "note", "The note"),
                 placeholder="what moved it?",
@@ -228,9 +233,9 @@ class CheckInCard(Vertical):
         return self.query_one(f"#value-{self.number}", Input)
 
     @property
-    def note_field(self) -> TextInput:
+    def note_field(self) -> NoteInput:
         """The field where the note is typed."""
-        return self.query_one(f"#note-{self.number}", TextInput)
+        return self.query_one(f"#note-{self.number}", NoteInput)
 
     @property
     def picker(self) -> ConfidencePicker:
@@ -262,15 +267,12 @@ class CheckInCard(Vertical):
                 value = None
             self.show_numbers(value)
 
-    @on(ConfidencePicker.Picked)
-    def _picked(self, event: ConfidencePicker.Picked) -> None:
-        event.stop()
-        self._answer({**self.pending(), "confidence": event.confidence})
-        self.query_one(f"#note-{self.number}", Input).focus()
-
 
 def _show_problem(field: Input, error: Static, message: str) -> None:
-    """Show `message` under a card's field, or hide the field's problem when it is empty."""
+    """Show `message` under a card's field (scrolled into view), or hide the field's problem
+    when it is empty."""
     error.update(Text(message))
     error.set_class(bool(message), "-shown")
     field.set_class(bool(message), "-invalid")
+    if message:
+        reveal(error)

@@ -71,7 +71,7 @@ class CommitmentsReviewStep(StepWidget):
             listing.highlighted = min(highlighted or 0, listing.option_count - 1)
 
     def focus_first(self) -> None:
-        self.query_one("#commitments-list", OptionList).focus()
+        self.move_to(self.query_one("#commitments-list", OptionList))
 
     def action_mark(self, status: CommitmentStatus) -> None:
         """Give the highlighted commitment this status, then move to the next one."""

@@ -75,7 +75,7 @@ class ContributionsStep(EntryListStep):
 
     def check_field(self, field_id: str) -> None:
         session = self.context.session
-        value = self.query_one(f"#{field_id}", Input).value
+        value = self.form_field(field_id).value
         try:
             if field_id == "contrib-member":
                 member = match_member(value, session.member_names, session.present_ids)

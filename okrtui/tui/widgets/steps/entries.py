@@ -1,8 +1,9 @@
 """A step that collects entries (contributions, notes, trainings, commitments) with a form.
 
-The form's fields are Inputs: Enter moves to the next field and, in the last one, adds the
-entry (or saves the one being edited). The list above shows the entries grouped; on the list,
-`e` or Enter edits, Delete removes (ctrl+z puts it back until the step changes).
+The form's fields are Inputs (a TextBox for paragraphs): Enter moves to the next field and,
+in the last one, adds the entry (or saves the one being edited). The list above shows the
+entries grouped; on the list, `e` or Enter edits, Delete removes (ctrl+z puts it back until
+the step changes). Escape stops editing, empties the form and goes to the list.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from pydantic import ValidationError
 from rich.text import Text
 from textual import on
 from textual.binding import Binding, BindingType
-from textual.widgets import Input, OptionList, Static
+from textual.widget import Widget
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from okrtui.domain.limits import FieldProblem
@@ -22,7 +24,8 @@ from okrtui.domain.meeting import ListField, remove_item, upsert_item
 from okrtui.domain.models import Session
 from okrtui.domain.text import escape_control
 from okrtui.domain.validation import describe
-from okrtui.tui.widgets.steps.base import StepWidget
+from okrtui.tui.widgets.steps.base import Field, StepWidget, ensure_highlighted
+from okrtui.tui.widgets.text_box import TextBox
 from okrtui.tui.widgets.text_input import TextInput
 
 __all__ = ["EntryListStep", "FieldProblem", "entries_list"]
@@ -34,7 +37,6 @@ class EntryListStep(StepWidget):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "edit_entry", "Edit"),
         Binding("delete,backspace", "delete_entry", "Delete"),
-        Binding("escape", "clear_form", "Clear form", show=False),
     ]
 
     FIELD: ClassVar[ListField]
@@ -63,7 +65,7 @@ class EntryListStep(StepWidget):
     def reset_form(self) -> None:
         """Empty the form after an entry is added."""
         for field_id in self.FORM_FIELDS:
-            self.query_one(f"#{field_id}", Input).value = ""
+            self.form_field(field_id).value = ""
 
     def groups(self, items: list[Any]) -> list[tuple[str, list[Any]]]:
         """Entries under headings, in the order to show them."""
@@ -104,14 +106,16 @@ class EntryListStep(StepWidget):
         listing.display = bool(items)
         if listing.option_count and highlighted is not None:
             listing.highlighted = min(highlighted, listing.option_count - 1)
+        if listing.has_focus:
+            ensure_highlighted(listing)
 
-    def first_field(self) -> Input:
+    def first_field(self) -> Field:
         """The form field a new entry starts in."""
-        return self.query_one(f"#{self.FIRST_FIELD or self.FORM_FIELDS[0]}", Input)
+        return self.form_field(self.FIRST_FIELD or self.FORM_FIELDS[0])
 
     def focus_first(self) -> None:
         if self.FORM_FIELDS:
-            self.first_field().focus()
+            self.move_to(self.first_field())
 
     def _highlighted(self) -> Any | None:
         listing = self.query_one(".entries", OptionList)
@@ -160,11 +164,16 @@ class EntryListStep(StepWidget):
         self.editing = None
         self.reset_form()
         for field_id in self.FORM_FIELDS:
-            self.clear_error(self.query_one(f"#{field_id}", Input))
+            self.clear_error(self.form_field(field_id))
+
+    def escaped(self, focused: Widget) -> None:
+        """Escape: stop editing, empty the form, and (from a field) go to the list."""
+        self.action_clear_form()
+        super().escaped(focused)
 
     # -- the form -----------------------------------------------------------------------
 
-    def field_committed(self, field: Input) -> None:
+    def field_committed(self, field: Field) -> None:
         """Enter in a form field: check it and move on; in the last one, add the entry now."""
         field_id = field.id or ""
         if field_id not in self.FORM_FIELDS:
@@ -177,22 +186,22 @@ class EntryListStep(StepWidget):
         self.clear_error(field)
         position = list(self.FORM_FIELDS).index(field_id)
         if position + 1 < len(self.FORM_FIELDS):
-            self.move_to(self.query_one(f"#{self.FORM_FIELDS[position + 1]}", Input))
+            self.move_to(self.form_field(self.FORM_FIELDS[position + 1]))
             return
         if self.submit_form():
             self.move_to(self.first_field())
 
     def _check(self, field_id: str) -> None:
         """The model's check of a text field, then the step's own."""
-        field = self.query_one(f"#{field_id}", Input)
-        if isinstance(field, TextInput):
+        field = self.form_field(field_id)
+        if isinstance(field, TextInput | TextBox):
             field.checked()
         self.check_field(field_id)
 
     def submit_form(self) -> bool:
         """Add or save the entry the form describes; False (with a message) when it cannot."""
         for field_id in self.FORM_FIELDS:
-            self.clear_error(self.query_one(f"#{field_id}", Input))
+            self.clear_error(self.form_field(field_id))
         try:
             for field_id in self.FORM_FIELDS:
                 self._check(field_id)
@@ -213,7 +222,7 @@ class EntryListStep(StepWidget):
 
     def form_is_empty(self) -> bool:
         """True when nothing has been typed into the form."""
-        return all(not self.query_one(f"#{f}", Input).value.strip() for f in self.required_fields())
+        return all(not self.form_field(f).value.strip() for f in self.required_fields())
 
     def required_fields(self) -> Sequence[str]:
         """Fields whose text means the facilitator has started an entry."""
@@ -228,7 +237,7 @@ class EntryListStep(StepWidget):
     def _located(self, exc: ValidationError) -> FieldProblem:
         """A model's refusal of the entry, at the field that typed the refused value."""
         name = next((str(part) for part in exc.errors()[0]["loc"] if isinstance(part, str)), "")
-        for field in self.query(TextInput):
+        for field in [*self.query(TextInput), *self.query(TextBox)]:
             if field.fills is not None and field.fills.name == name:
                 return FieldProblem(field.id or "", field.fills.message(exc))
         return FieldProblem(

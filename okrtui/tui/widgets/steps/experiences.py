@@ -13,6 +13,7 @@ from okrtui.domain.models import Note, NoteKind
 from okrtui.tui.widgets.steps.base import field
 from okrtui.tui.widgets.steps.contributions import ANY_MEMBER_NAME
 from okrtui.tui.widgets.steps.entries import EntryListStep, FieldProblem, entries_list
+from okrtui.tui.widgets.text_box import NEW_LINE_HINT, TextBox
 from okrtui.tui.widgets.text_input import TextInput
 
 KINDS: dict[str, NoteKind] = {"w": "win", "l": "lesson", "b": "blocker", "i": "idea"}
@@ -61,15 +62,15 @@ class ExperiencesStep(EntryListStep):
         )
         yield from field(
             "What",
-            TextInput(
+            TextBox(
                 fills=Fills(Note, "text", "The note"),
-                placeholder="the note; Enter adds",
+                placeholder=f"the note; Enter adds, {NEW_LINE_HINT}",
                 id="note-text",
             ),
         )
 
     def check_field(self, field_id: str) -> None:
-        value = self.query_one(f"#{field_id}", Input).value
+        value = self.form_field(field_id).value
         session = self.context.session
         try:
             if field_id == "note-kind":
@@ -88,7 +89,7 @@ class ExperiencesStep(EntryListStep):
         member = (
             match_member(who, session.member_names, session.present_ids) if who.strip() else None
         )
-        text = self.query_one("#note-text", TextInput).checked()
+        text = self.query_one("#note-text", TextBox).checked()
         return Note(
             id=item_id or new_id("n"),
             kind=parse_kind(self.query_one("#note-kind", Input).value),
@@ -101,7 +102,7 @@ class ExperiencesStep(EntryListStep):
         self.query_one("#note-member", Input).value = (
             self.context.session.member_name(item.member_id) if item.member_id else ""
         )
-        self.query_one("#note-text", TextInput).show_stored(item.text)
+        self.query_one("#note-text", TextBox).show_stored(item.text)
 
     def groups(self, items: list[Note]) -> list[tuple[str, list[Note]]]:
         return [

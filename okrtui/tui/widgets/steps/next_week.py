@@ -31,8 +31,8 @@ class NextWeekStep(EntryListStep):
 
     FIELD = "commitments"
     ENTRY_NAME = "commitment"
-    FORM_FIELDS = ("commit-kind", "commit-owner", "commit-text", "commit-kr", "commit-due")
-    FIRST_FIELD = "commit-owner"  # the kind is prefilled; most start with who owns them
+    # Who owns it first, where a commitment starts; the kind is prefilled.
+    FORM_FIELDS = ("commit-owner", "commit-text", "commit-kind", "commit-kr", "commit-due")
     EMPTY = "No commitments yet. What will each of us do next week?"
 
     def compose(self) -> ComposeResult:
@@ -41,9 +41,6 @@ class NextWeekStep(EntryListStep):
         yield listing
         yield empty
         names = list(self.context.present_names().values())
-        yield from field(
-            "Kind", Input("target", placeholder="t target · a action", id="commit-kind")
-        )
         yield from field(
             "Owner",
             TextInput(
@@ -62,6 +59,9 @@ class NextWeekStep(EntryListStep):
             ),
         )
         yield from field(
+            "Kind", Input("target", placeholder="t target · a action", id="commit-kind")
+        )
+        yield from field(
             "Key result", Input(placeholder="its number; blank = none", id="commit-kr")
         )
         yield Static(kr_legend(self.context.snapshots), classes="hint legend")
@@ -74,7 +74,7 @@ class NextWeekStep(EntryListStep):
         return default_due(self.context.session.date).isoformat()
 
     def check_field(self, field_id: str) -> None:
-        value = self.query_one(f"#{field_id}", Input).value
+        value = self.form_field(field_id).value
         session = self.context.session
         try:
             if field_id == "commit-kind":

@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from okrtui.domain.issues import (
@@ -21,7 +21,7 @@ from okrtui.domain.issues import (
 from okrtui.domain.limits import Fills
 from okrtui.domain.models import IssueReview, IssueStatus
 from okrtui.domain.text import escape_control
-from okrtui.tui.widgets.steps.base import StepWidget, field
+from okrtui.tui.widgets.steps.base import Field, StepWidget, field
 from okrtui.tui.widgets.text_input import TextInput
 
 MARKS: dict[Decision | None, str] = {
@@ -131,7 +131,7 @@ class OpenIssuesStep(StepWidget):
         self.clear_error(resolution)
         self.move_to(self.query_one("#issues-list", OptionList))
 
-    def field_committed(self, field: Input) -> None:
+    def field_committed(self, field: Field) -> None:
         if field.id != "issue-resolution" or not isinstance(field, TextInput):
             return
         if self.solving is None:

@@ -21,8 +21,9 @@ from okrtui.domain.meeting import (
 )
 from okrtui.domain.models import Training
 from okrtui.tui.dialogs.confirm import ConfirmDialog
-from okrtui.tui.widgets.steps.base import field
+from okrtui.tui.widgets.steps.base import Field, field
 from okrtui.tui.widgets.steps.entries import EntryListStep, FieldProblem, entries_list
+from okrtui.tui.widgets.text_box import NEW_LINE_HINT, TextBox
 from okrtui.tui.widgets.text_input import TextInput
 
 DEFAULT_MINUTES = "10"
@@ -80,9 +81,9 @@ class TrainingStep(EntryListStep):
         )
         yield from field(
             "Notes",
-            TextInput(
+            TextBox(
                 fills=Fills(Training, "notes", "The notes"),
-                placeholder="optional; Enter adds",
+                placeholder=f"optional; Enter adds, {NEW_LINE_HINT}",
                 id="training-notes",
             ),
         )
@@ -103,7 +104,7 @@ class TrainingStep(EntryListStep):
         except ValueError as exc:
             raise FieldProblem("training-attendees", str(exc)) from None
 
-    def field_committed(self, field: Input) -> None:
+    def field_committed(self, field: Field) -> None:
         """Enter in a field; a person named there who is nobody here is asked about first."""
         stranger = self._stranger(field.id or "")
         if stranger is None:
@@ -148,7 +149,7 @@ class TrainingStep(EntryListStep):
         return None
 
     def check_field(self, field_id: str) -> None:
-        value = self.query_one(f"#{field_id}", Input).value
+        value = self.form_field(field_id).value
         try:
             if field_id == "training-minutes":
                 parse_minutes(value)
@@ -172,7 +173,7 @@ class TrainingStep(EntryListStep):
             minutes=parse_minutes(self.query_one("#training-minutes", Input).value),
             attendee_ids=members,
             attendee_guests=guests,
-            notes=self.query_one("#training-notes", TextInput).checked(),
+            notes=self.query_one("#training-notes", TextBox).checked(),
         )
 
     def load_form(self, item: Training) -> None:
@@ -181,7 +182,7 @@ class TrainingStep(EntryListStep):
         self.query_one("#training-presenter", Input).value = presenter_of(session, item)
         self.query_one("#training-minutes", Input).value = str(item.minutes)
         self.query_one("#training-attendees", Input).value = ", ".join(attendees_of(session, item))
-        self.query_one("#training-notes", TextInput).show_stored(item.notes)
+        self.query_one("#training-notes", TextBox).show_stored(item.notes)
 
     def reset_form(self) -> None:
         super().reset_form()

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Button, Input, Label, OptionList, Static
+from textual.widgets import Button, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from okrtui.domain.limits import Fills
@@ -22,8 +22,8 @@ from okrtui.domain.meeting import (
 )
 from okrtui.domain.models import Session
 from okrtui.domain.text import escape_control
-from okrtui.tui.widgets.steps.base import StepWidget, field
-from okrtui.tui.widgets.text_input import TextInput
+from okrtui.tui.widgets.steps.base import Field, StepWidget, field
+from okrtui.tui.widgets.text_box import NEW_LINE_HINT, TextBox
 
 
 class WrapUpStep(StepWidget):
@@ -37,10 +37,10 @@ class WrapUpStep(StepWidget):
     def compose(self) -> ComposeResult:
         yield from field(
             "Summary",
-            TextInput(
+            TextBox(
                 self.context.session.summary,
                 fills=Fills(Session, "summary", "The summary"),
-                placeholder="one or two sentences; Enter saves",
+                placeholder=f"one or two sentences; Enter saves, {NEW_LINE_HINT}",
                 id="summary",
             ),
         )
@@ -84,20 +84,24 @@ class WrapUpStep(StepWidget):
         self.query_one("#ratings-average", Static).update(average)
 
     def focus_first(self) -> None:
-        self.query_one("#summary", Input).focus()
+        # The summary first; once written, the ratings, where f finishes the meeting.
+        if self.context.session.summary:
+            self.move_to(self.query_one("#ratings-list", OptionList))
+        else:
+            self.move_to(self.query_one("#summary", TextBox))
 
-    def field_committed(self, field: Input) -> None:
+    def field_committed(self, field: Field) -> None:
         """Enter in the summary: save it and go on to the ratings."""
         if field.id == "summary" and self._commit_summary():
             self.move_to(self.query_one("#ratings-list", OptionList))
 
-    @on(Input.Blurred, "#summary")
-    def _summary_left(self, event: Input.Blurred) -> None:
+    @on(TextBox.Blurred, "#summary")
+    def _summary_left(self, event: TextBox.Blurred) -> None:
         self._commit_summary()
 
     def _commit_summary(self) -> bool:
         """Save the summary; False (said at the field) when the model refuses it."""
-        text = self.checked_text(self.query_one("#summary", TextInput))
+        text = self.checked_text(self.query_one("#summary", TextBox))
         if text is None:
             return False
         if text != self.context.session.summary:
@@ -130,10 +134,10 @@ class WrapUpStep(StepWidget):
         """Finish the meeting once it has a summary."""
         if not self._commit_summary():
             return
-        summary = self.query_one("#summary", Input)
+        summary = self.query_one("#summary", TextBox)
         if not self.context.session.summary:
             self.show_error(summary, "Write a short summary before finishing the meeting.")
-            summary.focus()
+            self.move_to(summary)
             return
         self.post_message(self.FinishRequested())
 
