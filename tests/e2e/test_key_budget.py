@@ -146,9 +146,9 @@ def test_a_typical_weekly_meeting_takes_at_most_65_keys(six_person_team: Path) -
         ]:
             # Enter moved the focus before the next key is read: the value goes to this card.
             type_value(term, "New value", value)
-            term.press("Enter")
-            term.wait_for(lambda s: "1 On track" in s.footer, what="the confidence picker")
-            term.press(confidence)
+            # Enter saves the value and readies the note for a confidence digit; the digit
+            # typed right after it is the confidence (keys are applied in order).
+            term.press("Enter", confidence)
             type_value(term, "Note", note)
             term.press("Enter")
         term.wait_for("— check-in")
@@ -227,7 +227,18 @@ def test_a_typical_weekly_meeting_takes_at_most_65_keys(six_person_team: Path) -
     assert session["status"] == "completed"
     assert session["facilitator"] == "Ivy Park"
     assert session["guests"] == ["Raj"]
-    assert len(session["checkins"]) == 4
+    assert [c["confidence"] for c in session["checkins"]] == [
+        "on_track",
+        "at_risk",
+        "on_track",
+        "off_track",
+    ]
+    assert [c["note"] for c in session["checkins"]] == [
+        "Three renewals",
+        "Discounts",
+        "Survey in",
+        "Two big losses",
+    ]
     assert [c["celebrated"] for c in session["contributions"]] == [True, False, False]
     assert len(session["notes"]) == 2
     assert len(session["trainings"]) == 1
