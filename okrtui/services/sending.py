@@ -34,6 +34,9 @@ from okrtui.store import Store, StoreError
 
 PASSWORD_ENV = "OKRTUI_SMTP_PASSWORD"
 KEYRING_SERVICE = "okrtui"
+# OpenSSL's own setting, read by `ssl.create_default_context`: the certificate authorities
+# to trust instead of the system's, for a server whose certificate an organisation signs.
+CA_FILE_ENV = "SSL_CERT_FILE"
 TIMEOUT_SECONDS = 20.0
 # Who gets the minutes unless told: every active member with an email in the plan.
 ALL, PRESENT = "all", "present"
@@ -176,6 +179,12 @@ def deliver(message: EmailMessage, mail: MailSettings, secret: str | None) -> No
         ) from None
     except socket.gaierror:
         raise SendError(f"there is no mail server called {mail.host}: check mail.host.") from None
+    except ssl.SSLCertVerificationError as exc:
+        raise SendError(
+            f"the mail server {where} showed a certificate this computer does not trust "
+            f"({exc.verify_message}). If your organisation signs its own certificates, point "
+            f"{CA_FILE_ENV} at its certificate authority's file."
+        ) from None
     except ssl.SSLError as exc:
         raise SendError(f"the secure connection to {where} failed: {exc.reason}.") from None
     except TimeoutError:

@@ -12,7 +12,8 @@ from okrtui.tui.app import OkrApp
 from okrtui.tui.dialogs.confirm import ConfirmDialog
 from okrtui.tui.screens.history import HistoryScreen
 from tests.conftest import TODAY
-from tests.services.test_sending import SECRET, Inbox, _mail, server, team_with_emails
+from tests.services.smtp_server import SECRET, Inbox, mail_settings, server
+from tests.services.test_sending import team_with_emails
 from tests.tui.history_data import settle
 from tests.tui.meeting_helpers import notifications
 
@@ -30,7 +31,7 @@ async def test_send_minutes_from_history_mails_the_team_and_records_it(
 ) -> None:
     inbox, port = server
     monkeypatch.setenv("OKRTUI_SMTP_PASSWORD", SECRET)
-    settings = {"mail": _mail(port).model_dump()}
+    settings = {"mail": mail_settings(port).model_dump()}
     (personal_config / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
     app = OkrApp(Repository.open(demo_folder), today=TODAY)
     async with app.run_test(size=(100, 32)) as pilot:
