@@ -13,6 +13,7 @@ on the session (when, to whom).
 from __future__ import annotations
 
 import os
+import re
 import smtplib
 import socket
 import ssl
@@ -40,6 +41,8 @@ CA_FILE_ENV = "SSL_CERT_FILE"
 TIMEOUT_SECONDS = 20.0
 # Who gets the minutes unless told: every active member with an email in the plan.
 ALL, PRESENT = "all", "present"
+# None of these can be inside an address (`check_email`), so a typed list splits at them.
+_BETWEEN_ADDRESSES = re.compile(r"[\s,;]+")
 
 
 class SendError(Exception):
@@ -60,8 +63,13 @@ def plain_text(session: Session, earlier: Sequence[Session]) -> str:
 
 
 def recipients(team: Team, session: Session, to: Sequence[str]) -> list[str]:
-    """The addresses `to` names: `all` members, those `present`, or addresses as given."""
-    chosen = list(to) or [ALL]
+    """The addresses `to` names: `all` members, those `present`, or addresses as given
+    (an item may list several, between commas, semicolons or spaces)."""
+    chosen = [part for item in to for part in _BETWEEN_ADDRESSES.split(item) if part]
+    if not chosen:
+        if to:  # named, but empty: never "everyone" by accident
+            raise SendError("no address given: name one, or all, or present.")
+        chosen = [ALL]
     addresses: list[str] = []
     for item in chosen:
         if item in (ALL, PRESENT):
@@ -78,7 +86,7 @@ def recipients(team: Team, session: Session, to: Sequence[str]) -> list[str]:
             addresses += found
         else:
             try:
-                addresses.append(check_email(item.strip()))
+                addresses.append(check_email(item))
             except ValueError as exc:
                 raise SendError(f"'{one_line(item)}' is not an email address: {exc}") from None
     return list(dict.fromkeys(addresses))

@@ -20,6 +20,7 @@ from okrtui.services.sending import (
     KEYRING_SERVICE,
     PASSWORD_ENV,
     SendError,
+    recipients,
     send_minutes,
 )
 from okrtui.store import Repository
@@ -290,6 +291,8 @@ def test_without_a_mail_server_the_message_is_written_as_an_eml_file(
     [
         (["all"], "no member of Sales has an email in the plan"),
         (["not-an-address"], "'not-an-address' is not an email address"),
+        (["a@example.org, not-an-address"], "'not-an-address' is not an email address"),
+        ([" "], "no address given: name one, or all, or present."),
     ],
 )
 def test_nobody_to_send_to_is_explained_before_anything_is_made(
@@ -299,3 +302,14 @@ def test_nobody_to_send_to_is_explained_before_anything_is_made(
     assert result.exit_code == 1
     assert f"Not sent: {message}" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_one_item_may_list_several_addresses(demo_repository: Repository) -> None:
+    session = demo_repository.session(WEEK1)
+    team = demo_repository.team("sales")
+    typed = "boss@example.com, cfo@example.com;ops@example.com  boss@example.com"
+    assert recipients(team, session, [typed]) == [
+        "boss@example.com",
+        "cfo@example.com",
+        "ops@example.com",
+    ]
