@@ -25,7 +25,8 @@ from email.utils import formatdate, make_msgid
 from pathlib import Path
 
 from okrtui.domain.history import earlier_sessions
-from okrtui.domain.models import SentMinutes, Session, Team, check_email
+from okrtui.domain.limits import text_limits
+from okrtui.domain.models import Member, SentMinutes, Session, Team, check_email
 from okrtui.domain.text import one_line
 from okrtui.minutes import render_html, render_pdf, render_text
 from okrtui.minutes.files import ExportError, data_folder_of, default_path, export_file, file_name
@@ -43,6 +44,9 @@ TIMEOUT_SECONDS = 20.0
 ALL, PRESENT = "all", "present"
 # None of these can be inside an address (`check_email`), so a typed list splits at them.
 _BETWEEN_ADDRESSES = re.compile(r"[\s,;]+")
+# The longest address an `Email` keeps (mail's own limit), as a sent message's record keeps
+# its addresses: read from a member's email, a plain `Email` field.
+_LONGEST_ADDRESS = text_limits(Member, "email").max_length
 
 
 class SendError(Exception):
@@ -85,6 +89,11 @@ def recipients(team: Team, session: Session, to: Sequence[str]) -> list[str]:
                 )
             addresses += found
         else:
+            if _LONGEST_ADDRESS is not None and len(item) > _LONGEST_ADDRESS:
+                raise SendError(
+                    f"'{one_line(item[:40])}…' is too long for an email address "
+                    f"(at most {_LONGEST_ADDRESS} characters)."
+                )
             try:
                 addresses.append(check_email(item))
             except ValueError as exc:

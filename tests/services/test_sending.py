@@ -293,6 +293,8 @@ def test_without_a_mail_server_the_message_is_written_as_an_eml_file(
         (["not-an-address"], "'not-an-address' is not an email address"),
         (["a@example.org, not-an-address"], "'not-an-address' is not an email address"),
         ([" "], "no address given: name one, or all, or present."),
+        # Longer than the record of a sent message keeps: refused before anything is sent.
+        ([f"{'a' * 250}@example.org"], f"'{'a' * 40}…' is too long for an email address"),
     ],
 )
 def test_nobody_to_send_to_is_explained_before_anything_is_made(
