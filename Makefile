@@ -40,7 +40,8 @@ $(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
 	$(PIP) install -e '.[dev]'
 	touch $@ $(VENV)/.run-installed
 
-# The README's pictures, drawn by the app itself from the demo data on a fixed date.
+# The README's pictures, drawn by the app itself from the demo data on a fixed date (the HTML
+# minutes' picture by headless chromium, at the width of an A4 page).
 .PHONY: screenshots
 screenshots: $(VENV)/.run-installed
 	$(BIN)/python docs/screenshots/make_screenshots.py

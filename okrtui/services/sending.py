@@ -13,6 +13,7 @@ on the session (when, to whom).
 from __future__ import annotations
 
 import os
+import re
 import smtplib
 import socket
 import ssl
@@ -24,7 +25,8 @@ from email.utils import formatdate, make_msgid
 from pathlib import Path
 
 from okrtui.domain.history import earlier_sessions
-from okrtui.domain.models import SentMinutes, Session, Team, check_email
+from okrtui.domain.limits import text_limits
+from okrtui.domain.models import Member, SentMinutes, Session, Team, check_email
 from okrtui.domain.text import one_line
 from okrtui.minutes import render_html, render_pdf, render_text
 from okrtui.minutes.files import ExportError, data_folder_of, default_path, export_file, file_name
@@ -34,9 +36,17 @@ from okrtui.store import Store, StoreError
 
 PASSWORD_ENV = "OKRTUI_SMTP_PASSWORD"
 KEYRING_SERVICE = "okrtui"
+# OpenSSL's own setting, read by `ssl.create_default_context`: the certificate authorities
+# to trust instead of the system's, for a server whose certificate an organisation signs.
+CA_FILE_ENV = "SSL_CERT_FILE"
 TIMEOUT_SECONDS = 20.0
 # Who gets the minutes unless told: every active member with an email in the plan.
 ALL, PRESENT = "all", "present"
+# None of these can be inside an address (`check_email`), so a typed list splits at them.
+_BETWEEN_ADDRESSES = re.compile(r"[\s,;]+")
+# The longest address an `Email` keeps (mail's own limit), as a sent message's record keeps
+# its addresses: read from a member's email, a plain `Email` field.
+_LONGEST_ADDRESS = text_limits(Member, "email").max_length
 
 
 class SendError(Exception):
@@ -57,8 +67,13 @@ def plain_text(session: Session, earlier: Sequence[Session]) -> str:
 
 
 def recipients(team: Team, session: Session, to: Sequence[str]) -> list[str]:
-    """The addresses `to` names: `all` members, those `present`, or addresses as given."""
-    chosen = list(to) or [ALL]
+    """The addresses `to` names: `all` members, those `present`, or addresses as given
+    (an item may list several, between commas, semicolons or spaces)."""
+    chosen = [part for item in to for part in _BETWEEN_ADDRESSES.split(item) if part]
+    if not chosen:
+        if to:  # named, but empty: never "everyone" by accident
+            raise SendError("no address given: name one, or all, or present.")
+        chosen = [ALL]
     addresses: list[str] = []
     for item in chosen:
         if item in (ALL, PRESENT):
@@ -74,8 +89,13 @@ def recipients(team: Team, session: Session, to: Sequence[str]) -> list[str]:
                 )
             addresses += found
         else:
+            if _LONGEST_ADDRESS is not None and len(item) > _LONGEST_ADDRESS:
+                raise SendError(
+                    f"'{one_line(item[:40])}…' is too long for an email address "
+                    f"(at most {_LONGEST_ADDRESS} characters)."
+                )
             try:
-                addresses.append(check_email(item.strip()))
+                addresses.append(check_email(item))
             except ValueError as exc:
                 raise SendError(f"'{one_line(item)}' is not an email address: {exc}") from None
     return list(dict.fromkeys(addresses))
@@ -176,6 +196,12 @@ def deliver(message: EmailMessage, mail: MailSettings, secret: str | None) -> No
         ) from None
     except socket.gaierror:
         raise SendError(f"there is no mail server called {mail.host}: check mail.host.") from None
+    except ssl.SSLCertVerificationError as exc:
+        raise SendError(
+            f"the mail server {where} showed a certificate this computer does not trust "
+            f"({exc.verify_message}). If your organisation signs its own certificates, point "
+            f"{CA_FILE_ENV} at its certificate authority's file."
+        ) from None
     except ssl.SSLError as exc:
         raise SendError(f"the secure connection to {where} failed: {exc.reason}.") from None
     except TimeoutError:

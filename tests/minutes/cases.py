@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -223,3 +224,17 @@ def with_text(session: Session, text: str) -> Session:
     characters and line breaks that typing refuses today, and the minutes must still hold.
     """
     return Session.model_validate(_replace(session.model_dump(mode="json"), text), context=STORED)
+
+
+# A "word" longer than any column may be: its table must still fit the page.
+LONG_TITLE = "Upgrade" + "-tier" * 20
+
+
+def with_long_kr_title(case: Callable[[], tuple[Session, list[Session]]]) -> Session:
+    """The case's session with every key result titled LONG_TITLE."""
+    session, _ = case()
+    snapshots = [
+        s.model_copy(update={"kr": s.kr.model_copy(update={"title": LONG_TITLE})})
+        for s in session.kr_snapshots
+    ]
+    return session.model_copy(update={"kr_snapshots": snapshots})

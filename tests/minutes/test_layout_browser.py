@@ -13,29 +13,17 @@ import json
 import os
 import shutil
 import subprocess
-from collections.abc import Callable
 
 import pytest
 
-from okrtui.domain.models import Session
 from okrtui.minutes import render_html
-from tests.minutes.cases import quarterly_case, weekly_case
+from tests.minutes.cases import quarterly_case, weekly_case, with_long_kr_title
 
 # A4 at 96 dots per inch is 794 pixels wide. Printed, its width inside the margins (`@page`
 # in `okrtui.minutes.css`) is 688 pixels at 10pt type: the same layout as 757 pixels at the
 # screen's 11pt, so the A4 frame here (747 pixels inside the body's padding and a scroll bar)
 # is a little stricter than the page. Narrower windows stack each row (the narrow layout).
 WIDTHS = {"a4-sheet": 794, "narrow-window": 640, "phone": 360}
-LONG_TITLE = "Upgrade" + "-tier" * 20
-
-
-def _with_long_kr_title(case: Callable[[], tuple[Session, list[Session]]]) -> Session:
-    session, _ = case()
-    snapshots = [
-        s.model_copy(update={"kr": s.kr.model_copy(update={"title": LONG_TITLE})})
-        for s in session.kr_snapshots
-    ]
-    return session.model_copy(update={"kr_snapshots": snapshots})
 
 
 def _documents() -> dict[str, str]:
@@ -44,8 +32,7 @@ def _documents() -> dict[str, str]:
     return {
         "weekly": render_html(weekly, weekly_earlier),
         "quarterly": render_html(quarterly, quarterly_earlier),
-        # A "word" longer than any column may be: the table must still fit the page.
-        "long-title": render_html(_with_long_kr_title(weekly_case), weekly_earlier),
+        "long-title": render_html(with_long_kr_title(weekly_case), weekly_earlier),
     }
 
 

@@ -311,6 +311,13 @@ def _latest(app: OkrApp) -> Session | None:
     return None
 
 
+def minutes_title(session: Session) -> str:
+    """Whose minutes a dialog is about: the team, the meeting and its date."""
+    from okrtui.tui.widgets.session_table import meeting_label
+
+    return f"{session.team_name or session.team_id} {meeting_label(session)} of {session.date}"
+
+
 def open_export(app: OkrApp, session_id: str | None) -> None:
     """Ask for a format and a path and export a session's minutes (the latest if None)."""
     try:
@@ -322,9 +329,7 @@ def open_export(app: OkrApp, session_id: str | None) -> None:
     except StoreError as exc:
         app.notify(str(exc), title="Cannot export", severity="error", markup=False)
         return
-    from okrtui.tui.widgets.session_table import meeting_label
-
-    title = f"{session.team_name or session.team_id} {meeting_label(session)} of {session.date}"
+    title = minutes_title(session)
 
     def exported(path: Path | None) -> None:
         if path is not None:
