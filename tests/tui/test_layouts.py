@@ -52,8 +52,11 @@ async def test_the_meeting_on_a_projector_uses_the_width(demo_folder: Path) -> N
         first, second, third = (screen.query_one(f"#card-{n}").region for n in (1, 2, 3))
         assert first.y == second.y and second.x > first.right  # side by side
         assert third.y > first.bottom - 1 and third.x == first.x
-        bar = str(screen.query_one("#card-1 .card-bar", Static).render())
-        assert cell_len(bar) <= first.width
+        bar = screen.query_one("#card-1 .card-bar", Static)
+        drawn = str(bar.render())
+        assert cell_len(drawn) <= first.width
+        # The bar stretches with its card: the line fills it, bar and words, to the last cell.
+        assert cell_len(drawn.rstrip()) == bar.content_size.width > 60
 
 
 async def test_the_meeting_at_80x24_stacks_the_cards_and_cuts_no_line(demo_folder: Path) -> None:

@@ -21,13 +21,12 @@ from okrtui.domain.history import kr_path
 from okrtui.domain.models import Confidence, KeyResult, Session
 from okrtui.domain.scoring import expected_pace, progress
 from okrtui.domain.text import one_line
-from okrtui.tui.widgets.pace_bar import pace_bar_text
+from okrtui.tui.widgets.pace_bar import MIN_BAR, pace_bar_text
 from okrtui.tui.widgets.plain_text import plain
 
 # Cells of the parts of a row's line; the bar takes what is left (at least MIN_BAR).
 PERCENT = 5
 CONFIDENCE = 14
-MIN_BAR = 10
 
 
 @dataclass(frozen=True)

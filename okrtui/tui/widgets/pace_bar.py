@@ -16,6 +16,8 @@ from okrtui.domain.scoring import Band, band
 FILLED = "█"
 EMPTY = "░"
 MARKER = "┃"
+# The narrowest bar drawn; wider rows and cards give the bar what they have left.
+MIN_BAR = 10
 # A score band's theme colour, here and wherever a score is shown in its band.
 BAND_COLOURS: dict[Band, str] = {"green": "success", "yellow": "warning", "red": "error"}
 

@@ -24,11 +24,11 @@ from okrtui.domain.models import CheckIn, Confidence, KRSnapshot
 from okrtui.domain.numbers import format_number, parse_milestone, parse_number
 from okrtui.domain.scoring import holds, progress
 from okrtui.domain.text import escape_control
-from okrtui.tui.widgets.pace_bar import pace_bar_text
+from okrtui.tui.widgets.pace_bar import MIN_BAR, pace_bar_text
 from okrtui.tui.widgets.steps.base import reveal
 from okrtui.tui.widgets.text_input import TextInput
 
-BAR_WIDTH = 30
+BAR_WIDTH = 30  # before the card has a width; then the bar takes the card's width
 
 
 class ConfidencePicker(Widget):
@@ -102,6 +102,7 @@ class CheckInCard(Vertical):
         self.previous = previous
         self.pace = pace
         self.checkin = checkin or CheckIn(kr_id=snapshot.kr.id)
+        self._shown_value = self.checkin.value
 
     def compose(self) -> ComposeResult:
         kr = self.snapshot.kr
@@ -138,6 +139,9 @@ class CheckInCard(Vertical):
     def on_mount(self) -> None:
         self.show_numbers(self.checkin.value)
 
+    def on_resize(self) -> None:
+        self.show_numbers(self._shown_value)
+
     def _example(self) -> str:
         """A placeholder in the key result's own unit, so people see what they may type."""
         kr = self.snapshot.kr
@@ -153,6 +157,7 @@ class CheckInCard(Vertical):
 
     def show_numbers(self, value: float | None) -> None:
         """Redraw the facts line and the progress bar for a value."""
+        self._shown_value = value
         kr = self.snapshot.kr
         last = self.previous.checkin.value if self.previous else None
         facts = [
@@ -175,10 +180,13 @@ class CheckInCard(Vertical):
                 bar.update(Content.styled(f"{side} the threshold", "$text-error"))
             return
         share = progress(kr, shown)
+        words = f" {share:.0%} · pace {self.pace:.0%}"
+        room = bar.content_size.width
+        width = max(MIN_BAR, room - len(words)) if room else BAR_WIDTH
         line = pace_bar_text(
-            share, self.pace, BAR_WIDTH, self.app.theme_variables.get, self.rich_style.color
+            share, self.pace, width, self.app.theme_variables.get, self.rich_style.color
         )
-        line.append(f" {share:.0%} · pace {self.pace:.0%}")
+        line.append(words)
         bar.update(line)
 
     # -- committing -------------------------------------------------------------------
