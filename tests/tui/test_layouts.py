@@ -68,6 +68,18 @@ async def test_the_meeting_at_80x24_stacks_the_cards_and_cuts_no_line(demo_folde
         assert "pace" in bar and cell_len(bar) <= first.width
 
 
+async def test_at_80x24_every_fields_hint_fits_its_field(demo_folder: Path) -> None:
+    """A placeholder says what to type; cut, it says less (a training's attendees, say)."""
+    async with holding_meeting(demo_folder, size=(80, 24)) as held:
+        for step in agenda("weekly"):
+            screen = await held.go_to(step.key)
+            await held.pilot.pause()
+            for field in screen.query(f"#step-{step.key} Input"):
+                if field.placeholder and field.display:
+                    room = field.content_size.width - 1  # the cursor's cell
+                    assert cell_len(field.placeholder) <= room, (step.key, field.placeholder)
+
+
 async def test_history_at_80x24_shows_the_matched_word_in_every_row(
     demo_repository: Repository,
 ) -> None:

@@ -75,7 +75,7 @@ class TrainingStep(EntryListStep):
         yield from field(
             "Attendees",
             Input(
-                placeholder="names, commas; blank = all present, guests too",
+                placeholder="names, commas; blank = everyone present",
                 id="training-attendees",
             ),
         )
