@@ -205,6 +205,8 @@ class CheckIn(Model):
     value: float | None = None
     confidence: Confidence | None = None
     note: Text = ""
+    # The member whose own update this entry was accepted from (None: typed in the meeting).
+    from_member: Id | None = None
 
 
 class Contribution(Model):
@@ -215,6 +217,8 @@ class Contribution(Model):
     kr_id: Id | None = None
     text: Prose
     celebrated: bool = False
+    # The member whose own update this entry was accepted from (None: typed in the meeting).
+    from_member: Id | None = None
 
 
 class Training(Model):
@@ -245,6 +249,8 @@ class Note(Model):
     kind: NoteKind
     text: Prose
     member_id: Id | None = None
+    # The member whose own update this entry was accepted from (None: typed in the meeting).
+    from_member: Id | None = None
 
 
 class Commitment(Model):
@@ -257,6 +263,8 @@ class Commitment(Model):
     kr_id: Id | None = None
     due: Day
     status: CommitmentStatus = "open"
+    # The member whose own update this entry was accepted from (None: typed in the meeting).
+    from_member: Id | None = None
 
 
 class CommitmentReview(Model):

@@ -37,6 +37,9 @@ LOCK_TIMEOUT_SECONDS = 10.0
 # milliseconds) is waited for, a long hold (an import, a repair) is not.
 LOCK_MOMENT_SECONDS = 0.05
 STALE_TEMP_SECONDS = 3600.0
+# A file changed this recently may change again within the same timestamp tick, keeping its
+# size (and a reused inode): its stamp then includes a checksum of its bytes as well.
+RACY_SECONDS = 2.0
 
 
 class Backend(Protocol):
@@ -59,6 +62,10 @@ class Backend(Protocol):
 
     def contains_all(self, name: str, words: list[str]) -> bool:
         """Whether the database's stored text holds every (case-folded) word; cheap, no parse."""
+        ...
+
+    def stamp(self, names: list[str]) -> Hashable:
+        """A token that changes whenever any of these databases changes; parses nothing."""
         ...
 
     def transaction(self, name: str, wait: bool = True) -> Any:
@@ -147,6 +154,28 @@ class FileBackend:
             return False
         folded = content.decode("utf-8", errors="replace").casefold()
         return all(word in folded for word in words)
+
+    def stamp(self, names: list[str]) -> Hashable:
+        # The file's status, as `git status` judges a work tree: cheap, and for a file
+        # written in the last moments (where a timestamp tick could hide a write) its bytes'
+        # checksum too. Small files only are written often (the live file, the inbox).
+        stamps: list[tuple[object, ...]] = []
+        now = time.time()
+        for name in names:
+            path = self.path(name)
+            try:
+                found = path.stat()
+            except FileNotFoundError:
+                stamps.append((name,))
+                continue
+            stamp: tuple[object, ...] = (name, found.st_size, found.st_mtime_ns, found.st_ino)
+            if now - found.st_mtime < RACY_SECONDS:
+                try:
+                    stamp += (_version(path.read_bytes()),)
+                except FileNotFoundError:
+                    stamp += ("gone",)
+            stamps.append(stamp)
+        return tuple(stamps)
 
     def content(self, name: str) -> bytes | None:
         """A database's file as it is on disk (None when missing); parses nothing."""
@@ -323,6 +352,9 @@ class MemoryBackend:
 
     def load(self, name: str) -> RawData | None:
         return self.snapshot(name)[1]
+
+    def stamp(self, names: list[str]) -> Hashable:
+        return tuple((name, self._versions[name]) for name in names)
 
     def contains_all(self, name: str, words: list[str]) -> bool:
         data = self.load(name)

@@ -1,6 +1,6 @@
 """A process that saves many distinct records into one folder once told to go.
 
-Run as `python concurrent_writer.py FOLDER NAME COUNT sessions|teams`. It opens the folder,
+Run as `python concurrent_writer.py FOLDER NAME COUNT sessions|teams|updates`. It opens the folder,
 prints `ready`, waits for a line on stdin, saves COUNT records whose ids start with NAME,
 then prints `done`. Two of these started together write into the same file at once.
 """
@@ -11,7 +11,8 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
-from okrtui.domain.models import Session, Team
+from okrtui.domain.models import Contribution, Session, Team
+from okrtui.domain.updates import Update
 from okrtui.store import Repository
 
 QUARTER = "2026-Q4"
@@ -43,6 +44,18 @@ def team(name: str, n: int) -> Team:
     return Team(id=f"{name}-{n:04d}", name=f"Team {n} of {name}")
 
 
+def update(name: str, n: int) -> Update:
+    """Update `n` sent by writer `name` into the sales team's inbox, which both share."""
+    return Update(
+        id=f"up-{name}{n:04d}",
+        team_id="sales",
+        kind="contribution",
+        from_member="ana",
+        submitted_at=datetime(2026, 11, 1 + n % 28, 9, n % 60),
+        contribution=Contribution(id=f"ct-{name}{n:04d}", member_id="ana", text=f"{name} {n}"),
+    )
+
+
 def main(folder: Path, name: str, count: int, kind: str) -> None:
     repository = Repository.open(folder)
     print("ready", flush=True)
@@ -50,6 +63,8 @@ def main(folder: Path, name: str, count: int, kind: str) -> None:
     for n in range(count):
         if kind == "sessions":
             repository.save_session(session(name, n))
+        elif kind == "updates":
+            repository.submit_update(update(name, n))
         else:
             repository.save_team(team(name, n))
     print("done", flush=True)
