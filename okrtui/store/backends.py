@@ -93,6 +93,8 @@ class FileBackend:
         self.reads: Counter[str] = Counter()
         self._parsed: dict[str, tuple[Hashable, RawData | None]] = {}
         self._locks: dict[Path, FileLock] = {}
+        # Per file: its status when last stamped, and its bytes' checksum then.
+        self._stamps: dict[str, tuple[tuple[int, int, int], Hashable]] = {}
 
     def path(self, name: str) -> Path:
         """The file of a database."""
@@ -156,25 +158,25 @@ class FileBackend:
         return all(word in folded for word in words)
 
     def stamp(self, names: list[str]) -> Hashable:
-        # The file's status, as `git status` judges a work tree: cheap, and for a file
-        # written in the last moments (where a timestamp tick could hide a write) its bytes'
-        # checksum too. Small files only are written often (the live file, the inbox).
+        # A file's status is cheap, but two writes within one timestamp tick can keep it
+        # (same size, a reused inode). So the stamp is the bytes' checksum, read again only
+        # when the status changed or the file was written in the last moments: a folder
+        # whose files do not change costs a `stat` per file.
         stamps: list[tuple[object, ...]] = []
         now = time.time()
         for name in names:
             path = self.path(name)
             try:
                 found = path.stat()
+                status = (found.st_size, found.st_mtime_ns, found.st_ino)
+                known = self._stamps.get(name)
+                if known is None or known[0] != status or now - found.st_mtime < RACY_SECONDS:
+                    known = self._stamps[name] = (status, _version(path.read_bytes()))
             except FileNotFoundError:
+                self._stamps.pop(name, None)
                 stamps.append((name,))
                 continue
-            stamp: tuple[object, ...] = (name, found.st_size, found.st_mtime_ns, found.st_ino)
-            if now - found.st_mtime < RACY_SECONDS:
-                try:
-                    stamp += (_version(path.read_bytes()),)
-                except FileNotFoundError:
-                    stamp += ("gone",)
-            stamps.append(stamp)
+            stamps.append((name, known[1]))
         return tuple(stamps)
 
     def content(self, name: str) -> bytes | None:

@@ -175,7 +175,8 @@ class Store(Protocol):
 
     def version(self, part: DataPart | None = None) -> Hashable:
         """A token that changes whenever `part` of the data changes (any part when None),
-        whichever process changed it. Cheap (no file is parsed): screens poll it."""
+        whichever process changed it. Cheap (no file is parsed): screens poll it, from any
+        thread, without waiting for the store's other calls."""
         ...
 
     def changed_since(self, version: Hashable, part: DataPart | None = None) -> bool:

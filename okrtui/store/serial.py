@@ -160,13 +160,13 @@ class SerialStore:
         with self._lock:
             self.inner.remove_update(update_id)
 
+    # Not under the lock: a screen's watch asks on the event loop, and must not wait for a
+    # long read in a worker. A version only looks at the files' status, changing nothing.
     def version(self, part: DataPart | None = None) -> Hashable:
-        with self._lock:
-            return self.inner.version(part)
+        return self.inner.version(part)
 
     def changed_since(self, version: Hashable, part: DataPart | None = None) -> bool:
-        with self._lock:
-            return self.inner.changed_since(version, part)
+        return self.inner.changed_since(version, part)
 
 
 def serial(store: Store) -> SerialStore:

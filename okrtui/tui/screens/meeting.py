@@ -474,7 +474,7 @@ def start_new_meeting(
 
 def resume_meeting(app: OkrApp, session: Session) -> None:
     """Open an in-progress meeting where it stopped, unless another okrtui has it open:
-    then ask whether to view it read-only or take it over."""
+    then ask whether to follow it live (read-only) or take it over."""
     try:
         holder = app.repository.holder(session.id)
     except StoreError as exc:
@@ -486,9 +486,9 @@ def resume_meeting(app: OkrApp, session: Session) -> None:
 
     def chosen(choice: HeldChoice | None) -> None:
         if choice == "view":
-            from okrtui.tui.screens.minutes import MinutesScreen
+            from okrtui.tui.screens.follow import FollowScreen
 
-            app.push_screen(MinutesScreen(session.id))
+            app.push_screen(FollowScreen(session.id))
         elif choice == "take_over":
             run_meeting(app, session, take_over=True)
 
