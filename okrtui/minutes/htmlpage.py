@@ -38,6 +38,10 @@ def _list(items: Iterable[str]) -> list[str]:
     return ["<ul>", *(f"<li>{i}</li>" for i in items), "</ul>"]
 
 
+def _sent(name: str) -> str:
+    return t(words.sent_by(name))
+
+
 def _said(member: str, text: str) -> str:
     return f"{t(member)}: {t(text)}" if member else t(text)
 
@@ -68,10 +72,12 @@ def _key_results(view: MinutesView) -> list[str]:
     for objective in view.objectives:
         lines.append(f"<h3>{t(objective.title)}</h3>")
         lines += _kr_table(objective.key_results, view.quarterly)
-    notes = [k for k in view.key_results if k.note]
+    notes = [k for k in view.key_results if k.note or k.sent_by]
     if notes:
         lines.append("<p>Check-in notes:</p>")
-        lines += _list(f"{t(k.kr.title)}: {t(k.note)}" for k in notes)
+        lines += _list(
+            f"{t(k.kr.title)}: {t(k.note or 'checked in')}{_sent(k.sent_by)}" for k in notes
+        )
     return [*lines, "</section>"]
 
 
@@ -143,7 +149,7 @@ def _contributions(view: MinutesView) -> list[str]:
         items = []
         for c in group.items:
             week = f"(week {c.week}) " if c.week is not None else ""
-            text = week + _said(c.member, c.text)
+            text = week + _said(c.member, c.text) + _sent(c.sent_by)
             items.append(
                 f'<span class="celebrated">🎉 Celebrated:</span> {text}' if c.celebrated else text
             )
@@ -157,7 +163,7 @@ def _note_groups(title: str, groups: Sequence[Group[NoteLine]]) -> list[str]:
         return [*lines, NONE_RECORDED, "</section>"]
     for group in groups:
         lines.append(f"<h3>{t(group.title)}</h3>")
-        lines += _list(_said(n.member, n.text) for n in group.items)
+        lines += _list(_said(n.member, n.text) + _sent(n.sent_by) for n in group.items)
     return [*lines, "</section>"]
 
 
@@ -185,6 +191,7 @@ def _commitment(line: CommitmentLine, reviewed: bool) -> str:
         status = words.status(line.status).capitalize()
         return f"{status} — commitment {t(line.commitment_id)} (its meeting is gone)"
     text = f"{_said(line.owner, line.text)} ({t(words.commitment_facts(line))})"
+    text += _sent(line.sent_by)
     status = words.status(line.status).capitalize()
     return f"<strong>{status}</strong> — {text}" if reviewed else text
 

@@ -46,6 +46,9 @@ class KRLine:
     # The quarter's first check-in and its final value; quarterly minutes only.
     first: float | None = None
     final: float | None = None
+    # The member whose own update the entry was accepted from, by name ("" when typed in
+    # the meeting).
+    sent_by: str = ""
 
     @property
     def quarter_change(self) -> float | None:
@@ -76,6 +79,9 @@ class ContributionLine:
     text: str
     celebrated: bool
     week: int | None = None
+    # The member whose own update the entry was accepted from, by name ("" when typed in
+    # the meeting).
+    sent_by: str = ""
 
 
 T = TypeVar("T")
@@ -103,6 +109,9 @@ class NoteLine:
 
     member: str
     text: str
+    # The member whose own update the entry was accepted from, by name ("" when typed in
+    # the meeting).
+    sent_by: str = ""
 
 
 @dataclass(frozen=True)
@@ -116,6 +125,9 @@ class CommitmentLine:
     kr_title: str
     due: date | None
     status: CommitmentStatus
+    # The member whose own update the entry was accepted from, by name ("" when typed in
+    # the meeting).
+    sent_by: str = ""
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,10 @@ def _said(member: str, text: str) -> str:
     return f"{member}: {text}" if member else text
 
 
+def _checkin_note(title: str, note: str, sent_by: str) -> str:
+    return f"{title}: {note or 'checked in'}{words.sent_by(sent_by)}"
+
+
 def _header(view: MinutesView) -> list[str]:
     facts = words.header_facts(view)
     lines = [f"# {md_line(words.title(view))}", ""]
@@ -56,10 +60,10 @@ def _key_results(view: MinutesView) -> list[str]:
             lines += _table(
                 words.WEEKLY_KR_HEADER, "lrrrrrl", map(words.weekly_kr_row, objective.key_results)
             )
-    notes = [k for k in view.key_results if k.note]
+    notes = [k for k in view.key_results if k.note or k.sent_by]
     if notes:
         lines += ["Check-in notes:", ""]
-        lines += [_item(f"{k.kr.title}: {k.note}") for k in notes]
+        lines += [_item(_checkin_note(k.kr.title, k.note, k.sent_by)) for k in notes]
         lines.append("")
     return lines
 
@@ -117,7 +121,8 @@ def _contributions(view: MinutesView) -> list[str]:
         for c in group.items:
             week = f"(week {c.week}) " if c.week is not None else ""
             mark = "🎉 **Celebrated:** " if c.celebrated else ""
-            text = md(week + _said(c.member, c.text), "  ", after_label=bool(mark))
+            said = week + _said(c.member, c.text) + words.sent_by(c.sent_by)
+            text = md(said, "  ", after_label=bool(mark))
             lines.append(f"- {mark}{text}")
         lines.append("")
     return lines
@@ -129,7 +134,7 @@ def _note_groups(title: str, groups: Sequence[Group[NoteLine]]) -> list[str]:
         return [*lines, NONE_RECORDED, ""]
     for group in groups:
         lines += [f"### {md_line(group.title)}", ""]
-        lines += [_item(_said(n.member, n.text)) for n in group.items]
+        lines += [_item(_said(n.member, n.text) + words.sent_by(n.sent_by)) for n in group.items]
         lines.append("")
     return lines
 
@@ -157,6 +162,7 @@ def _commitment(line: CommitmentLine, reviewed: bool) -> str:
         status = words.status(line.status).capitalize()
         return _item(f"{status} — commitment {line.commitment_id} (its meeting is gone)")
     text = f"{_said(line.owner, line.text)} ({words.commitment_facts(line)})"
+    text += words.sent_by(line.sent_by)
     return _item(f"{words.status(line.status).capitalize()} — {text}" if reviewed else text)
 
 

@@ -177,3 +177,8 @@ def commitment_facts(line: CommitmentLine) -> str:
 def status(state: CommitmentStatus) -> str:
     """A reviewed commitment's new status."""
     return STATUS_WORDS[state]
+
+
+def sent_by(name: str) -> str:
+    """` (sent by Ben Okafor)` after an entry a member sent as their own update; else ""."""
+    return f" (sent by {name})" if name else ""
