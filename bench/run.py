@@ -93,8 +93,13 @@ def startup(large: Path, demo: Path, runs: int) -> list[Figure]:
     ]
 
 
-async def _autosave_latencies(folder: Path, team_id: str, commits: int) -> list[float]:
-    """Seconds from the Enter that commits a check-in to the file replaced on disk."""
+async def _autosave_latencies(
+    folder: Path, team_id: str, commits: int, marks: list[tuple[float, float]] | None = None
+) -> list[float]:
+    """Seconds from the Enter that commits a check-in to the file replaced on disk.
+
+    `marks` gets (value typed, `time.monotonic()` when its save landed) for each commit.
+    """
     from textual.widgets import Input
 
     from okrtui.tui.app import OkrApp
@@ -128,9 +133,56 @@ async def _autosave_latencies(folder: Path, team_id: str, commits: int) -> list[
             await pilot.press("enter")
             if len(saved_at) > before:
                 latencies.append(saved_at[before] - started)
+                if marks is not None:
+                    landed = time.monotonic() - (time.perf_counter() - saved_at[before])
+                    marks.append((100 + n, landed))
     if len(latencies) < commits * 0.9:
         raise RuntimeError(f"only {len(latencies)} of {commits} check-ins were saved")
     return latencies
+
+
+def followed(demo: Path, followers: int, commits: int) -> list[Figure]:
+    """The facilitator's autosave while members follow the meeting, and how soon each
+    follower sees each save.
+
+    The followers are processes running the follow view's own watch and read
+    (`bench/follower.py`): what they cost the facilitator is file reads beside its writes
+    (readers take no lock) and CPU; a whole Textual app each would add twenty renderers on
+    this two-core machine, which a served team pays for in its browsers' processes instead.
+    """
+    command = [sys.executable, "-m", "bench.follower", str(demo), "sales"]
+    children = [
+        subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        for _ in range(followers)
+    ]
+    marks: list[tuple[float, float]] = []
+    try:
+        for child in children:
+            assert child.stdout is not None and child.stdout.readline() == "ready\n"
+        print(f"{followers} followers ready", file=sys.stderr)
+        latencies = asyncio.run(_autosave_latencies(demo, "sales", commits, marks))
+        time.sleep(2.0)  # the last save has its second (and one more) to reach everyone
+        outputs = []
+        for child in children:
+            out, _ = child.communicate("stop\n", timeout=30)
+            outputs.append([tuple(map(float, line.split())) for line in out.splitlines()])
+    finally:
+        for child in children:
+            child.kill()
+            child.wait()
+    # Each save reaches a follower when it first sees that value or a later one.
+    reach = []
+    for value, landed in marks:
+        for seen in outputs:
+            times = [t for v, t in seen if v >= value]
+            reach.append(min(times) - landed if times else float("inf"))
+    return [
+        Figure(
+            f"autosave p95, {followers} followers", percentile(latencies, 0.95) * 1000, "ms", 15
+        ),
+        Figure(f"save seen by every follower, p95 ({followers})", percentile(reach, 0.95), "s", 1),
+        Figure(f"save seen by every follower, worst ({followers})", max(reach), "s", 1),
+    ]
 
 
 def autosave(large: Path, empty: Path, commits: int) -> list[Figure]:
@@ -275,14 +327,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=7, help="start-up runs per app")
     parser.add_argument("--commits", type=int, default=200, help="check-ins saved per folder")
+    parser.add_argument("--followers", type=int, default=20, help="members following")
+    parser.add_argument("--only-followers", action="store_true", help="that benchmark alone")
     parser.add_argument("--history-runs", type=int, default=5, help="history screens opened")
     args = parser.parse_args()
+    if args.only_followers:
+        with tempfile.TemporaryDirectory() as work:
+            demo = Path(work) / "demo"
+            build_demo(Repository.open(demo))
+            print(record(followed(demo, args.followers, args.commits)))
+        return
     with tempfile.TemporaryDirectory() as work:
         large, demo, empty = folders(Path(work))
         figures = []
         for stage in (
             lambda: startup(large, demo, args.runs),
             lambda: autosave(large, empty, args.commits),
+            lambda: followed(demo, args.followers, args.commits),
             lambda: history(large, args.history_runs),
             lambda: minutes(large),
         ):

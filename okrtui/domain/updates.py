@@ -13,6 +13,8 @@ from typing import Literal
 
 from pydantic import model_validator
 
+from okrtui.domain import confidence as confidence_words
+from okrtui.domain import kr_words
 from okrtui.domain.meeting import default_due, set_checkin, upsert_item
 from okrtui.domain.models import (
     CheckIn,
@@ -26,6 +28,7 @@ from okrtui.domain.models import (
     NoteKind,
     Session,
 )
+from okrtui.domain.numbers import DEFAULT_LOCALE
 
 UpdateKind = Literal["checkin", "contribution", "experience", "target"]
 UPDATE_KINDS: tuple[UpdateKind, ...] = ("checkin", "contribution", "experience", "target")
@@ -137,3 +140,25 @@ def pending_for(session: Session, updates: list[Update], step_key: str) -> list[
         for u in sorted(updates, key=lambda u: u.submitted_at)
         if u.team_id == session.team_id and u.step_key == step_key and not is_accepted(session, u)
     ]
+
+
+def describe(update: Update, session: Session, locale: str = DEFAULT_LOCALE) -> str:
+    """One line for the facilitator: who sent what (plain text, to be escaped when shown)."""
+    sender = update.from_name or session.member_name(update.from_member)
+    if update.checkin is not None:
+        c = update.checkin
+        snapshot = next((s for s in session.kr_snapshots if s.kr.id == c.kr_id), None)
+        title = snapshot.kr.title if snapshot is not None else c.kr_id
+        said = [kr_words.value(snapshot.kr, c.value, locale=locale)] if snapshot else []
+        if c.confidence is not None:
+            said.append(confidence_words.word(c.confidence))
+        note = f" — {c.note}" if c.note else ""
+        return f"{sender}: check-in of {title}: {', '.join(said)}{note}"
+    if update.contribution is not None:
+        whose = session.member_name(update.contribution.member_id)
+        return f"{sender}: contribution of {whose} — {update.contribution.text}"
+    if update.note is not None:
+        return f"{sender}: {update.note.kind} — {update.note.text}"
+    assert update.target is not None  # the validator made sure
+    owner = session.member_name(update.target.owner_id)
+    return f"{sender}: target of {owner} — {update.target.text}"
