@@ -141,7 +141,7 @@ async def _autosave_latencies(
     return latencies
 
 
-def followed(demo: Path, followers: int, commits: int) -> list[Figure]:
+def followed(demo: Path, alone: Path, followers: int, commits: int) -> list[Figure]:
     """The facilitator's autosave while members follow the meeting, and how soon each
     follower sees each save.
 
@@ -156,6 +156,9 @@ def followed(demo: Path, followers: int, commits: int) -> list[Figure]:
         for _ in range(followers)
     ]
     marks: list[tuple[float, float]] = []
+    # The same meeting with nobody following, first: this machine is shared, so the goal is
+    # read beside what the facilitator's save costs here today without followers.
+    baseline = asyncio.run(_autosave_latencies(alone, "sales", commits))
     try:
         for child in children:
             assert child.stdout is not None and child.stdout.readline() == "ready\n"
@@ -177,8 +180,15 @@ def followed(demo: Path, followers: int, commits: int) -> list[Figure]:
             times = [t for v, t in seen if v >= value]
             reach.append(min(times) - landed if times else float("inf"))
     return [
+        Figure("autosave p95, nobody following", percentile(baseline, 0.95) * 1000, "ms", 15),
         Figure(
             f"autosave p95, {followers} followers", percentile(latencies, 0.95) * 1000, "ms", 15
+        ),
+        Figure(
+            f"autosave p95, {followers} followers / nobody",
+            percentile(latencies, 0.95) / percentile(baseline, 0.95),
+            "×",
+            float("inf"),
         ),
         Figure(f"save seen by every follower, p95 ({followers})", percentile(reach, 0.95), "s", 1),
         Figure(f"save seen by every follower, worst ({followers})", max(reach), "s", 1),
@@ -306,6 +316,12 @@ def folders(work: Path) -> tuple[Path, Path, Path]:
     return large, demo, empty
 
 
+def fresh_demo(folder: Path) -> Path:
+    """A folder holding the demo team, where no meeting has been started."""
+    build_demo(Repository.open(folder))
+    return folder
+
+
 def record(figures: list[Figure]) -> str:
     """The figures as a Markdown table, appended to RESULTS.md with date and machine."""
     rows = [("figure", "measured", "goal", "")] + [f.row() for f in figures]
@@ -333,9 +349,8 @@ def main() -> None:
     args = parser.parse_args()
     if args.only_followers:
         with tempfile.TemporaryDirectory() as work:
-            demo = Path(work) / "demo"
-            build_demo(Repository.open(demo))
-            print(record(followed(demo, args.followers, args.commits)))
+            demo, alone = fresh_demo(Path(work) / "demo"), fresh_demo(Path(work) / "alone")
+            print(record(followed(demo, alone, args.followers, args.commits)))
         return
     with tempfile.TemporaryDirectory() as work:
         large, demo, empty = folders(Path(work))
@@ -343,7 +358,13 @@ def main() -> None:
         for stage in (
             lambda: startup(large, demo, args.runs),
             lambda: autosave(large, empty, args.commits),
-            lambda: followed(demo, args.followers, args.commits),
+            # Folders of their own: a meeting left in progress would be offered for resuming.
+            lambda: followed(
+                fresh_demo(Path(work) / "followed"),
+                fresh_demo(Path(work) / "alone"),
+                args.followers,
+                args.commits,
+            ),
             lambda: history(large, args.history_runs),
             lambda: minutes(large),
         ):

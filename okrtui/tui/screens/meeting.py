@@ -70,8 +70,9 @@ class MeetingScreen(Screen[None]):
         Binding("pageup,ctrl+b", "previous_step", "Previous step", priority=True),
         Binding("ctrl+g", "go_to_step", "Go to step", priority=True),
         Binding("ctrl+l", "leave_meeting", "Leave (saved)", priority=True),
-        Binding("ctrl+y", "accept_update", "Accept a member's update", priority=True),
-        Binding("ctrl+f", "edit_update", "Edit a member's update first", priority=True),
+        # Not in the footer: the line of the update waiting names these keys.
+        Binding("ctrl+y", "accept_update", "Accept a member's update", priority=True, show=False),
+        Binding("ctrl+f", "edit_update", "Edit a member's update first", priority=True, show=False),
     ]
 
     def __init__(self, context: MeetingContext, amend_by: str | None = None) -> None:
