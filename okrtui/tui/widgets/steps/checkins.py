@@ -50,6 +50,18 @@ class CheckInsStep(StepWidget):
             locale = self.context.team.locale
             yield CheckInCard(number, snapshot, previous, pace, checkin, locale)
 
+    def show_step(self) -> None:
+        # A check-in may have reached the session without being typed here (accepted from
+        # a member's update): the cards show the session's.
+        for card in self.query(CheckInCard):
+            checkin = self.context.session.checkin(card.snapshot.kr.id)
+            if checkin is not None and checkin != card.checkin:
+                card.load(checkin)
+
+    def card_of(self, kr_id: str) -> CheckInCard | None:
+        """The card of a key result."""
+        return next((c for c in self.query(CheckInCard) if c.snapshot.kr.id == kr_id), None)
+
     def focus_first(self) -> None:
         cards = list(self.query(CheckInCard))
         for card in cards:
