@@ -9,6 +9,7 @@ so its limits are the meeting's own and accepting it twice changes nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Literal
 
 from pydantic import model_validator
@@ -21,6 +22,7 @@ from okrtui.domain.models import (
     Commitment,
     Contribution,
     Id,
+    KRSnapshot,
     Line,
     Model,
     Moment,
@@ -144,10 +146,20 @@ def pending_for(session: Session, updates: list[Update], step_key: str) -> list[
 
 def describe(update: Update, session: Session, locale: str = DEFAULT_LOCALE) -> str:
     """One line for the facilitator: who sent what (plain text, to be escaped when shown)."""
-    sender = update.from_name or session.member_name(update.from_member)
+    return describe_with(update, session.kr_snapshots, session.member_name, locale)
+
+
+def describe_with(
+    update: Update,
+    snapshots: Sequence[KRSnapshot],
+    member_name: Callable[[str], str],
+    locale: str = DEFAULT_LOCALE,
+) -> str:
+    """`describe`, with the key results and members' names given (before any meeting)."""
+    sender = update.from_name or member_name(update.from_member)
     if update.checkin is not None:
         c = update.checkin
-        snapshot = next((s for s in session.kr_snapshots if s.kr.id == c.kr_id), None)
+        snapshot = next((s for s in snapshots if s.kr.id == c.kr_id), None)
         title = snapshot.kr.title if snapshot is not None else c.kr_id
         said = [kr_words.value(snapshot.kr, c.value, locale=locale)] if snapshot else []
         if c.confidence is not None:
@@ -155,10 +167,10 @@ def describe(update: Update, session: Session, locale: str = DEFAULT_LOCALE) -> 
         note = f" — {c.note}" if c.note else ""
         return f"{sender}: check-in of {title}: {', '.join(said)}{note}"
     if update.contribution is not None:
-        whose = session.member_name(update.contribution.member_id)
+        whose = member_name(update.contribution.member_id)
         return f"{sender}: contribution of {whose} — {update.contribution.text}"
     if update.note is not None:
         return f"{sender}: {update.note.kind} — {update.note.text}"
     assert update.target is not None  # the validator made sure
-    owner = session.member_name(update.target.owner_id)
+    owner = member_name(update.target.owner_id)
     return f"{sender}: target of {owner} — {update.target.text}"

@@ -1,16 +1,21 @@
 """A member's own update, built from what they typed (the command line and the app share it).
 
-Everything typed is checked here, in plain words (ValueError), against the team's plan: the
-member, the key result (its number, id or the start of its title), the number in the team's
-locale. The entry itself is checked by its own model, as the meeting would check it.
+Everything typed is checked here, in plain words, against the team's plan: the member, the
+key result (its number, id or the start of its title), the number in the team's locale. A
+problem is a `FieldProblem` (a ValueError) naming the field it is about (`FIELDS`), so the
+app shows it at that field and the command line prints it. The entry itself is checked by
+its own model, as the meeting would check it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
+from typing import TypeVar
 
 from okrtui.domain.confidence import CONFIDENCES, WORDS
 from okrtui.domain.ids import new_id
+from okrtui.domain.limits import FieldProblem
 from okrtui.domain.meeting import default_due, kr_snapshots, match_kr, match_member
 from okrtui.domain.models import (
     CheckIn,
@@ -26,6 +31,11 @@ from okrtui.domain.numbers import parse_milestone, parse_number
 from okrtui.domain.quarters import quarter_of
 from okrtui.domain.updates import EXPERIENCE_KINDS, Update, UpdateKind
 from okrtui.store.port import Store
+
+T = TypeVar("T")
+
+# What a member types, by the name `compose_update` takes it under (and a problem names).
+FIELDS = ("member", "whose", "kr", "value", "confidence", "experience", "text")
 
 
 def meeting_quarter(store: Store, team_id: str, today: date) -> str:
@@ -78,8 +88,21 @@ def parse_experience(typed: str) -> NoteKind:
 
 def _kr(typed: str, snapshots: list[KRSnapshot], required: bool) -> str | None:
     if required and not typed.strip():
-        raise ValueError("name the key result (its number, id or the start of its title)")
-    return match_kr(typed, snapshots)
+        raise FieldProblem("kr", "name the key result (its number, id or the start of its title)")
+    try:
+        return match_kr(typed, snapshots)
+    except ValueError as exc:
+        raise FieldProblem("kr", str(exc)) from None
+
+
+def _at(field: str, parse: Callable[[], T]) -> T:
+    """What `parse` returns; its ValueError as a problem of `field`."""
+    try:
+        return parse()
+    except FieldProblem:
+        raise
+    except ValueError as exc:
+        raise FieldProblem(field, str(exc)) from None
 
 
 def compose_update(
@@ -96,14 +119,15 @@ def compose_update(
     experience: str = "",
     whose: str = "",
 ) -> Update:
-    """The update a member typed; ValueError in plain words when something does not fit.
+    """The update a member typed; a `FieldProblem` in plain words when something does not fit.
 
     `member` sent it; `whose` (a contribution's or a target's person) defaults to them.
-    Raises pydantic's ValidationError when the entry's own model refuses the text.
+    Raises pydantic's ValidationError when the entry's own model refuses the text (its
+    field is `text` then).
     """
     team = store.team(team_id)
-    sender = member_id(team, member)
-    person = member_id(team, whose) if whose.strip() else sender
+    sender = _at("member", lambda: member_id(team, member))
+    person = _at("whose", lambda: member_id(team, whose)) if whose.strip() else sender
     snapshots = key_results(store, team.id, now.date())
     base = {
         "id": new_id("up"),
@@ -118,14 +142,17 @@ def compose_update(
         snapshot = next(s for s in snapshots if s.kr.id == kr_id)
         number = None
         if value.strip():
-            number = (
-                parse_number(value, locale=team.locale, unit=snapshot.kr.unit)
-                if snapshot.kr.is_numeric
-                else parse_milestone(value, locale=team.locale)
+            number = _at(
+                "value",
+                lambda: (
+                    parse_number(value, locale=team.locale, unit=snapshot.kr.unit)
+                    if snapshot.kr.is_numeric
+                    else parse_milestone(value, locale=team.locale)
+                ),
             )
-        chosen = parse_confidence(confidence)
+        chosen = _at("confidence", lambda: parse_confidence(confidence))
         if number is None and chosen is None:
-            raise ValueError("a check-in needs a value or a confidence (or both)")
+            raise FieldProblem("value", "a check-in needs a value or a confidence (or both)")
         checkin = CheckIn(kr_id=str(kr_id), value=number, confidence=chosen, note=text)
         return Update.model_validate({**base, "checkin": checkin})
     if kind == "contribution":
@@ -134,7 +161,8 @@ def compose_update(
         )
         return Update.model_validate({**base, "contribution": entry})
     if kind == "experience":
-        note = Note(id=new_id("n"), kind=parse_experience(experience), text=text, member_id=sender)
+        said = _at("experience", lambda: parse_experience(experience))
+        note = Note(id=new_id("n"), kind=said, text=text, member_id=sender)
         return Update.model_validate({**base, "note": note})
     target = Commitment(
         id=new_id("c"),

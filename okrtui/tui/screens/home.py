@@ -98,6 +98,8 @@ class HomeScreen(Screen[None]):
         Binding("h", "app.browse_history", "History"),
         Binding("p", "app.edit_plan", "Plan"),
         Binding("e", "app.export_minutes", "Export"),
+        # Listed by the keys screen and the palette; the footer has no room left at 80 columns.
+        Binding("u", "app.my_update", "My update", show=False),
         Binding("t", "next_team", "Next team", show=False),
     ]
 
