@@ -560,6 +560,7 @@ def send(
     "--member",
     help="Who sends it (a member's name or id); by default the person running okrtui.",
 )
+@data_option
 @click.pass_context
 def update(ctx: click.Context, team_name: str, member: str | None) -> None:
     """Add your own update to the team's inbox, for its next (or current) weekly meeting.

@@ -111,3 +111,11 @@ def test_the_list_shows_what_waits(demo_folder: Path) -> None:
     assert run(demo_folder, "list")[1].startswith("Nothing is waiting in Sales's inbox.")
     run(demo_folder, "experience", "win", "Record week")
     assert "experience" in run(demo_folder, "list")[1]
+
+
+def test_the_data_folder_may_follow_the_command(demo_folder: Path) -> None:
+    group = ["update", "--data", str(demo_folder), "--team", "sales", "--member", "ben"]
+    result = CliRunner().invoke(cli, [*group, "experience", "win", "First Tier 1 upgrade"])
+    assert result.exit_code == 0, result.stderr
+    [sent] = waiting(demo_folder)
+    assert sent.note is not None and sent.note.text == "First Tier 1 upgrade"
