@@ -448,13 +448,19 @@ class MeetingScreen(Screen[None]):
                     self.repository.remove_update(update.id)
         self.inbox = [u for u in self.inbox if not is_accepted(session, u)]
 
-    def action_accept_update(self) -> None:
-        """Accept the oldest update waiting for this step: it becomes the meeting's entry."""
+    def _oldest_waiting(self) -> Update | None:
+        """The oldest update waiting for this step; None (and says so) when none waits."""
         waiting = self.pending_here()
         if not waiting:
             self.notify("No member's update waits for this step.")
+            return None
+        return waiting[0]
+
+    def action_accept_update(self) -> None:
+        """Accept the oldest update waiting for this step: it becomes the meeting's entry."""
+        update = self._oldest_waiting()
+        if update is None:
             return
-        update = waiting[0]
         widget = self.query_one(f"#step-{self.step.key}", StepWidget)
         who = update.from_name or update.from_member
         if self.record(accept(self.context.session, update), f"{update.kind} from {who}"):
@@ -465,11 +471,9 @@ class MeetingScreen(Screen[None]):
     def action_edit_update(self) -> None:
         """Load the oldest update waiting for this step into the step's form, to change it
         before it is added (a check-in is accepted, then changed on its card)."""
-        waiting = self.pending_here()
-        if not waiting:
-            self.notify("No member's update waits for this step.")
+        update = self._oldest_waiting()
+        if update is None:
             return
-        update = waiting[0]
         widget = self.query_one(f"#step-{self.step.key}", StepWidget)
         if isinstance(widget, CheckInsStep) and update.checkin is not None:
             self.action_accept_update()
