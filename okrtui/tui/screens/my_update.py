@@ -232,6 +232,9 @@ class MyUpdateScreen(FormDialog[Update]):
         except ValidationError as exc:
             self.show_validation(exc)
             return
+        except StoreError as exc:  # the plan could not be read to check the update
+            self.show_error("", f"Not sent: {exc}")
+            return
         try:
             self.save(update)
         except (StoreError, OSError) as exc:
