@@ -160,8 +160,13 @@ def key_latency(demo: Path, keys: int) -> list[Figure]:
     return figures
 
 
-async def _autosave_latencies(folder: Path, team_id: str, commits: int) -> list[float]:
-    """Seconds from the Enter that commits a check-in to the file replaced on disk."""
+async def _autosave_latencies(
+    folder: Path, team_id: str, commits: int, marks: list[tuple[float, float]] | None = None
+) -> list[float]:
+    """Seconds from the Enter that commits a check-in to the file replaced on disk.
+
+    `marks` gets (value typed, `time.monotonic()` when its save landed) for each commit.
+    """
     from textual.widgets import Input
 
     from okrtui.tui.app import OkrApp
@@ -195,9 +200,66 @@ async def _autosave_latencies(folder: Path, team_id: str, commits: int) -> list[
             await pilot.press("enter")
             if len(saved_at) > before:
                 latencies.append(saved_at[before] - started)
+                if marks is not None:
+                    landed = time.monotonic() - (time.perf_counter() - saved_at[before])
+                    marks.append((100 + n, landed))
     if len(latencies) < commits * 0.9:
         raise RuntimeError(f"only {len(latencies)} of {commits} check-ins were saved")
     return latencies
+
+
+def followed(demo: Path, alone: Path, followers: int, commits: int) -> list[Figure]:
+    """The facilitator's autosave while members follow the meeting, and how soon each
+    follower sees each save.
+
+    The followers are processes running the follow view's own watch and read
+    (`bench/follower.py`): what they cost the facilitator is file reads beside its writes
+    (readers take no lock) and CPU; a whole Textual app each would add twenty renderers on
+    this two-core machine, which a served team pays for in its browsers' processes instead.
+    """
+    command = [sys.executable, "-m", "bench.follower", str(demo), "sales"]
+    children = [
+        subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        for _ in range(followers)
+    ]
+    marks: list[tuple[float, float]] = []
+    # The same meeting with nobody following, first: this machine is shared, so the goal is
+    # read beside what the facilitator's save costs here today without followers.
+    baseline = asyncio.run(_autosave_latencies(alone, "sales", commits))
+    try:
+        for child in children:
+            assert child.stdout is not None and child.stdout.readline() == "ready\n"
+        print(f"{followers} followers ready", file=sys.stderr)
+        latencies = asyncio.run(_autosave_latencies(demo, "sales", commits, marks))
+        time.sleep(2.0)  # the last save has its second (and one more) to reach everyone
+        outputs = []
+        for child in children:
+            out, _ = child.communicate("stop\n", timeout=30)
+            outputs.append([tuple(map(float, line.split())) for line in out.splitlines()])
+    finally:
+        for child in children:
+            child.kill()
+            child.wait()
+    # Each save reaches a follower when it first sees that value or a later one.
+    reach = []
+    for value, landed in marks:
+        for seen in outputs:
+            times = [t for v, t in seen if v >= value]
+            reach.append(min(times) - landed if times else float("inf"))
+    return [
+        Figure("autosave p95, nobody following", percentile(baseline, 0.95) * 1000, "ms", 15),
+        Figure(
+            f"autosave p95, {followers} followers", percentile(latencies, 0.95) * 1000, "ms", 15
+        ),
+        Figure(
+            f"autosave p95, {followers} followers / nobody",
+            percentile(latencies, 0.95) / percentile(baseline, 0.95),
+            "×",
+            float("inf"),
+        ),
+        Figure(f"save seen by every follower, p95 ({followers})", percentile(reach, 0.95), "s", 1),
+        Figure(f"save seen by every follower, worst ({followers})", max(reach), "s", 1),
+    ]
 
 
 def autosave(large: Path, empty: Path, commits: int) -> list[Figure]:
@@ -328,6 +390,12 @@ def folders(work: Path) -> tuple[Path, Path, Path]:
     return large, demo, empty
 
 
+def fresh_demo(folder: Path) -> Path:
+    """A folder holding the demo team, where no meeting has been started."""
+    build_demo(Repository.open(folder))
+    return folder
+
+
 def record(figures: list[Figure]) -> str:
     """The figures as a Markdown table, appended to RESULTS.md with date and machine."""
     rows = [("figure", "measured", "min / median / max", "goal", "")]
@@ -350,10 +418,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=7, help="start-up runs per app")
     parser.add_argument("--commits", type=int, default=200, help="check-ins saved per folder")
+    parser.add_argument("--followers", type=int, default=20, help="members following")
     parser.add_argument("--history-runs", type=int, default=5, help="history screens opened")
     parser.add_argument("--keys", type=int, default=200, help="keys timed of each kind")
     parser.add_argument(
-        "--only", choices=["startup", "keys", "autosave", "history", "minutes"], default=None
+        "--only",
+        choices=["startup", "keys", "autosave", "followers", "history", "minutes"],
+        default=None,
     )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as work:
@@ -363,6 +434,13 @@ def main() -> None:
             "startup": lambda: startup(large, demo, args.runs),
             "keys": lambda: key_latency(demo, args.keys),
             "autosave": lambda: autosave(large, empty, args.commits),
+            # Folders of their own: a meeting left in progress would be offered for resuming.
+            "followers": lambda: followed(
+                fresh_demo(Path(work) / "followed"),
+                fresh_demo(Path(work) / "alone"),
+                args.followers,
+                args.commits,
+            ),
             "history": lambda: history(large, args.history_runs),
             "minutes": lambda: minutes(large),
         }

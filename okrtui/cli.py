@@ -21,6 +21,7 @@ from okrtui.domain.models import Session
 from okrtui.domain.plan import PlanError, dump_plan
 from okrtui.domain.quarters import is_quarter, quarter_of
 from okrtui.domain.text import control_character, escape_control, one_line
+from okrtui.domain.updates import UpdateKind
 from okrtui.minutes import EXPORT_FORMATS, PAPERS
 from okrtui.services.demo import build_demo
 from okrtui.services.settings import PersonalSettings, opening_team
@@ -551,6 +552,110 @@ def send(
         )
         return
     click.echo(f"Sent the minutes to {escape_control(who)}", err=True)
+
+
+@cli.group()
+@click.option("--team", "team_name", required=True, help="The team (id or name).")
+@click.option(
+    "--member",
+    help="Who sends it (a member's name or id); by default the person running okrtui.",
+)
+@data_option
+@click.pass_context
+def update(ctx: click.Context, team_name: str, member: str | None) -> None:
+    """Add your own update to the team's inbox, for its next (or current) weekly meeting.
+
+    The facilitator accepts it in the meeting's step for it; nothing is typed twice.
+    """
+    from okrtui.services.identity import current_person
+
+    ctx.obj = {**ctx.find_root().ensure_object(dict), "team": team_name}
+    ctx.obj["member"] = member or current_person()
+
+
+def _send(ctx: click.Context, kind: UpdateKind, **typed: str) -> None:
+    """Build the update from what was typed and put it in the team's inbox."""
+    from pydantic import ValidationError
+
+    from okrtui.domain.validation import describe
+    from okrtui.services.updates import compose_update
+
+    repository = open_repository(ctx)
+    try:
+        sent = compose_update(
+            repository,
+            ctx.obj["team"],
+            ctx.obj["member"],
+            kind,
+            now=datetime.now().replace(microsecond=0),
+            **typed,
+        )
+    except ValueError as exc:
+        if isinstance(exc, ValidationError):
+            raise UserError("; ".join(describe(exc))) from None
+        raise UserError(str(exc)) from None
+    repository.submit_update(sent)
+    team = repository.team(sent.team_id)
+    click.echo(
+        f"Sent to {one_line(team.name)}'s inbox: {kind} from {one_line(sent.from_name)} "
+        f"(update {sent.id}). The facilitator accepts it in the meeting."
+    )
+
+
+_KR_HELP = "The key result: its number in the meeting, its id or the start of its title."
+
+
+@update.command("checkin")
+@click.option("--kr", required=True, help=_KR_HELP)
+@click.option("--value", default="", help="The value now, as the team writes numbers.")
+@click.option("--confidence", default="", help="on track, at risk or off track.")
+@click.option("--note", default="", help="A note for the check-in.")
+@click.pass_context
+def update_checkin(ctx: click.Context, kr: str, value: str, confidence: str, note: str) -> None:
+    """A key result's value and confidence."""
+    _send(ctx, "checkin", kr=kr, value=value, confidence=confidence, text=note)
+
+
+@update.command("contribution")
+@click.argument("text")
+@click.option("--kr", default="", help=_KR_HELP + " Blank: for the team in general.")
+@click.option("--for", "whose", default="", help="Someone else's contribution (their name).")
+@click.pass_context
+def update_contribution(ctx: click.Context, text: str, kr: str, whose: str) -> None:
+    """What you (or someone else, --for) did for the team."""
+    _send(ctx, "contribution", text=text, kr=kr, whose=whose)
+
+
+@update.command("experience")
+@click.argument("kind", metavar="win|lesson|blocker|idea")
+@click.argument("text")
+@click.pass_context
+def update_experience(ctx: click.Context, kind: str, text: str) -> None:
+    """A win, a lesson, a blocker or an idea."""
+    _send(ctx, "experience", experience=kind, text=text)
+
+
+@update.command("target")
+@click.argument("text")
+@click.option("--kr", default="", help=_KR_HELP + " Blank: none.")
+@click.option("--for", "whose", default="", help="Someone else's target (their name).")
+@click.pass_context
+def update_target(ctx: click.Context, text: str, kr: str, whose: str) -> None:
+    """Your target for next week."""
+    _send(ctx, "target", text=text, kr=kr, whose=whose)
+
+
+@update.command("list")
+@click.pass_context
+def update_list(ctx: click.Context) -> None:
+    """The team's updates waiting for the facilitator."""
+    repository = open_repository(ctx)
+    team = repository.team(ctx.obj["team"])
+    waiting = repository.pending_updates(team.id)
+    if not waiting:
+        click.echo(f"Nothing is waiting in {one_line(team.name)}'s inbox.")
+    for sent in waiting:
+        click.echo(f"{sent.id}  {sent.kind:<12}  {one_line(sent.from_name or sent.from_member)}")
 
 
 def _for_terminal(text: str, fmt: str) -> str:

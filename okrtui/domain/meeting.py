@@ -180,6 +180,7 @@ def set_checkin(
         value=current.value if value is _UNSET else value,
         confidence=current.confidence if confidence is _UNSET else confidence,
         note=current.note if note is _UNSET else note.strip(),
+        from_member=current.from_member,  # a member's accepted update stays theirs
     )
     order = [s.kr.id for s in session.kr_snapshots]
     checkins = [c for c in session.checkins if c.kr_id != kr_id] + [updated]

@@ -294,6 +294,8 @@ class CheckIn(Model):
     value: float | None = None
     confidence: Confidence | None = None
     note: Text = ""
+    # The member whose own update this entry was accepted from (None: typed in the meeting).
+    from_member: Id | None = None
 
 
 class Contribution(Model):
@@ -304,6 +306,8 @@ class Contribution(Model):
     kr_id: Id | None = None
     text: Prose
     celebrated: bool = False
+    # The member whose own update this entry was accepted from (None: typed in the meeting).
+    from_member: Id | None = None
 
 
 class Training(Model):
@@ -334,6 +338,8 @@ class Note(Model):
     kind: NoteKind
     text: Prose
     member_id: Id | None = None
+    # The member whose own update this entry was accepted from (None: typed in the meeting).
+    from_member: Id | None = None
 
 
 class Commitment(Model):
@@ -346,6 +352,8 @@ class Commitment(Model):
     kr_id: Id | None = None
     due: Day
     status: CommitmentStatus = "open"
+    # The member whose own update this entry was accepted from (None: typed in the meeting).
+    from_member: Id | None = None
 
 
 class CommitmentReview(Model):

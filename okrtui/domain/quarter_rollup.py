@@ -36,6 +36,7 @@ class RolledContribution:
     member_name: str
     text: str
     celebrated: bool
+    sent_by: str = ""  # the member whose own update it came from, by name
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ def contributions_rollup(
                     session.member_name(c.member_id),
                     c.text,
                     c.celebrated,
+                    session.member_name(c.from_member) if c.from_member else "",
                 )
             )
     keys: list[str | None] = [k for k in titles if k in grouped]

@@ -46,8 +46,10 @@ def _list(items: Iterable[str]) -> list[str]:
     return ["<ul>", *(f"<li>{i}</li>" for i in items), "</ul>"]
 
 
-def _said(member: str, text: str) -> str:
-    return f"{t(member)}: {t(text)}" if member else t(text)
+def _said(member: str, text: str, sender: str = "") -> str:
+    # Each part escaped alone, so a right-to-left name or text is isolated by itself.
+    said = f"{t(member)}: {t(text)}" if member else t(text)
+    return said + t(words.sent_by(sender))
 
 
 def _band(band: str | None) -> str:
@@ -77,10 +79,10 @@ def _key_results(view: MinutesView) -> list[str]:
         lines += _kr_table(objective.key_results, view.quarterly)
         if view.quarterly:
             lines += _quarter_charts(objective.key_results)
-    notes = [k for k in view.key_results if k.note]
+    notes = words.checkin_notes(view)
     if notes:
         lines.append("<p>Check-in notes:</p>")
-        lines += _list(f"{t(k.kr.title)}: {t(k.note)}" for k in notes)
+        lines += _list(f"{t(title)}: {t(note)}" for title, note in notes)
     return [*lines, "</section>"]
 
 
@@ -195,7 +197,7 @@ def _contributions(view: MinutesView) -> list[str]:
         items = []
         for c in group.items:
             week = f"(week {c.week}) " if c.week is not None else ""
-            text = week + _said(c.member, c.text)
+            text = week + _said(c.member, c.text, c.sent_by)
             items.append(
                 f'<span class="celebrated">🎉 Celebrated:</span> {text}' if c.celebrated else text
             )
@@ -209,7 +211,7 @@ def _note_groups(title: str, groups: Sequence[Group[NoteLine]]) -> list[str]:
         return [*lines, NONE_RECORDED, "</section>"]
     for group in groups:
         lines.append(f"<h3>{t(group.title)}</h3>")
-        lines += _list(_said(n.member, n.text) for n in group.items)
+        lines += _list(_said(n.member, n.text, n.sent_by) for n in group.items)
     return [*lines, "</section>"]
 
 

@@ -34,6 +34,7 @@ def _kr(line: KRLine) -> dict[str, Any]:
         "progress": line.progress,
         "confidence": line.confidence,
         "note": line.note,
+        "sent_by": line.sent_by or None,
         "score": None
         if score is None
         else {
@@ -88,6 +89,7 @@ def _quarter(view: MinutesView) -> dict[str, Any]:
                         "text": c.text,
                         "celebrated": c.celebrated,
                         "week": c.week,
+                        "sent_by": c.sent_by or None,
                     }
                     for c in group.items
                 ],

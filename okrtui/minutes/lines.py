@@ -49,6 +49,9 @@ class KRLine:
     final: float | None = None
     # The quarter's check-ins up to this meeting (all of them for a review): the charts.
     path: KRQuarterPath | None = None
+    # The member whose own update the entry was accepted from, by name ("" when typed in
+    # the meeting).
+    sent_by: str = ""
 
     @property
     def quarter_change(self) -> float | None:
@@ -82,6 +85,9 @@ class ContributionLine:
     text: str
     celebrated: bool
     week: int | None = None
+    # The member whose own update the entry was accepted from, by name ("" when typed in
+    # the meeting).
+    sent_by: str = ""
 
 
 T = TypeVar("T")
@@ -109,6 +115,9 @@ class NoteLine:
 
     member: str
     text: str
+    # The member whose own update the entry was accepted from, by name ("" when typed in
+    # the meeting).
+    sent_by: str = ""
 
 
 @dataclass(frozen=True)
@@ -134,6 +143,9 @@ class CommitmentLine:
     status: CommitmentStatus
     # Days past due on the meeting's date while still open (`domain/commitments.py`).
     overdue_days: int | None = None
+    # The member whose own update the entry was accepted from, by name ("" when typed in
+    # the meeting).
+    sent_by: str = ""
 
 
 @dataclass(frozen=True)

@@ -39,10 +39,6 @@ def _item(text: str) -> str:
     return f"- {md(text, indent='  ')}"
 
 
-def _said(member: str, text: str) -> str:
-    return f"{member}: {text}" if member else text
-
-
 def _header(view: MinutesView) -> list[str]:
     facts = words.header_facts(view)
     lines = [f"# {md_line(words.title(view))}", ""]
@@ -60,10 +56,10 @@ def _key_results(view: MinutesView, stacked: bool = False) -> list[str]:
         row = words.quarter_kr_row if view.quarterly else words.weekly_kr_row
         rows = map(row, objective.key_results)
         lines += _stacked(header, rows) if stacked else _table(header, "lrrrrrl", rows)
-    notes = [k for k in view.key_results if k.note]
+    notes = words.checkin_notes(view)
     if notes:
         lines += ["Check-in notes:", ""]
-        lines += [_item(f"{k.kr.title}: {k.note}") for k in notes]
+        lines += [_item(f"{title}: {note}") for title, note in notes]
         lines.append("")
     return lines
 
@@ -108,7 +104,8 @@ def _contributions(view: MinutesView) -> list[str]:
         for c in group.items:
             week = f"(week {c.week}) " if c.week is not None else ""
             mark = "🎉 **Celebrated:** " if c.celebrated else ""
-            text = md(week + _said(c.member, c.text), "  ", after_label=bool(mark))
+            said = week + words.said(c.member, c.text, c.sent_by)
+            text = md(said, "  ", after_label=bool(mark))
             lines.append(f"- {mark}{text}")
         lines.append("")
     return lines
@@ -120,7 +117,7 @@ def _note_groups(title: str, groups: Sequence[Group[NoteLine]]) -> list[str]:
         return [*lines, NONE_RECORDED, ""]
     for group in groups:
         lines += [f"### {md_line(group.title)}", ""]
-        lines += [_item(_said(n.member, n.text)) for n in group.items]
+        lines += [_item(words.said(n.member, n.text, n.sent_by)) for n in group.items]
         lines.append("")
     return lines
 
@@ -195,7 +192,7 @@ def _discussion(line: DiscussionLine) -> list[str]:
     lines = [f"## {md_line(line.title)}", ""]
     if line.prompt:
         lines += [f"*{md_line(line.prompt)}*", ""]
-    lines += [_item(_said(n.member, n.text)) for n in line.notes] or [NONE_RECORDED]
+    lines += [_item(words.said(n.member, n.text)) for n in line.notes] or [NONE_RECORDED]
     return [*lines, ""]
 
 

@@ -46,10 +46,6 @@ def _items(items: Iterable[str]) -> list[str]:
     return [*(f"- {_text(i, '  ')}" for i in items), ""]
 
 
-def _said(member: str, text: str) -> str:
-    return f"{member}: {text}" if member else text
-
-
 def _header(view: MinutesView) -> list[str]:
     lines = _heading(escape_control(" ".join(words.title(view).split())), "=")
     lines += [f"{label}: {_text(text, '  ')}" for label, text in words.header_facts(view)]
@@ -95,9 +91,9 @@ def _key_results(view: MinutesView) -> list[str]:
             )
         else:
             lines += _rows(words.WEEKLY_KR_HEADER, map(words.weekly_kr_row, objective.key_results))
-    notes = [k for k in view.key_results if k.note]
+    notes = words.checkin_notes(view)
     if notes:
-        lines += ["Check-in notes:", "", *_items(f"{k.kr.title}: {k.note}" for k in notes)]
+        lines += ["Check-in notes:", "", *_items(f"{title}: {note}" for title, note in notes)]
     return lines
 
 
@@ -140,7 +136,7 @@ def _contributions(view: MinutesView) -> list[str]:
         for c in group.items:
             week = f"(week {c.week}) " if c.week is not None else ""
             mark = "Celebrated: " if c.celebrated else ""
-            items.append(f"{mark}{week}{_said(c.member, c.text)}")
+            items.append(f"{mark}{week}{words.said(c.member, c.text, c.sent_by)}")
         lines += _items(items)
     return lines
 
@@ -152,7 +148,11 @@ def _note_groups(
     if not groups:
         return [*lines, NONE_RECORDED, ""]
     for group in groups:
-        lines += [f"{group.title}:", "", *_items(_said(n.member, n.text) for n in group.items)]
+        lines += [
+            f"{group.title}:",
+            "",
+            *_items(words.said(n.member, n.text, n.sent_by) for n in group.items),
+        ]
     return lines
 
 
@@ -226,7 +226,7 @@ def _discussion(line: DiscussionLine) -> list[str]:
         lines += ["  " + _text(line.prompt, "  "), ""]  # indented: never read as a heading
     if not line.notes:
         return [*lines, NONE_RECORDED, ""]
-    return lines + _items(_said(n.member, n.text) for n in line.notes)
+    return lines + _items(words.said(n.member, n.text) for n in line.notes)
 
 
 def plain_text(view: MinutesView) -> str:

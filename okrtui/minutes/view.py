@@ -319,6 +319,7 @@ def _objectives(
             first=first,
             final=final,
             path=paths.get(kr.id),
+            sent_by=_sender(session, checkin.from_member if checkin is not None else None),
         )
         title_lines = grouped.setdefault(snapshot.objective_id, (snapshot.objective_title, []))
         title_lines[1].append(line)
@@ -368,7 +369,9 @@ def _contributions(session: Session, sources: Sequence[Session]) -> tuple[Contri
             group.kr_id or "general",
             group.title,
             tuple(
-                ContributionLine(c.member_name, c.text, c.celebrated, c.week if weeks else None)
+                ContributionLine(
+                    c.member_name, c.text, c.celebrated, c.week if weeks else None, c.sent_by
+                )
                 for c in group.contributions
             ),
             members=group.members,
@@ -383,7 +386,11 @@ def _notes(
     groups = []
     for kind, title in kinds:
         items = tuple(
-            NoteLine(session.member_name(n.member_id) if n.member_id else "", n.text)
+            NoteLine(
+                session.member_name(n.member_id) if n.member_id else "",
+                n.text,
+                _sender(session, n.from_member),
+            )
             for n in session.notes
             if n.kind == kind
         )
@@ -409,6 +416,7 @@ def _commitment(
         due=c.due,
         status=status,
         overdue_days=overdue_days(c.due, status, on),
+        sent_by=_sender(source, c.from_member),
     )
 
 
@@ -443,3 +451,8 @@ def _drafts(session: Session) -> tuple[DraftObjectiveLine, ...]:
         for o in session.next_quarter_plan
         if not o.dropped
     )
+
+
+def _sender(session: Session, member_id: str | None) -> str:
+    """Who sent an entry as their own update, by name; "" when it was typed in the meeting."""
+    return session.member_name(member_id) if member_id else ""

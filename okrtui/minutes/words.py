@@ -274,7 +274,7 @@ def action_row(line: CommitmentLine, reviewed: bool) -> tuple[str, ...]:
         return (NONE, gone, NONE, NONE, NONE, action_status(line, reviewed))
     return (
         line.owner or NONE,
-        line.text,
+        line.text + sent_by(line.sent_by),
         line.kind or NONE,
         line.kr_title or NONE,
         line.due.isoformat() if line.due is not None else NONE,
@@ -311,3 +311,24 @@ def issue_closed(line: IssueLine) -> tuple[str, str]:
     with the resolution line when one was given."""
     how = f": {line.resolution}" if line.resolution else ""
     return (line.decision or "").capitalize(), f"{line.text}{how}"
+
+
+def sent_by(name: str) -> str:
+    """` (sent by Ben Okafor)` after an entry a member sent as their own update; else ""."""
+    return f" (sent by {name})" if name else ""
+
+
+def said(member: str, text: str, sender: str = "") -> str:
+    """An entry as the minutes list it: `Ben Okafor: text`, and who sent it when a member
+    did (plain text: each format escapes it its own way)."""
+    return (f"{member}: {text}" if member else text) + sent_by(sender)
+
+
+def checkin_notes(view: MinutesView) -> tuple[tuple[str, str], ...]:
+    """The check-in notes under the key results: (title, what was noted) for each check-in
+    with a note or sent by a member, the sender named after the note."""
+    return tuple(
+        (k.kr.title, f"{k.note or 'checked in'}{sent_by(k.sent_by)}")
+        for k in view.key_results
+        if k.note or k.sent_by
+    )

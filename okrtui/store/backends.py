@@ -37,6 +37,9 @@ LOCK_TIMEOUT_SECONDS = 10.0
 # milliseconds) is waited for, a long hold (an import, a repair) is not.
 LOCK_MOMENT_SECONDS = 0.05
 STALE_TEMP_SECONDS = 3600.0
+# A file changed this recently may change again within the same timestamp tick, keeping its
+# size (and a reused inode): its stamp then includes a checksum of its bytes as well.
+RACY_SECONDS = 2.0
 
 
 class Backend(Protocol):
@@ -59,6 +62,10 @@ class Backend(Protocol):
 
     def contains_all(self, name: str, words: list[str]) -> bool:
         """Whether the database's stored text holds every (case-folded) word; cheap, no parse."""
+        ...
+
+    def stamp(self, names: list[str]) -> Hashable:
+        """A token that changes whenever any of these databases changes; parses nothing."""
         ...
 
     def transaction(self, name: str, wait: bool = True) -> Any:
@@ -86,6 +93,8 @@ class FileBackend:
         self.reads: Counter[str] = Counter()
         self._parsed: dict[str, tuple[Hashable, RawData | None]] = {}
         self._locks: dict[Path, FileLock] = {}
+        # Per file: its status when last stamped, and its bytes' checksum then.
+        self._stamps: dict[str, tuple[tuple[int, int, int], Hashable]] = {}
 
     def path(self, name: str) -> Path:
         """The file of a database."""
@@ -147,6 +156,28 @@ class FileBackend:
             return False
         folded = content.decode("utf-8", errors="replace").casefold()
         return all(word in folded for word in words)
+
+    def stamp(self, names: list[str]) -> Hashable:
+        # A file's status is cheap, but two writes within one timestamp tick can keep it
+        # (same size, a reused inode). So the stamp is the bytes' checksum, read again only
+        # when the status changed or the file was written in the last moments: a folder
+        # whose files do not change costs a `stat` per file.
+        stamps: list[tuple[object, ...]] = []
+        now = time.time()
+        for name in names:
+            path = self.path(name)
+            try:
+                found = path.stat()
+                status = (found.st_size, found.st_mtime_ns, found.st_ino)
+                known = self._stamps.get(name)
+                if known is None or known[0] != status or now - found.st_mtime < RACY_SECONDS:
+                    known = self._stamps[name] = (status, _version(path.read_bytes()))
+            except FileNotFoundError:
+                self._stamps.pop(name, None)
+                stamps.append((name,))
+                continue
+            stamps.append((name, known[1]))
+        return tuple(stamps)
 
     def content(self, name: str) -> bytes | None:
         """A database's file as it is on disk (None when missing); parses nothing."""
@@ -323,6 +354,9 @@ class MemoryBackend:
 
     def load(self, name: str) -> RawData | None:
         return self.snapshot(name)[1]
+
+    def stamp(self, names: list[str]) -> Hashable:
+        return tuple((name, self._versions[name]) for name in names)
 
     def contains_all(self, name: str, words: list[str]) -> bool:
         data = self.load(name)

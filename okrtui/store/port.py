@@ -7,13 +7,17 @@ Nothing here names TinyDB: callers speak in the domain's models only.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Literal, Protocol, runtime_checkable
 
 from okrtui.domain.models import Issue, Objective, ParkedTopic, Session, SessionKind, Team
 from okrtui.domain.plan import Plan
+from okrtui.domain.updates import Update
 from okrtui.store.holders import Holder
+
+DataPart = Literal["plan", "sessions", "inbox"]
+"""What a screen may watch: the plan, the meetings (in progress and finished), the inbox."""
 
 
 @runtime_checkable
@@ -178,4 +182,30 @@ class Store(Protocol):
 
     def release(self, session_id: str) -> None:
         """Let go of a meeting this process holds."""
+        ...
+
+    # -- members' own updates -------------------------------------------------------------
+
+    def submit_update(self, update: Update) -> None:
+        """Put a member's update into its team's inbox (replacing one with the same id)."""
+        ...
+
+    def pending_updates(self, team_id: str) -> list[Update]:
+        """The team's updates waiting in its inbox, oldest first."""
+        ...
+
+    def remove_update(self, update_id: str) -> None:
+        """Take an update out of the inbox once accepted; one already gone is no error."""
+        ...
+
+    # -- watching for changes ---------------------------------------------------------------
+
+    def version(self, part: DataPart | None = None) -> Hashable:
+        """A token that changes whenever `part` of the data changes (any part when None),
+        whichever process changed it. Cheap (no file is parsed): screens poll it, from any
+        thread, without waiting for the store's other calls."""
+        ...
+
+    def changed_since(self, version: Hashable, part: DataPart | None = None) -> bool:
+        """Whether `part` changed since `version(part)` returned `version`."""
         ...

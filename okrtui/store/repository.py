@@ -21,14 +21,18 @@ from okrtui.domain.ids import quarter_of_session_id
 from okrtui.domain.models import Issue, Objective, ParkedTopic, Session, SessionKind, Team
 from okrtui.domain.plan import Plan
 from okrtui.domain.quarters import is_quarter
+from okrtui.domain.updates import Update
 from okrtui.store.backends import Backend, FileBackend, MemoryBackend, RawData
 from okrtui.store.errors import DataFileError, NotFoundError
 from okrtui.store.holders import Holder, SessionHeldElsewhere, now_holder
 from okrtui.store.migrations import META_TABLE, SCHEMA_VERSION, migrate, schema_version
+from okrtui.store.port import DataPart
 from okrtui.store.records import FileRecords, checked, gate_written
 
 PLAN_FILE = "okrtui"
 LIVE_FILE = "in-progress"
+INBOX_FILE = "inbox"  # members' own updates waiting for their team's meeting
+UPDATES = "updates"
 HOLDERS = "holders"
 DISPLACED = "displaced"  # processes whose meeting was taken over: they may not save it
 TEAMS = "teams"
@@ -42,6 +46,13 @@ _SETTINGS_ID = "app"
 _MODELS: dict[str, dict[str, type[BaseModel]]] = {
     PLAN_FILE: {TEAMS: Team, OBJECTIVES: Objective, ISSUES: Issue, PARKED: ParkedTopic},
     SESSIONS: {SESSIONS: Session},
+    INBOX_FILE: {UPDATES: Update},
+}
+# The files each part of the data lives in (the quarter files are added as they appear).
+_PART_FILES: dict[str, tuple[str, ...]] = {
+    "plan": (PLAN_FILE,),
+    "sessions": (LIVE_FILE,),
+    "inbox": (INBOX_FILE,),
 }
 
 
@@ -485,6 +496,38 @@ class Repository:
                 db.table(HOLDERS).remove(Query().session_id == session_id)
                 db.table(DISPLACED).remove(Query().session_id == session_id)
 
+    # -- members' own updates -------------------------------------------------------------
+
+    def submit_update(self, update: Update) -> None:
+        """Put a member's update into the team's inbox (or replace the one with its id)."""
+        self.team(update.team_id)  # an update for a team that does not exist is refused
+        self._upsert(INBOX_FILE, UPDATES, update)
+
+    def pending_updates(self, team_id: str) -> list[Update]:
+        """The team's updates waiting in its inbox, oldest first."""
+        records, data = self._records(INBOX_FILE)
+        found: list[Update] = records.of_team(data, UPDATES, team_id)
+        return sorted(found, key=lambda u: u.submitted_at)
+
+    def remove_update(self, update_id: str) -> None:
+        """Take an update out of the inbox (accepted or withdrawn); gone already is fine."""
+        with self.backend.transaction(INBOX_FILE) as db:
+            self._prepare(INBOX_FILE, db)
+            db.table(UPDATES).remove(Query().id == update_id)
+
+    # -- watching for changes ---------------------------------------------------------------
+
+    def version(self, part: DataPart | None = None) -> Hashable:
+        """A token that changes whenever the files of `part` (all when None) change; cheap."""
+        names = set(_PART_FILES.get(part, ())) if part is not None else set(_all_files())
+        if part in (None, "sessions"):
+            names |= {n for n in self.backend.names() if is_quarter(n)}
+        return self.backend.stamp(sorted(names))
+
+    def changed_since(self, version: Hashable, part: DataPart | None = None) -> bool:
+        """Whether `part` changed since `version(part)` returned `version`."""
+        return self.version(part) != version
+
     # -- files --------------------------------------------------------------------------
 
     def _upsert(
@@ -620,11 +663,17 @@ def _replace_by_id(documents: dict[str, Any], records: list[dict[str, Any]]) -> 
         documents[key] = record
 
 
+def _all_files() -> tuple[str, ...]:
+    return tuple(name for names in _PART_FILES.values() for name in names)
+
+
 def file_models(name: str) -> dict[str, type[BaseModel]]:
     """The model of each table of a data file."""
-    return _MODELS[PLAN_FILE] if name == PLAN_FILE else _MODELS[SESSIONS]
+    if name in (PLAN_FILE, INBOX_FILE):
+        return _MODELS[name]
+    return _MODELS[SESSIONS]
 
 
 def is_data_file(name: str) -> bool:
     """Whether okrtui reads the file `name.json` of a data folder."""
-    return name in (PLAN_FILE, LIVE_FILE) or is_quarter(name)
+    return name in _all_files() or is_quarter(name)

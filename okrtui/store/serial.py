@@ -9,14 +9,15 @@ call is short (one quarter at a time), so a save waits at most for one read.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from okrtui.domain.models import Issue, Objective, ParkedTopic, Session, SessionKind, Team
 from okrtui.domain.plan import Plan
+from okrtui.domain.updates import Update
 from okrtui.store.holders import Holder
-from okrtui.store.port import Store
+from okrtui.store.port import DataPart, Store
 
 
 class SerialStore:
@@ -166,6 +167,26 @@ class SerialStore:
     def release(self, session_id: str) -> None:
         with self._lock:
             self.inner.release(session_id)
+
+    def submit_update(self, update: Update) -> None:
+        with self._lock:
+            self.inner.submit_update(update)
+
+    def pending_updates(self, team_id: str) -> list[Update]:
+        with self._lock:
+            return self.inner.pending_updates(team_id)
+
+    def remove_update(self, update_id: str) -> None:
+        with self._lock:
+            self.inner.remove_update(update_id)
+
+    # Not under the lock: a screen's watch asks on the event loop, and must not wait for a
+    # long read in a worker. A version only looks at the files' status, changing nothing.
+    def version(self, part: DataPart | None = None) -> Hashable:
+        return self.inner.version(part)
+
+    def changed_since(self, version: Hashable, part: DataPart | None = None) -> bool:
+        return self.inner.changed_since(version, part)
 
 
 def serial(store: Store) -> SerialStore:

@@ -237,3 +237,10 @@ class OkrApp(App[None]):
 
         if self.team_id is None or self.objectives_readable(self.team_id):
             open_export(self, None)
+
+    def action_my_update(self) -> None:
+        """Add your own update (a check-in, contribution, experience or target) for the
+        team's weekly meeting."""
+        from okrtui.tui.screens.my_update import open_my_update
+
+        open_my_update(self)

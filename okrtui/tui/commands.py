@@ -40,6 +40,11 @@ class OkrCommands(Provider):
                 "Minutes as Markdown, HTML, JSON or PDF (e)",
                 app.action_export_minutes,
             ),
+            (
+                "My update",
+                "Your check-in, contribution, experience or target for the meeting (u)",
+                app.action_my_update,
+            ),
             (theme, "Remembered for the next run", app.action_toggle_theme),
             ("Show keys", "The keys of this screen (? or F1)", app.action_help),
         ]

@@ -1,5 +1,5 @@
 """Two okrtui apps on one folder: one runs a meeting; the other edits the plan, browses
-history, is told the meeting is open elsewhere, views it read-only, then takes it over."""
+history, is told the meeting is open elsewhere, follows it read-only, then takes it over."""
 
 from __future__ import annotations
 
@@ -15,9 +15,9 @@ from okrtui.domain.models import Member
 from okrtui.store import Repository
 from okrtui.tui.app import OkrApp
 from okrtui.tui.dialogs.held_elsewhere import HeldElsewhereDialog
+from okrtui.tui.screens.follow import FollowScreen
 from okrtui.tui.screens.history import HistoryScreen
 from okrtui.tui.screens.meeting import MeetingScreen
-from okrtui.tui.screens.minutes import MinutesScreen
 from tests.conftest import TODAY
 from tests.tui.history_data import settle
 
@@ -84,8 +84,8 @@ async def test_second_app_views_then_takes_over_and_nothing_is_lost(
         assert app.screen.holder.pid == facilitator.pid
         await pilot.press("v")
         await settle(pilot)
-        assert isinstance(app.screen, MinutesScreen)
-        minutes = app.screen.query_one(Markdown).source
+        assert isinstance(app.screen, FollowScreen)
+        minutes = app.screen.query_one("#follow-minutes", Markdown).source
         assert "270 members" in minutes
         await pilot.press("escape")
         await settle(pilot)

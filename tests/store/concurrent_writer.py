@@ -1,8 +1,8 @@
 """A process that saves many distinct records into one folder once told to go.
 
-Run as `python concurrent_writer.py FOLDER NAME COUNT sessions|teams|issues`. It opens the folder,
-prints `ready`, waits for a line on stdin, saves COUNT records whose ids start with NAME,
-then prints `done`. Two of these started together write into the same file at once.
+Run as `python concurrent_writer.py FOLDER NAME COUNT sessions|teams|issues|updates`. It
+opens the folder, prints `ready`, waits for a line on stdin, saves COUNT records whose ids
+start with NAME, then prints `done`. Two of these started together write into the same file at once.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TypeVar
 
-from okrtui.domain.models import Issue, ParkedTopic, Session, Team
+from okrtui.domain.models import Contribution, Issue, ParkedTopic, Session, Team
+from okrtui.domain.updates import Update
 from okrtui.store import Repository
 
 T = TypeVar("T")
@@ -74,6 +75,18 @@ def adding(record: T) -> Callable[[list[T]], list[T]]:
     return lambda now: [record]
 
 
+def update(name: str, n: int) -> Update:
+    """Update `n` sent by writer `name` into the sales team's inbox, which both share."""
+    return Update(
+        id=f"up-{name}{n:04d}",
+        team_id="sales",
+        kind="contribution",
+        from_member="ana",
+        submitted_at=datetime(2026, 11, 1 + n % 28, 9, n % 60),
+        contribution=Contribution(id=f"ct-{name}{n:04d}", member_id="ana", text=f"{name} {n}"),
+    )
+
+
 def main(folder: Path, name: str, count: int, kind: str) -> None:
     repository = Repository.open(folder)
     print("ready", flush=True)
@@ -85,6 +98,8 @@ def main(folder: Path, name: str, count: int, kind: str) -> None:
             # Each writer reads the team's issues as they are under the lock and adds one.
             repository.update_issues("sales", adding(issue(name, n)))
             repository.update_parked_topics("sales", adding(topic(name, n)))
+        elif kind == "updates":
+            repository.submit_update(update(name, n))
         else:
             repository.save_team(team(name, n))
     print("done", flush=True)

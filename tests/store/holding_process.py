@@ -1,8 +1,10 @@
 """A process that opens a meeting and keeps it, for tests of two processes on one folder.
 
 Run as `python holding_process.py FOLDER SESSION_ID`: it holds the meeting, prints `held`,
-then for each line on stdin tries to save an answer and prints `saved` or `taken: WHO`;
-the line `hold again` holds the meeting again and prints `held`.
+then for each line on stdin tries to save an answer and prints `saved` or `taken: WHO`:
+`step KEY` moves the meeting to that step, `checkin KR VALUE` checks a key result in, any
+other line becomes the summary. The line `hold again` holds the meeting again and prints
+`held`.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from okrtui.domain.meeting import set_checkin, set_current_step
 from okrtui.services.identity import current_person
 from okrtui.store import Repository, SessionHeldElsewhere
 
@@ -43,7 +46,14 @@ def main(folder: Path, session_id: str) -> None:
             repository.hold(session_id)
             print("held", flush=True)
             continue
-        session = repository.session(session_id).model_copy(update={"summary": line.strip()})
+        session = repository.session(session_id)
+        words = line.split()
+        if words[:1] == ["step"]:
+            session = set_current_step(session, words[1])
+        elif words[:1] == ["checkin"]:
+            session = set_checkin(session, words[1], value=float(words[2]), confidence="at_risk")
+        else:
+            session = session.model_copy(update={"summary": line.strip()})
         try:
             repository.save_session(session)
         except SessionHeldElsewhere as exc:

@@ -14,13 +14,15 @@ from typing import Any
 
 import pytest
 
+from okrtui.domain.sample import sample_plan
 from okrtui.store import Repository
 from tests.store import together
-from tests.store.concurrent_writer import QUARTER, issue, session, team, topic
+from tests.store.concurrent_writer import QUARTER, issue, session, team, topic, update
 
 WRITER = Path(__file__).with_name("concurrent_writer.py")
 WRITERS = ("alpha", "bravo")
 COUNT = 200
+UPDATE_COUNT = 60  # each send also reads the plan (the team must exist)
 TEAM_COUNT = 100  # teams cost more to validate; the session test is the 200 + 200 case
 ISSUE_COUNT = 40
 
@@ -82,3 +84,14 @@ def test_two_processes_raising_issues_and_parking_topics_lose_nothing(tmp_path: 
     assert sorted(repository.parked_topics("sales"), key=lambda t: t.id) == sorted(
         topics, key=lambda t: t.id
     )
+
+
+@pytest.mark.slow
+def test_two_members_sending_updates_at_once_lose_nothing(tmp_path: Path) -> None:
+    Repository.open(tmp_path).save_plan(sample_plan())
+    run_together(tmp_path, "updates", UPDATE_COUNT)
+    order = document_order(tmp_path / "inbox.json", "updates")
+    assert len(order) == len(set(order)) == 2 * UPDATE_COUNT
+    waiting = Repository.open(tmp_path).pending_updates("sales")
+    expected = [update(name, n) for name in WRITERS for n in range(UPDATE_COUNT)]
+    assert sorted(waiting, key=lambda u: u.id) == sorted(expected, key=lambda u: u.id)

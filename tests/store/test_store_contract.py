@@ -6,12 +6,16 @@ else; a new store (another backend, a server) is done when this suite passes on 
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
-from okrtui.domain.models import Member
+from okrtui.domain.models import Contribution, Member, Team
 from okrtui.domain.sample import OBJECTIVE, TEAM, sample_plan, sample_sessions
+from okrtui.domain.updates import Update
 from okrtui.services.demo import build_demo
 from okrtui.store import NotFoundError, Store
+from okrtui.store.port import DataPart
 from tests.store.meetings import finished, weekly
 
 # -- the plan ---------------------------------------------------------------------------
@@ -194,3 +198,78 @@ def test_the_demo_store_keeps_the_demo(store: Store) -> None:
     assert build_demo(store.demo_store()) is False  # built once
     assert [t.id for t in store.demo_store().teams()] == ["sales", "support"]
     assert len(store.demo_store().sessions("2026-Q4", "sales")) == 6
+
+
+# -- members' own updates and watching for changes ----------------------------------------
+
+
+def _update(n: int, team_id: str = "sales") -> Update:
+    return Update(
+        id=f"up-{n}",
+        team_id=team_id,
+        kind="contribution",
+        from_member="ana",
+        from_name="Ana Costa",
+        submitted_at=datetime(2026, 11, 12, 9, n),
+        contribution=Contribution(id=f"ct-{n}", member_id="ana", text=f"did thing {n}"),
+    )
+
+
+def test_updates_wait_in_the_team_inbox_until_removed(store: Store) -> None:
+    store.save_plan(sample_plan())
+    store.save_team(Team(id="ops", name="Ops"))
+    store.submit_update(_update(2))
+    store.submit_update(_update(1))
+    store.submit_update(_update(3, team_id="ops"))
+    assert [u.id for u in store.pending_updates("sales")] == ["up-1", "up-2"]  # oldest first
+    assert store.pending_updates("sales")[0] == _update(1)
+    store.remove_update("up-1")
+    store.remove_update("up-1")  # gone already: no error
+    assert [u.id for u in store.pending_updates("sales")] == ["up-2"]
+    assert [u.id for u in store.pending_updates("ops")] == ["up-3"]
+
+
+def test_an_update_for_an_unknown_team_is_refused(store: Store) -> None:
+    store.save_plan(sample_plan())
+    with pytest.raises(NotFoundError):
+        store.submit_update(_update(1, team_id="marketing"))
+    assert store.pending_updates("marketing") == []
+
+
+def test_an_update_never_touches_a_meeting(store: Store) -> None:
+    store.save_plan(sample_plan())
+    live = weekly("2026-Q4", 1)
+    store.save_session(live)
+    store.submit_update(_update(1))
+    assert store.session(live.id) == live
+
+
+def test_the_version_of_each_part_changes_with_its_writes_only(store: Store) -> None:
+    parts: tuple[DataPart | None, ...] = ("plan", "sessions", "inbox", None)
+    before = {part: store.version(part) for part in parts}
+    store.save_plan(sample_plan())
+    assert store.changed_since(before["plan"], "plan")
+    assert store.changed_since(before[None])
+    assert not store.changed_since(before["sessions"], "sessions")
+    assert not store.changed_since(before["inbox"], "inbox")
+    seen = store.version("sessions")
+    store.save_session(weekly("2026-Q4", 1))  # a meeting in progress
+    assert store.changed_since(seen, "sessions")
+    seen = store.version("sessions")
+    store.save_session(finished(weekly("2026-Q3", 2)))  # a finished one, in a new quarter
+    assert store.changed_since(seen, "sessions")
+    seen, plan = store.version("inbox"), store.version("plan")
+    store.submit_update(_update(1))
+    assert store.changed_since(seen, "inbox")
+    assert not store.changed_since(plan, "plan")
+
+
+def test_every_write_gives_a_new_version_however_quick(store: Store) -> None:
+    live = weekly("2026-Q4", 1)
+    store.save_session(live)
+    seen = store.version("sessions")
+    for n in range(5):  # same size each time, within one timestamp tick
+        store.save_session(live.model_copy(update={"summary": f"v{n}"}))
+        assert store.changed_since(seen, "sessions")
+        seen = store.version("sessions")
+    assert not store.changed_since(seen, "sessions")

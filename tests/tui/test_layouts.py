@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
-from textual.widgets import Markdown
+from textual.widgets import Input, Markdown
 from textual.widgets._markdown import MarkdownBlock, Static
 
 from okrtui.domain.agenda import agenda
@@ -74,7 +74,7 @@ async def test_at_80x24_every_fields_hint_fits_its_field(demo_folder: Path) -> N
         for step in agenda("weekly"):
             screen = await held.go_to(step.key)
             await held.pilot.pause()
-            for field in screen.query(f"#step-{step.key} Input"):
+            for field in screen.query(f"#step-{step.key} Input").results(Input):
                 if field.placeholder and field.display:
                     room = field.content_size.width - 1  # the cursor's cell
                     assert cell_len(field.placeholder) <= room, (step.key, field.placeholder)

@@ -1,4 +1,4 @@
-"""Asked when a meeting is open in another okrtui process: view it, or take it over."""
+"""Asked when a meeting is open in another okrtui process: follow it live, or take it over."""
 
 from __future__ import annotations
 
@@ -19,12 +19,12 @@ HeldChoice = Literal["view", "take_over"]
 
 
 class HeldElsewhereDialog(ModalScreen[HeldChoice | None]):
-    """View the meeting read-only (v or Enter), take it over (t), or cancel (Esc)."""
+    """Follow the meeting live, read-only (v or Enter), take it over (t), or cancel (Esc)."""
 
     # Focused as the dialog opens, by Textual (a key may answer it before its on_mount ran).
     AUTO_FOCUS = "#view"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("v", "choose('view')", "View read-only"),
+        Binding("v", "choose('view')", "Follow it"),
         Binding("t", "choose('take_over')", "Take over"),
         Binding("escape", "choose('')", "Cancel"),
     ]
@@ -42,13 +42,14 @@ class HeldElsewhereDialog(ModalScreen[HeldChoice | None]):
                 Text(
                     f"This {s.kind} meeting of {escape_control(s.team_name or s.team_id)} ({week}"
                     f"{s.date.isoformat()}) is open elsewhere: {escape_control(self.holder.describe())}.\n\n"
-                    "View it read-only, or take it over? Taking over moves the meeting here; "
+                    "Follow it live (read-only: each answer shows as it is saved), or take it over? "
+                    "Taking over moves the meeting here; "
                     "the other screen can no longer save it."
                 ),
                 classes="dialog-text",
             )
             with Horizontal(classes="dialog-buttons"):
-                yield Button("View read-only (v)", id="view", variant="primary")
+                yield Button("Follow it (v)", id="view", variant="primary")
                 yield Button("Take over (t)", id="take_over", variant="warning")
                 yield Button("Cancel (Esc)", id="cancel")
 

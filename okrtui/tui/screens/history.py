@@ -31,6 +31,7 @@ from okrtui.domain.models import Session
 from okrtui.domain.text import escape_control
 from okrtui.minutes.search import contains_all, haystack, words
 from okrtui.store import Store, StoreError
+from okrtui.tui.watch import WATCH_SECONDS, DataWatch
 from okrtui.tui.widgets.keys_footer import KeysFooter
 from okrtui.tui.widgets.plain_text import cell
 from okrtui.tui.widgets.session_table import SessionTable, meeting_label
@@ -174,6 +175,23 @@ class HistoryScreen(Screen[None]):
         table = self.query_one(SessionTable)
         table.focus()
         self.watch(table, "scroll_y", self._scrolled, init=False)
+        # Another okrtui may save, finish or delete a meeting while the list is shown.
+        DataWatch(self, ["sessions"], self._data_changed)
+
+    def _data_changed(self) -> None:
+        """Read the quarters already shown again (after the read under way, if any)."""
+        if self.reading:
+            self.set_timer(WATCH_SECONDS, self._data_changed)
+            return
+        team = self._filter("team")
+        again = tuple(self.loaded)
+        for session_id, session in list(self.sessions.items()):
+            # Dropped first, so that a meeting deleted elsewhere leaves the list too.
+            if session.quarter in again and (team is None or session.team_id == team):
+                del self.sessions[session_id]
+                self.haystacks.pop(session_id, None)
+        if again:
+            self._start(first=again)
 
     async def settled(self) -> None:
         """Wait until the list shows the current filters and search: no read, no pause pending."""

@@ -22,6 +22,7 @@ from okrtui.domain.quarters import quarter_of, week_of_quarter
 from okrtui.domain.scoring import expected_pace
 from okrtui.domain.text import escape_control
 from okrtui.store import StoreError
+from okrtui.tui.watch import DataWatch
 from okrtui.tui.widgets.keys_footer import KeysFooter
 from okrtui.tui.widgets.kr_row import KrRow, KrStatus
 from okrtui.tui.widgets.plain_text import cells, plain
@@ -97,6 +98,8 @@ class HomeScreen(Screen[None]):
         Binding("h", "app.browse_history", "History"),
         Binding("p", "app.edit_plan", "Plan"),
         Binding("e", "app.export_minutes", "Export"),
+        # Listed by the keys screen and the palette; the footer has no room left at 80 columns.
+        Binding("u", "app.my_update", "My update", show=False),
         Binding("t", "next_team", "Next team", show=False),
     ]
 
@@ -158,6 +161,8 @@ class HomeScreen(Screen[None]):
         table = self.query_one("#recent-table", DataTable)
         table.add_columns("Date", "Kind", "Week", "Status", "Facilitator")
         self.query_one("#commitments-table", DataTable).add_columns("Who", "What", "Due")
+        # Another okrtui may change the plan or the meetings while home is shown.
+        self.data_watch = DataWatch(self, ["plan", "sessions"], self.refresh_home)
 
     def on_screen_resume(self) -> None:
         # Sent when home first shows, after Mount, and whenever it is back on top: the plan

@@ -44,6 +44,7 @@ from okrtui.domain.parking import (
 from okrtui.domain.plan import Plan
 from okrtui.domain.quarters import quarter_of, week_of_quarter
 from okrtui.domain.text import STORED, escape_control
+from okrtui.domain.updates import Update, accept, describe, is_accepted, pending_for
 from okrtui.services.facilitators import opening_facilitator, remember_facilitator
 from okrtui.services.identity import current_person
 from okrtui.store import LockBusy, SessionHeldElsewhere, Store, StoreError
@@ -54,6 +55,7 @@ from okrtui.tui.dialogs.held_elsewhere import HeldChoice, HeldElsewhereDialog
 from okrtui.tui.dialogs.park_topic import ParkTopicDialog
 from okrtui.tui.dialogs.parked_topics import ParkedTopicsDialog, TopicChoice
 from okrtui.tui.dialogs.resume_or_new import ResumeChoice, ResumeOrNewDialog
+from okrtui.tui.watch import DataWatch
 from okrtui.tui.widgets.agenda_sidebar import AgendaSidebar
 from okrtui.tui.widgets.keys_footer import KeysFooter
 from okrtui.tui.widgets.meeting_clock import MeetingClock
@@ -61,6 +63,8 @@ from okrtui.tui.widgets.quarterly.next_quarter import NextQuarterStep
 from okrtui.tui.widgets.step_registry import step_widget
 from okrtui.tui.widgets.steps import MeetingContext, StepWidget
 from okrtui.tui.widgets.steps.base import settled
+from okrtui.tui.widgets.steps.checkins import CheckInsStep
+from okrtui.tui.widgets.steps.entries import EntryListStep
 
 if TYPE_CHECKING:
     from okrtui.tui.app import OkrApp
@@ -82,6 +86,9 @@ class MeetingScreen(Screen[None]):
         Binding("ctrl+g", "go_to_step", "Go to step", priority=True),
         Binding("ctrl+l", "leave_meeting", "Leave (saved)", priority=True),
         Binding("ctrl+k", "park_topic", "Park a topic", priority=True),
+        # Not in the footer: the line of the update waiting names these keys.
+        Binding("ctrl+y", "accept_update", "Accept a member's update", priority=True, show=False),
+        Binding("ctrl+f", "edit_update", "Edit a member's update first", priority=True, show=False),
     ]
 
     def __init__(self, context: MeetingContext, amend_by: str | None = None) -> None:
@@ -110,6 +117,8 @@ class MeetingScreen(Screen[None]):
         self._carried: list[Any] | None = (
             _carried_parts(context.session) if amend_by is None else None
         )
+        # The team's updates waiting in its inbox, as last read (see `_read_inbox`).
+        self.inbox: list[Update] = []
         # Set again on mount, from the app's clock.
         self._entered = datetime.min
         self._last_save = datetime.min
@@ -126,6 +135,7 @@ class MeetingScreen(Screen[None]):
             yield AgendaSidebar(self.steps, id="agenda")
             with Vertical(id="step-area"):
                 yield Static("", id="step-title", markup=False)
+                yield Static("", id="pending-updates", markup=False)
                 with ContentSwitcher(id="steps"):
                     for step in self.steps:
                         yield step_widget(step, self.context, self)
@@ -146,6 +156,9 @@ class MeetingScreen(Screen[None]):
     def on_mount(self) -> None:
         self._entered = self._last_save = self._now()
         self.set_interval(1.0, self.refresh_clocks)
+        # Members send updates before and during the meeting: the inbox is watched.
+        self.inbox_watch = DataWatch(self, ["inbox"], self._read_inbox)
+        self._read_inbox()
         self._show_step(self.index)
 
     def _title(self) -> str:
@@ -371,6 +384,9 @@ class MeetingScreen(Screen[None]):
         """After a commit (already saved): redraw what shows the session."""
         event.stop()
         self.query_one("#meeting-title", Static).update(self._title())
+        if not self.unsaved:  # an update edited before it was accepted has landed now
+            self._sent_away()
+        self._show_pending()
         if event.session.facilitator != event.previous.facilitator:
             remember_facilitator(self.repository, event.session.team_id, event.session.facilitator)
 
@@ -389,6 +405,89 @@ class MeetingScreen(Screen[None]):
         self.record(saved, f"next quarter saved into the plan ({count} objectives)")
         event.step.plan_saved(None)
 
+    # -- members' own updates ---------------------------------------------------------
+    #
+    # Updates wait in the team's inbox; the meeting's record changes only here, when the
+    # facilitator accepts one, and the update leaves the inbox once that save landed.
+
+    def _read_inbox(self) -> None:
+        """Read the team's waiting updates again and show those for the step on screen."""
+        try:
+            self.inbox = self.repository.pending_updates(self.context.session.team_id)
+        except (StoreError, OSError):
+            return  # the inbox is read again when it changes; the meeting goes on
+        self._show_pending()
+
+    def pending_here(self) -> list[Update]:
+        """The updates waiting for the step on screen, oldest first (none while correcting a
+        finished meeting: updates are for the next one)."""
+        if self.amend_by is not None:
+            return []
+        return pending_for(self.context.session, self.inbox, self.step.key)
+
+    def _show_pending(self) -> None:
+        panel = self.query_one("#pending-updates", Static)
+        waiting = self.pending_here()
+        panel.display = bool(waiting)
+        if not waiting:
+            return
+        locale = self.context.team.locale
+        more = f" (+{len(waiting) - 1} more)" if len(waiting) > 1 else ""
+        first = describe(waiting[0], self.context.session, locale)
+        panel.update(
+            escape_control(
+                f"From a member{more}: {first}\nctrl+y accepts it · ctrl+f edits it first"
+            )
+        )
+
+    def _sent_away(self) -> None:
+        """Take the updates the meeting now holds out of the inbox (after a save)."""
+        session = self.context.session
+        for update in self.inbox:
+            if update.team_id == session.team_id and is_accepted(session, update):
+                with suppress(StoreError, OSError):
+                    self.repository.remove_update(update.id)
+        self.inbox = [u for u in self.inbox if not is_accepted(session, u)]
+
+    def _oldest_waiting(self) -> Update | None:
+        """The oldest update waiting for this step; None (and says so) when none waits."""
+        waiting = self.pending_here()
+        if not waiting:
+            self.notify("No member's update waits for this step.")
+            return None
+        return waiting[0]
+
+    def action_accept_update(self) -> None:
+        """Accept the oldest update waiting for this step: it becomes the meeting's entry."""
+        update = self._oldest_waiting()
+        if update is None:
+            return
+        widget = self.query_one(f"#step-{self.step.key}", StepWidget)
+        who = update.from_name or update.from_member
+        if self.record(accept(self.context.session, update), f"{update.kind} from {who}"):
+            self._sent_away()
+        widget.show_step()
+        self._show_pending()
+
+    def action_edit_update(self) -> None:
+        """Load the oldest update waiting for this step into the step's form, to change it
+        before it is added (a check-in is accepted, then changed on its card)."""
+        update = self._oldest_waiting()
+        if update is None:
+            return
+        widget = self.query_one(f"#step-{self.step.key}", StepWidget)
+        if isinstance(widget, CheckInsStep) and update.checkin is not None:
+            self.action_accept_update()
+            card = widget.card_of(update.checkin.kr_id)
+            if card is not None:
+                card.value_field.focus()
+            return
+        if not isinstance(widget, EntryListStep):
+            return
+        proposed = accept(self.context.session, update)
+        entry = next(e for e in getattr(proposed, widget.FIELD) if e.id == update.entry_id)
+        widget.edit_proposed(entry, update.from_member)
+
     # -- moving between steps ---------------------------------------------------------
 
     def _show_step(self, index: int) -> None:
@@ -404,6 +503,7 @@ class MeetingScreen(Screen[None]):
             f"({self.step.minutes} min)"
         )
         widget.show_step()
+        self._show_pending()
         if not amending:
             self.save(f"on {self.step.title}")
         self.refresh_clocks()
@@ -599,7 +699,7 @@ def start_new_meeting(
 
 def resume_meeting(app: OkrApp, session: Session) -> None:
     """Open an in-progress meeting where it stopped, unless another okrtui has it open:
-    then ask whether to view it read-only or take it over."""
+    then ask whether to follow it live (read-only) or take it over."""
     try:
         holder = app.repository.holder(session.id)
     except StoreError as exc:
@@ -611,9 +711,9 @@ def resume_meeting(app: OkrApp, session: Session) -> None:
 
     def chosen(choice: HeldChoice | None) -> None:
         if choice == "view":
-            from okrtui.tui.screens.minutes import MinutesScreen
+            from okrtui.tui.screens.follow import FollowScreen
 
-            app.push_screen(MinutesScreen(session.id))
+            app.push_screen(FollowScreen(session.id))
         elif choice == "take_over":
             run_meeting(app, session, take_over=True)
 

@@ -25,6 +25,7 @@ from okrtui.tui.dialogs.kr_form import KeyResultForm
 from okrtui.tui.dialogs.member_form import MemberForm
 from okrtui.tui.dialogs.objective_form import ObjectiveForm
 from okrtui.tui.dialogs.team_form import TeamForm
+from okrtui.tui.watch import DataWatch
 from okrtui.tui.widgets.keys_footer import KeysFooter
 from okrtui.tui.widgets.plain_text import cell
 
@@ -97,6 +98,13 @@ class PlanEditorScreen(Screen[None]):
             self.quarter = quarters[0] if quarters else self.quarter
         self.rebuild(PlanItem("team", team_id) if team_id else None)
         self.query_one(Tree).focus()
+        # Another okrtui (an import, a second editor) may change the plan meanwhile.
+        self.data_watch = DataWatch(self, ["plan"], self._plan_changed)
+
+    def _plan_changed(self) -> None:
+        """Redraw the plan as it is now, the cursor staying on what it was on."""
+        node = cast("Tree[PlanItem]", self.query_one(Tree)).cursor_node
+        self.rebuild(node.data if node is not None else None)
 
     # -- drawing ------------------------------------------------------------------------
 

@@ -250,6 +250,14 @@ class CheckInCard(Vertical):
         """The confidence picker (1/2/3)."""
         return self.query_one(ConfidencePicker)
 
+    def load(self, checkin: CheckIn) -> None:
+        """Show a check-in the meeting got from elsewhere (a member's accepted update)."""
+        self.checkin = checkin
+        self.value_field.value = self._value_text(checkin.value)
+        self.picker.confidence = checkin.confidence
+        self.note_field.show_stored(checkin.note)
+        self.show_numbers(checkin.value)
+
     def saved(self, checkin: CheckIn | None) -> None:
         """The step committed this check-in: it is now the reference for changes."""
         if checkin is not None:

@@ -58,6 +58,18 @@ class CheckInsStep(StepWidget):
         self._confidence_next: CheckInCard | None = None
         self._note_then = ""  # the note as it was when Enter in the value reached it
 
+    def show_step(self) -> None:
+        # A check-in may have reached the session without being typed here (accepted from
+        # a member's update): the cards show the session's.
+        for card in self.query(CheckInCard):
+            checkin = self.context.session.checkin(card.snapshot.kr.id)
+            if checkin is not None and checkin != card.checkin:
+                card.load(checkin)
+
+    def card_of(self, kr_id: str) -> CheckInCard | None:
+        """The card of a key result."""
+        return next((c for c in self.query(CheckInCard) if c.snapshot.kr.id == kr_id), None)
+
     def focus_first(self) -> None:
         cards = list(self.query(CheckInCard))
         for card in cards:

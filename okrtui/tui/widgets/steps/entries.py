@@ -48,6 +48,8 @@ class EntryListStep(StepWidget):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.editing: str | None = None
+        # While a member's update is edited before it is accepted: who sent it.
+        self.proposed_by: str | None = None
 
     # -- for subclasses ------------------------------------------------------------------
 
@@ -159,9 +161,25 @@ class EntryListStep(StepWidget):
             self.editing = None
         self.show_step()
 
+    def edit_proposed(self, item: Any, sender: str) -> None:
+        """Load an entry a member sent into the form, to change it before it is added."""
+        self.editing = item.id
+        self.proposed_by = sender
+        self.load_form(item)
+        self.focus_first()
+
+    def _keep_sender(self, item: Any) -> Any:
+        """An entry edited here stays marked as sent by the member it came from."""
+        if "from_member" not in type(item).model_fields:
+            return item
+        old = next((i for i in self.items if i.id == self.editing), None)
+        sender = self.proposed_by or (old.from_member if old is not None else None)
+        return item.model_copy(update={"from_member": sender}) if sender else item
+
     def action_clear_form(self) -> None:
         """Stop editing and empty the form."""
         self.editing = None
+        self.proposed_by = None
         self.reset_form()
         for field_id in self.FORM_FIELDS:
             self.clear_error(self.form_field(field_id))
@@ -213,8 +231,10 @@ class EntryListStep(StepWidget):
             self.show_problem(self._located(exc))
             return False
         what = f"{self.ENTRY_NAME} {'saved' if self.editing else 'added'}"
+        item = self._keep_sender(item)
         self.commit(upsert_item(self.context.session, self.FIELD, item), what)
         self.editing = None
+        self.proposed_by = None
         self.reset_form()
         self.show_step()
         self.focus_first()
