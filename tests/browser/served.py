@@ -89,8 +89,9 @@ class Server:
 
 
 @contextmanager
-def serving(folder: Path, *options: str) -> Iterator[Server]:
-    """`okrtui serve --data FOLDER` on a free port, until the block ends."""
+def serving(folder: Path, *options: str, host: str = "127.0.0.1") -> Iterator[Server]:
+    """`okrtui serve --data FOLDER` on a free port, until the block ends (`host`: the address
+    it is told to listen on, if not the default)."""
     port = free_port()
     log = (folder.parent / f"serve-{port}.log").open("wb")
     process = subprocess.Popen(
@@ -103,6 +104,7 @@ def serving(folder: Path, *options: str) -> Iterator[Server]:
             str(folder),
             "--port",
             str(port),
+            *(["--host", host] if host != "127.0.0.1" else []),
             *options,
         ],
         stdout=log,
@@ -110,7 +112,7 @@ def serving(folder: Path, *options: str) -> Iterator[Server]:
     )
     server = Server(process, port, folder)
     try:
-        _until(lambda: _listening(port) or process.poll() is not None, "the server to listen")
+        _until(lambda: _listening(host, port) or process.poll() is not None, "the server to listen")
         assert process.poll() is None, (folder.parent / f"serve-{port}.log").read_text()
         yield server
     finally:
@@ -124,9 +126,9 @@ def serving(folder: Path, *options: str) -> Iterator[Server]:
         log.close()
 
 
-def _listening(port: int) -> bool:
+def _listening(host: str, port: int) -> bool:
     try:
-        socket.create_connection(("127.0.0.1", port), timeout=1).close()
+        socket.create_connection((host, port), timeout=1).close()
     except OSError:
         return False
     return True
