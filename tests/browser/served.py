@@ -193,6 +193,20 @@ class Tab:
             self.page.wait_for_timeout(POLL_MS)
         return self.text
 
+    def wait_for_cursor_at(self, label: str, timeout: float = TIMEOUT) -> None:
+        """Until the cursor is in the field labelled `label` (on its line or the next), as a
+        person looks for it before typing."""
+        deadline = time.monotonic() + timeout
+        while True:
+            rows = [i for i, line in enumerate(self.screen.display) if label in line]
+            if any(self.screen.cursor.y in (row, row + 1) for row in rows):
+                return
+            if time.monotonic() > deadline:
+                raise AssertionError(
+                    f"the cursor never reached {label!r}; the screen:\n{self.text}"
+                )
+            self.page.wait_for_timeout(POLL_MS)
+
     def press(self, *keys: str) -> None:
         """Press keys as a person would, in the terminal."""
         for key in keys:

@@ -72,7 +72,9 @@ def test_a_members_contribution_is_accepted_and_a_follower_sees_the_step_change(
         ben.press("ArrowDown", "Enter")  # the contribution, under the check-in
         ben.wait_for("What they did")
         ben.press("Tab", "Tab", "Tab")  # past its key result and whose it is, to its text
+        ben.wait_for_cursor_at("What they did")
         ben.type(SENT)
+        ben.wait_for(SENT)
         ben.press("Enter")
         ben.wait_for("Sent to the team's inbox")
         assert len(Repository.open(demo_folder).pending_updates(TEAM.id)) == 1

@@ -139,10 +139,10 @@ def fill(term: Terminal, label: str, text: str, *, first: bool = False, **anchor
 
 
 def confidence_then_note(term: Terminal, key: str, **anchors: str) -> None:
-    """After a value's Enter: pick a confidence (1-3) and wait for the note field."""
-    term.wait_for(lambda s: "1 On track" in s.footer, what="the confidence picker")
-    term.press(key)
+    """After a value's Enter: the cursor is in the note, where one digit (1-3) is the
+    confidence (the footer at 80 columns has no room to show those keys)."""
     term.wait_for(cursor_on("Note", **anchors), what="the cursor in the note field")
+    term.press(key)
 
 
 def step_line(key: str, titled: bool = True) -> str:

@@ -8,7 +8,7 @@ from textual.widgets import Static
 from okrtui.domain.models import KRSnapshot
 from okrtui.domain.sample import KEY_RESULTS, OBJECTIVE
 from okrtui.tui.widgets.pace_bar import EMPTY, FILLED, MARKER, pace_bar_text
-from okrtui.tui.widgets.steps.checkin_card import BAR_WIDTH, CheckInCard
+from okrtui.tui.widgets.steps.checkin_card import CheckInCard
 
 
 def drawn(progress: float, pace: float | None) -> str:
@@ -50,7 +50,10 @@ async def test_the_check_in_card_draws_the_home_rows_pace_bar() -> None:
     async with app.run_test(size=(80, 12)) as pilot:
         app.query_one(CheckInCard).show_numbers(125)  # a quarter of the way to 500
         await pilot.pause()
-        shown = str(app.query_one(".card-bar", Static).render())
-        bar = pace_bar_text(0.25, 0.5, BAR_WIDTH, app.theme_variables.get, None).plain
-        assert shown == f"{bar} 25% · pace 50%"
-        assert shown.index(MARKER) == BAR_WIDTH // 2 - 1  # the last cell of the first half
+        line = app.query_one(".card-bar", Static)
+        shown = str(line.render())
+        words = " 25% · pace 50%"
+        width = line.content_size.width - len(words)  # the bar takes the card's width
+        bar = pace_bar_text(0.25, 0.5, width, app.theme_variables.get, None).plain
+        assert shown == f"{bar}{words}"
+        assert shown.index(MARKER) == width // 2 - 1  # the last cell of the first half

@@ -12,6 +12,7 @@ from textual.widgets import Input, Static
 from okrtui.services.updates import compose_update
 from okrtui.store import Repository
 from okrtui.tui.screens.meeting import MeetingScreen
+from okrtui.tui.widgets.text_box import TextBox
 from tests.tui.meeting_helpers import holding_meeting
 
 SENT_AT = datetime(2026, 11, 12, 8, 30)
@@ -66,7 +67,7 @@ async def test_an_update_sent_during_the_meeting_shows_and_is_edited_first(
         assert "Chen Wei: blocker — CRM is down" in str(panel(held.screen).render())
         await held.pilot.press("ctrl+f")
         await held.pilot.pause()
-        text = held.screen.query_one("#note-text", Input)
+        text = held.screen.query_one("#note-text", TextBox)
         assert text.value == "CRM is down"
         text.focus()
         await held.pilot.press("end", *" since Monday", "enter")
