@@ -25,6 +25,7 @@ from pathlib import Path
 from bench.generate import generate
 from okrtui.domain.sample import sample_plan
 from okrtui.services.demo import build_demo
+from okrtui.services.settings import CONFIG_ENV
 from okrtui.store import Repository
 
 TODAY = date(2026, 11, 25)
@@ -64,6 +65,13 @@ class Figure:
 def spread(values: list[float], scale: float = 1.0) -> tuple[float, float, float]:
     """(min, median, max) of `values`, times `scale`."""
     return (min(values) * scale, statistics.median(values) * scale, max(values) * scale)
+
+
+def in_ms(name: str, seconds: list[float]) -> Figure:
+    """The median of timings in seconds, in milliseconds, with their spread and no goal."""
+    return Figure(
+        name, statistics.median(seconds) * 1000, "ms", float("inf"), spread=spread(seconds, 1000)
+    )
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -116,15 +124,7 @@ def startup(large: Path, demo: Path, runs: int) -> list[Figure]:
     names = {"bare": "bare Textual app", "demo": "demo folder", "large": "large folder"}
     for kind in kinds:
         for measure, values in (("wall", wall[kind]), ("CPU", cpu[kind])):
-            figures.append(
-                Figure(
-                    f"start-up to home, {names[kind]}, {measure}",
-                    statistics.median(values) * 1000,
-                    "ms",
-                    float("inf"),
-                    spread=spread(values, 1000),
-                )
-            )
+            figures.append(in_ms(f"start-up to home, {names[kind]}, {measure}", values))
     value, runs_ = ratio(wall, "large", "demo")
     figures.append(Figure("start-up, large / demo, wall", value, "×", 1.15, spread=spread(runs_)))
     value, runs_ = ratio(wall, "large", "bare")
@@ -370,6 +370,69 @@ def minutes(large: Path) -> list[Figure]:
     return figures
 
 
+def browser(work: Path, runs: int, tabs: int) -> list[Figure]:
+    """okrtui served to chromium: page open to home against the same app in tmux, and the
+    memory each connected browser costs the host (its app process) and the server.
+
+    The ratio's goal, twice the terminal's time: both start the same okrtui process on the same
+    kind of folder; the browser adds a page, its script and a websocket, and here chromium
+    draws on the same two cores as the app (a member's browser runs on their own computer).
+    More than twice would mean the serving path, not the app, is what a member waits for.
+    """
+    from bench.browser import served
+
+    config = work / "browser-config"  # the apps' personal settings, never the user's own
+    before = os.environ.get(CONFIG_ENV)
+    os.environ[CONFIG_ENV] = str(config)
+    try:
+        measured = served(lambda name: fresh_demo(work / f"browser-{name}"), runs, tabs)
+    finally:
+        if before is None:
+            del os.environ[CONFIG_ENV]
+        else:
+            os.environ[CONFIG_ENV] = before
+    width, height = measured.size
+    print(f"browser and tmux timed at {width}x{height}", file=sys.stderr)
+    ratios = [b / t for b, t in zip(measured.browser, measured.tmux, strict=True)]
+    rss = [kb / 1024 for kb, _ in measured.apps]
+    pss = [kb / 1024 for _, kb in measured.apps]
+    return [
+        in_ms("page open to home, browser", measured.browser),
+        in_ms("page open to home, tmux", measured.tmux),
+        Figure(
+            "page open to home, browser / tmux",
+            statistics.median(measured.browser) / statistics.median(measured.tmux),
+            "×",
+            2.0,
+            spread=spread(ratios),
+        ),
+        Figure(
+            f"memory per browser on home, RSS ({tabs} tabs)",
+            statistics.median(rss),
+            "MB",
+            80,
+            spread=spread(rss),
+        ),
+        # Proportional: the pages the apps share (Python, its libraries) counted once.
+        Figure(
+            f"memory per browser on home, PSS ({tabs} tabs)",
+            statistics.median(pss),
+            "MB",
+            float("inf"),
+            spread=spread(pss),
+        ),
+        Figure(
+            f"server RSS, {tabs} tabs on home", measured.server_after / 1024, "MB", float("inf")
+        ),
+        Figure(
+            "server RSS added per tab",
+            (measured.server_after - measured.server_before) / tabs / 1024,
+            "MB",
+            float("inf"),
+        ),
+    ]
+
+
 def timed(work: Callable[[], object], repeat: int) -> float:
     """Median seconds of `work` over `repeat` runs."""
     times = []
@@ -421,9 +484,11 @@ def main() -> None:
     parser.add_argument("--followers", type=int, default=20, help="members following")
     parser.add_argument("--history-runs", type=int, default=5, help="history screens opened")
     parser.add_argument("--keys", type=int, default=200, help="keys timed of each kind")
+    parser.add_argument("--browser-runs", type=int, default=5, help="browsers opened to time")
+    parser.add_argument("--tabs", type=int, default=5, help="browsers on home, for memory")
     parser.add_argument(
         "--only",
-        choices=["startup", "keys", "autosave", "followers", "history", "minutes"],
+        choices=["startup", "keys", "autosave", "followers", "history", "minutes", "browser"],
         default=None,
     )
     args = parser.parse_args()
@@ -443,6 +508,7 @@ def main() -> None:
             ),
             "history": lambda: history(large, args.history_runs),
             "minutes": lambda: minutes(large),
+            "browser": lambda: browser(Path(work), args.browser_runs, args.tabs),
         }
         for name, stage in stages.items():
             if args.only is not None and name != args.only:
