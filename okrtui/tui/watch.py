@@ -37,6 +37,8 @@ class DataWatch:
         self.screen = screen
         self.parts = tuple(parts)
         self.redraw = redraw
+        self.every = every
+        self.looks = 0  # how many times it looked (tests: the first look after a save redraws)
         self._seen = self._versions()
         self._noticed = asyncio.Event()
         screen.set_interval(every, self.look)
@@ -61,6 +63,7 @@ class DataWatch:
         """Redraw when the data changed and the screen is the one on top."""
         if not self.screen.is_current:
             return
+        self.looks += 1
         try:
             now = self._versions()
         except (StoreError, OSError):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -86,15 +85,19 @@ async def test_a_member_follows_the_step_and_the_checkins_as_they_are_saved(
         holder = str(screen.query_one("#follow-holder", Static).render())
         assert f"process {facilitator.pid}" in holder and "read-only" in holder
 
-        said = time.monotonic()
+        # The view looks at the files at least once a second, and the first look after a
+        # save redraws it (counted in looks, not in seconds: this machine's load varies).
+        watch = screen._watch
+        assert watch.every <= SAVE_SHOWS_WITHIN_SECONDS
         tell(facilitator, "step checkins")
+        looked = watch.looks
         await screen.redrawn(lambda: "Key-result check-ins" in step_line(screen))
-        assert time.monotonic() - said < SAVE_SHOWS_WITHIN_SECONDS
+        assert watch.looks - looked <= 1
 
-        said = time.monotonic()
         tell(facilitator, "checkin kr-tier1 321")
+        looked = watch.looks
         await screen.redrawn(lambda: "321" in minutes(screen))
-        assert time.monotonic() - said < SAVE_SHOWS_WITHIN_SECONDS
+        assert watch.looks - looked <= 1
         await pilot.pause()
         card = next(c for c in screen.query(KrRow) if c.status.kr.id == "kr-tier1")
         assert any("321" in line for line in shown(card)), shown(card)
