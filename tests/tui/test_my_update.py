@@ -241,3 +241,19 @@ async def test_in_a_terminal_the_sender_is_chosen_among_the_members(
         assert update.from_member == "chen" and update.note is not None
         assert (update.note.kind, update.note.text) == ("blocker", "No CRM")
         assert "Chen Wei: blocker — No CRM" in waiting_line(screen)
+
+
+async def test_at_80x24_the_form_opens_with_its_title_and_sender_in_view(
+    demo_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The form is taller than the screen: focusing What must not scroll the title away.
+    monkeypatch.delenv(USER_VARIABLE)
+    app = demo_app(demo_folder, FakeClock())
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_my_update(pilot)
+        await pilot.pause()
+        form = screen.query_one(".dialog.form")
+        assert form.max_scroll_y > 0, "the form is taller than 80x24 (else this proves nothing)"
+        for part in (".dialog-title", "#member", str(app.focused and f"#{app.focused.id}")):
+            region = screen.query_one(part).region
+            assert form.region.contains_region(region), f"{part} is out of view"

@@ -1,4 +1,5 @@
-"""An SVG snapshot of every meeting step, weekly and quarterly, at the smallest terminal.
+"""An SVG snapshot of every meeting step, weekly and quarterly, at the smallest terminal
+and on a projector (200×60).
 
 The steps come from the agendas themselves, so a step added to an agenda gets its picture
 (and breaks only these snapshots and the registry check). `snap_compare` runs the app
@@ -23,6 +24,7 @@ from tests.tui.meeting_helpers import app_as_opened, go_to_step, start_meeting, 
 
 SnapCompare = Callable[..., bool]
 SIZE = (80, 24)
+PROJECTOR = (200, 60)
 
 WEEKLY_STEPS = [step.key for step in agenda("weekly")]
 QUARTERLY_STEPS = [step.key for step in agenda("quarterly")]
@@ -121,6 +123,20 @@ def test_weekly_step(snap_compare: SnapCompare, demo_folder: Path, key: str) -> 
 def test_quarterly_step(snap_compare: SnapCompare, demo_folder: Path, key: str) -> None:
     app = app_as_opened(demo_folder)
     assert snap_compare(app, terminal_size=SIZE, run_before=partial(at_step, "quarterly", key))
+
+
+@pytest.mark.parametrize("key", WEEKLY_STEPS)
+def test_weekly_step_on_a_projector(snap_compare: SnapCompare, demo_folder: Path, key: str) -> None:
+    app = app_as_opened(demo_folder)
+    assert snap_compare(app, terminal_size=PROJECTOR, run_before=partial(at_step, "weekly", key))
+
+
+@pytest.mark.parametrize("key", QUARTERLY_STEPS)
+def test_quarterly_step_on_a_projector(
+    snap_compare: SnapCompare, demo_folder: Path, key: str
+) -> None:
+    app = app_as_opened(demo_folder)
+    assert snap_compare(app, terminal_size=PROJECTOR, run_before=partial(at_step, "quarterly", key))
 
 
 def test_typical_content_is_for_steps_on_the_agendas() -> None:

@@ -101,6 +101,15 @@ class FormDialog(ModalScreen[T | None]):
     def on_mount(self) -> None:
         self._initial = self.snapshot()
 
+    def set_focus(
+        self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False
+    ) -> None:
+        # Textual centres a field it focuses, which scrolls the title out of a form taller
+        # than the screen; scroll only as far as the field needs to be seen.
+        super().set_focus(widget, scroll_visible=False, from_app_focus=from_app_focus)
+        if scroll_visible and widget is not None:
+            self.call_later(widget.scroll_visible, animate=False)
+
     def snapshot(self) -> dict[str, str]:
         """Every field's current text, to tell whether anything was edited."""
         values: dict[str, str] = {}
