@@ -121,3 +121,21 @@ async def test_minutes_key_results_fit_the_screen(
             assert "| Key result | Previous | Value |" in source
             assert "Upgrade 1,000 existing members from Tier 3 to Tier 2" in text
             assert "1,000 members" in text
+
+
+@pytest.mark.parametrize("step", ["contributions", "next_week"])
+async def test_the_key_result_legend_uses_the_width_it_has(demo_folder: Path, step: str) -> None:
+    """On a projector every title is whole; at 80×24 every key result is still numbered, in
+    two lines that break between key results, never inside one."""
+    for size in ((200, 60), (80, 24)):
+        async with holding_meeting(demo_folder, step=step, size=size) as held:
+            await held.pilot.pause()
+            legend = held.screen.query_one(f"#step-{step} .legend", Static)
+            lines = str(legend.render()).splitlines()
+            assert len(lines) <= 2 and legend.region.height == len(lines)
+            assert all(cell_len(line) <= legend.content_size.width for line in lines)
+            entries = [e.strip() for line in lines for e in line.removeprefix("KRs: ").split(" · ")]
+            assert [e.split(" ", 1)[0] for e in entries] == ["1", "2", "3", "4"]
+            if size == (200, 60):
+                titles = [s.kr.title for s in held.session.kr_snapshots]
+                assert [e.split(" ", 1)[1] for e in entries] == titles

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -24,14 +25,49 @@ MEMBER_NAME = Fills(Member, "name", "The name")
 ANY_MEMBER_NAME = Fills(Member, "name", "The name", blank_allowed=True)
 
 
-def kr_legend(context_snapshots: list[Any]) -> Text:
-    """Key results by number, for fields that take a key result (plain text)."""
-    lines = [f"{n} {_short(s.kr.title)}" for n, s in enumerate(context_snapshots, start=1)]
-    return Text(escape_control("KRs: " + " · ".join(lines)))
+# The legend takes at most this many lines while its titles can be shortened to fit.
+LEGEND_LINES = 2
+LEGEND_MIN_TITLE = 12
+LEGEND_LEAD = "KRs: "
 
 
-def _short(title: str, width: int = 26) -> str:
-    return title if len(title) <= width else title[: width - 1] + "…"
+def legend_lines(titles: list[str], width: int) -> list[str]:
+    """Key results by number, packed into lines of `width` without breaking an entry: titles
+    whole when they fit in LEGEND_LINES lines, else shortened only as much as that needs."""
+
+    def packed(title_width: int | None) -> list[str]:
+        lines: list[list[str]] = [[]]
+        for n, title in enumerate(titles, start=1):
+            entry = f"{LEGEND_LEAD if n == 1 else ''}{n} {_short(title, title_width)}"
+            if lines[-1] and cell_len(" · ".join([*lines[-1], entry])) > width:
+                lines.append([])
+            lines[-1].append(entry)
+        return [" · ".join(entries) for entries in lines]
+
+    longest = max((len(t) for t in titles), default=0)
+    for title_width in [None, *range(longest - 1, LEGEND_MIN_TITLE - 1, -1)]:
+        lines = packed(title_width)
+        if len(lines) <= LEGEND_LINES:
+            return lines
+    return packed(LEGEND_MIN_TITLE)
+
+
+def _short(title: str, width: int | None) -> str:
+    return title if width is None or len(title) <= width else title[: width - 1] + "…"
+
+
+class KRLegend(Static):
+    """The key results by number under a field that takes one, as wide as the step allows."""
+
+    def __init__(self, snapshots: list[Any]) -> None:
+        self._titles = [escape_control(s.kr.title) for s in snapshots]
+        super().__init__(self._drawn(80), classes="hint legend")
+
+    def _drawn(self, width: int) -> Text:
+        return Text("\n".join(legend_lines(self._titles, width)))
+
+    def on_resize(self) -> None:
+        self.update(self._drawn(self.content_size.width))
 
 
 class ContributionsStep(EntryListStep):
@@ -63,7 +99,7 @@ class ContributionsStep(EntryListStep):
         yield from field(
             "Key result", Input(placeholder="its number; blank = general", id="contrib-kr")
         )
-        yield Static(kr_legend(self.context.snapshots), classes="hint legend")
+        yield KRLegend(self.context.snapshots)
         yield from field(
             "What",
             TextInput(

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.suggester import SuggestFromList
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Label
 
 from okrtui.domain.ids import new_id
 from okrtui.domain.limits import Fills
 from okrtui.domain.meeting import default_due, match_kr, match_member, parse_due
 from okrtui.domain.models import Commitment, CommitmentKind
 from okrtui.tui.widgets.steps.base import field
-from okrtui.tui.widgets.steps.contributions import MEMBER_NAME, kr_legend
+from okrtui.tui.widgets.steps.contributions import MEMBER_NAME, KRLegend
 from okrtui.tui.widgets.steps.entries import EntryListStep, FieldProblem, entries_list
 from okrtui.tui.widgets.text_input import TextInput
 
@@ -64,7 +64,7 @@ class NextWeekStep(EntryListStep):
         yield from field(
             "Key result", Input(placeholder="its number; blank = none", id="commit-kr")
         )
-        yield Static(kr_legend(self.context.snapshots), classes="hint legend")
+        yield KRLegend(self.context.snapshots)
         yield from field(
             "Due",
             Input(self._default_due(), placeholder="YYYY-MM-DD or +7; Enter adds", id="commit-due"),
