@@ -7,7 +7,7 @@ screen's steps and every minutes format call these functions, so they say the sa
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -147,3 +147,9 @@ def trainings_held(sessions: Iterable[Session]) -> list[HeldTraining]:
 def training_minutes(trainings: Iterable[HeldTraining]) -> int:
     """Total minutes of training."""
     return sum(t.minutes for t in trainings)
+
+
+def trainings_total(trainings: Sequence[HeldTraining]) -> str:
+    """How many trainings and how many minutes in all: `2 trainings, 22 minutes`."""
+    count = "1 training" if len(trainings) == 1 else f"{len(trainings)} trainings"
+    return f"{count}, {training_minutes(trainings)} minutes"

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Literal, cast
 
 from okrtui.domain import confidence as confidence_words
-from okrtui.domain import kr_words
+from okrtui.domain import kr_words, quarter_rollup
 from okrtui.domain.commitments import overdue_words
 from okrtui.domain.meeting import all_ratings
 from okrtui.domain.models import CommitmentStatus, Confidence, Session
@@ -181,9 +181,7 @@ def quarter_change(line: KRLine) -> str:
 
 def trainings_total(view: MinutesView) -> str:
     """How many trainings and how many minutes in all, as the review step says it."""
-    count = len(view.trainings)
-    trainings = "1 training" if count == 1 else f"{count} trainings"
-    return f"{trainings}, {view.training_minutes} minutes"
+    return quarter_rollup.trainings_total(view.trainings)
 
 
 def next_quarter_saved(view: MinutesView) -> str:

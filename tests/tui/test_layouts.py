@@ -10,6 +10,7 @@ from textual.widgets import Input, Markdown
 from textual.widgets._markdown import MarkdownBlock, Static
 
 from okrtui.domain.agenda import agenda
+from okrtui.domain.quarter_rollup import rollup_sessions, trainings_held
 from okrtui.store import Repository
 from okrtui.tui.app import OkrApp
 from okrtui.tui.screens.minutes import TABLE_MIN_WIDTH, MinutesScreen
@@ -123,19 +124,46 @@ async def test_minutes_key_results_fit_the_screen(
             assert "1,000 members" in text
 
 
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)])
 @pytest.mark.parametrize("step", ["contributions", "next_week"])
-async def test_the_key_result_legend_uses_the_width_it_has(demo_folder: Path, step: str) -> None:
+async def test_the_key_result_legend_uses_the_width_it_has(
+    demo_folder: Path, step: str, size: tuple[int, int]
+) -> None:
     """On a projector every title is whole; at 80×24 every key result is still numbered, in
     two lines that break between key results, never inside one."""
-    for size in ((200, 60), (80, 24)):
-        async with holding_meeting(demo_folder, step=step, size=size) as held:
-            await held.pilot.pause()
-            legend = held.screen.query_one(f"#step-{step} .legend", Static)
-            lines = str(legend.render()).splitlines()
-            assert len(lines) <= 2 and legend.region.height == len(lines)
-            assert all(cell_len(line) <= legend.content_size.width for line in lines)
-            entries = [e.strip() for line in lines for e in line.removeprefix("KRs: ").split(" · ")]
-            assert [e.split(" ", 1)[0] for e in entries] == ["1", "2", "3", "4"]
-            if size == (200, 60):
-                titles = [s.kr.title for s in held.session.kr_snapshots]
-                assert [e.split(" ", 1)[1] for e in entries] == titles
+    async with holding_meeting(demo_folder, step=step, size=size) as held:
+        await held.pilot.pause()
+        legend = held.screen.query_one(f"#step-{step} .legend", Static)
+        lines = str(legend.render()).splitlines()
+        assert len(lines) <= 2 and legend.region.height == len(lines)
+        assert all(cell_len(line) <= legend.content_size.width for line in lines)
+        entries = [e.strip() for line in lines for e in line.removeprefix("KRs: ").split(" · ")]
+        assert [e.split(" ", 1)[0] for e in entries] == ["1", "2", "3", "4"]
+        if size == (200, 60):
+            titles = [s.kr.title for s in held.session.kr_snapshots]
+            assert [e.split(" ", 1)[1] for e in entries] == titles
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)])
+async def test_the_trainings_held_fit_at_80x24_and_stay_a_table_on_a_projector(
+    demo_folder: Path, size: tuple[int, int]
+) -> None:
+    """Every training's topic, presenter, minutes and attendance can be read whole at 80×24."""
+    async with holding_meeting(demo_folder, "quarterly", step="trainings_held", size=size) as held:
+        await held.pilot.pause()
+        screen = held.screen
+        table = screen.query_one("#trainings-table")
+        stacked = screen.query_one("#trainings-stacked")
+        assert table.display == (size == (200, 60)) != stacked.display
+        assert held.app.focused is (table if table.display else stacked)
+        # The step's side of the screen, right of the agenda (whose names may be cut).
+        text = "\n".join(
+            line.split("▕", 1)[1] for line in screen_text(held.app).splitlines() if "▕" in line
+        )
+        held_trainings = trainings_held(rollup_sessions(held.session, screen.context.earlier))
+        assert len(held_trainings) >= 2
+        for training in held_trainings:
+            for part in (training.topic, training.presenter, training.attendance):
+                assert part in text, (size, part)
+            assert f"{training.minutes}" in text
+        assert "…" not in text  # no cell cut short
