@@ -1,8 +1,10 @@
 """The key budget: a typical weekly meeting, played in a real terminal, in at most 65 keys.
 
-Text typed into fields (names, values, notes) is not counted; every other key is: Enter,
-Tab, PageDown, the arrows, and the one-letter keys that act (a confidence digit, a rating,
-`c` to celebrate, `f` to finish). The meeting is the README's "fastest way through".
+Text typed into fields (names, values, notes, and what a field asks for as a letter or a
+number: an experience's kind `w`, a key result's `1`) is not counted; every other key is:
+Enter, Tab, PageDown, the arrows, and the one-letter keys that act outside a field (a
+confidence digit, a rating, `c` to celebrate, `f` to finish). The meeting is the README's
+"fastest way through".
 """
 
 from __future__ import annotations

@@ -6,14 +6,17 @@ from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
+from textual.geometry import Region
 from textual.widgets import Input, Markdown
 from textual.widgets._markdown import MarkdownBlock, Static
 
 from okrtui.domain.agenda import agenda
+from okrtui.domain.models import SessionKind
 from okrtui.domain.quarter_rollup import rollup_sessions, trainings_held
 from okrtui.store import Repository
 from okrtui.tui.app import OkrApp
 from okrtui.tui.screens.minutes import TABLE_MIN_WIDTH, MinutesScreen
+from okrtui.tui.widgets.text_box import TextBox
 from tests.conftest import TODAY
 from tests.tui.history_data import open_history, rows, settle
 from tests.tui.hostile_screens import screen_text
@@ -69,16 +72,39 @@ async def test_the_meeting_at_80x24_stacks_the_cards_and_cuts_no_line(demo_folde
         assert "pace" in bar and cell_len(bar) <= first.width
 
 
-async def test_at_80x24_every_fields_hint_fits_its_field(demo_folder: Path) -> None:
+@pytest.mark.parametrize("kind", ["weekly", "quarterly"])
+async def test_at_80x24_every_fields_hint_fits_its_field(
+    demo_folder: Path, kind: SessionKind
+) -> None:
     """A placeholder says what to type; cut, it says less (a training's attendees, say)."""
-    async with holding_meeting(demo_folder, size=(80, 24)) as held:
-        for step in agenda("weekly"):
+    async with holding_meeting(demo_folder, kind, size=(80, 24)) as held:
+        for step in agenda(kind):
             screen = await held.go_to(step.key)
             await held.pilot.pause()
             for field in screen.query(f"#step-{step.key} Input").results(Input):
                 if field.placeholder and field.display:
                     room = field.content_size.width - 1  # the cursor's cell
                     assert cell_len(field.placeholder) <= room, (step.key, field.placeholder)
+
+
+@pytest.mark.parametrize("kind", ["weekly", "quarterly"])
+async def test_at_80x24_every_steps_hint_line_is_read_whole(
+    demo_folder: Path, kind: SessionKind
+) -> None:
+    """The line under a step's title says which keys do what: wrapped, never cut."""
+    async with holding_meeting(demo_folder, kind, size=(80, 24)) as held:
+        for step in agenda(kind):
+            screen = await held.go_to(step.key)
+            await held.pilot.pause()
+            for hint in screen.query(f"#step-{step.key} .hint").results(Static):
+                if not hint.display or not str(hint.render()).strip():
+                    continue
+                width = hint.content_size.width
+                needed = hint.get_content_height(hint.parent.size, held.app.size, width)
+                assert needed <= hint.content_size.height, (step.key, str(hint.render()))
+                lines = hint.render_lines(Region(0, 0, width, needed))
+                drawn = " ".join("".join(s.text for s in line).strip() for line in lines)
+                assert " ".join(str(hint.render()).split()) == " ".join(drawn.split())
 
 
 async def test_history_at_80x24_shows_the_matched_word_in_every_row(
@@ -117,7 +143,8 @@ async def test_minutes_key_results_fit_the_screen(
         if size[0] < TABLE_MIN_WIDTH:  # stacked: each title whole, its figures beneath
             assert "| Key result | Previous |" not in source
             assert "• Upgrade 1,000 existing members from Tier 3 to Tier 2" in text
-            assert "Target 1,000 members" in source
+            assert "Target 1,000 members" in text  # its figures drawn, not only written
+            assert "…" not in text  # no title or figure cut short
         else:
             assert "| Key result | Previous | Value |" in source
             assert "Upgrade 1,000 existing members from Tier 3 to Tier 2" in text
@@ -167,3 +194,48 @@ async def test_the_trainings_held_fit_at_80x24_and_stay_a_table_on_a_projector(
                 assert part in text, (size, part)
             assert f"{training.minutes}" in text
         assert "…" not in text  # no cell cut short
+
+
+async def test_at_80x24_a_long_facilitator_name_is_shown_whole_beside_the_clocks(
+    demo_folder: Path,
+) -> None:
+    name = "Maria-Fernanda Oliveira-Santos"
+    async with holding_meeting(demo_folder, size=(80, 24)) as held:
+        await held.pilot.press("shift+tab", "ctrl+u", *name, "enter")
+        await held.pilot.pause()
+        assert held.session.facilitator == name
+        header = held.screen.query_one("#meeting-header")
+        lines = screen_text(held.app).splitlines()[: header.region.height]
+        assert name in " ".join(line.strip() for line in lines)
+        assert "Step 0:00" in lines[0] and "Meeting 0:00" in lines[0]
+
+
+PARAGRAPH = (
+    "Tier 1 upgrades are ahead of pace after the webinar, the portal is two weeks late, "
+    "and Dana will ask marketing for the leads list before Friday's call."
+)
+
+
+@pytest.mark.parametrize(
+    ("kind", "step", "box"),
+    [
+        ("weekly", "wrap_up", "summary"),
+        ("weekly", "experiences", "note-text"),
+        ("weekly", "training", "training-notes"),
+        ("quarterly", "retrospective", "went-well"),
+    ],
+)
+async def test_at_80x24_a_paragraph_stays_in_sight_as_it_is_typed(
+    demo_folder: Path, kind: SessionKind, step: str, box: str
+) -> None:
+    """A 130-character summary or note wraps inside its box: every word can be read."""
+    assert len(PARAGRAPH) >= 130
+    async with holding_meeting(demo_folder, kind, step=step, size=(80, 24)) as held:
+        field = held.screen.query_one(f"#{box}", TextBox)
+        held.screen.set_focus(field)
+        await held.pilot.press(*PARAGRAPH)
+        await held.pilot.pause()
+        assert field.text == PARAGRAPH
+        assert field.region.height >= 3 and field.scroll_y == 0  # grown, not scrolled
+        drawn = [line.split("▕", 1)[-1] for line in screen_text(held.app).splitlines()]
+        assert " ".join(PARAGRAPH.split()) in " ".join(" ".join(drawn).split())
