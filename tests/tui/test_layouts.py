@@ -73,10 +73,11 @@ async def test_the_meeting_at_80x24_stacks_the_cards_and_cuts_no_line(demo_folde
 
 
 @pytest.mark.parametrize("kind", ["weekly", "quarterly"])
-async def test_at_80x24_every_fields_hint_fits_its_field(
+async def test_at_80x24_every_fields_hint_and_every_steps_hint_line_is_read_whole(
     demo_folder: Path, kind: SessionKind
 ) -> None:
-    """A placeholder says what to type; cut, it says less (a training's attendees, say)."""
+    """A placeholder says what to type; cut, it says less (a training's attendees, say).
+    The line under a step's title says which keys do what: wrapped, never cut."""
     async with holding_meeting(demo_folder, kind, size=(80, 24)) as held:
         for step in agenda(kind):
             screen = await held.go_to(step.key)
@@ -85,17 +86,6 @@ async def test_at_80x24_every_fields_hint_fits_its_field(
                 if field.placeholder and field.display:
                     room = field.content_size.width - 1  # the cursor's cell
                     assert cell_len(field.placeholder) <= room, (step.key, field.placeholder)
-
-
-@pytest.mark.parametrize("kind", ["weekly", "quarterly"])
-async def test_at_80x24_every_steps_hint_line_is_read_whole(
-    demo_folder: Path, kind: SessionKind
-) -> None:
-    """The line under a step's title says which keys do what: wrapped, never cut."""
-    async with holding_meeting(demo_folder, kind, size=(80, 24)) as held:
-        for step in agenda(kind):
-            screen = await held.go_to(step.key)
-            await held.pilot.pause()
             for hint in screen.query(f"#step-{step.key} .hint").results(Static):
                 if not hint.display or not str(hint.render()).strip():
                     continue
