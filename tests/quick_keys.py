@@ -35,6 +35,15 @@ def key_event(key: str) -> events.Key:
     return events.Key(key, character)
 
 
+def burst(app: App[Any], keys: Sequence[str]) -> None:
+    """Queue keys all at once, as a terminal delivers a fast typist's (or tmux's) input: the
+    app reads the next key before it has handled the one before."""
+    driver = app._driver
+    assert driver is not None, "the app is not running"
+    for key in keys:
+        driver.send_message(key_event(key))
+
+
 async def press_quickly(pilot: Pilot[None], keys: Sequence[str]) -> None:
     """Press keys one after another, each once the app has taken in the one before.
 

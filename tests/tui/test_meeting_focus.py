@@ -22,6 +22,7 @@ from okrtui.tui.screens.help import HelpScreen
 from okrtui.tui.widgets.steps import StepWidget
 from okrtui.tui.widgets.steps.checkin_card import ConfidencePicker
 from okrtui.tui.widgets.text_box import TextBox
+from tests.quick_keys import burst
 from tests.tui.meeting_helpers import HeldMeeting, holding_meeting
 
 SIZES = [(80, 24), (200, 60)]
@@ -157,15 +158,6 @@ async def test_question_mark_opens_the_keys_outside_fields_and_types_inside(
         assert isinstance(held.app.screen, HelpScreen)
 
 
-def burst(held: HeldMeeting, keys: list[str]) -> None:
-    """Queue keys all at once, as a terminal delivers a fast typist's (or tmux's) input."""
-    driver = held.app._driver
-    assert driver is not None
-    characters = {"tab": "\t", "enter": "\r", "space": " "}
-    for key in keys:
-        driver.send_message(events.Key(key, characters.get(key, key)))
-
-
 BURST = [*"Ben", "tab", "1", "tab", *"Closed 12 upgrades", "enter"]
 
 
@@ -182,7 +174,7 @@ async def test_a_contribution_typed_in_one_press_lands_field_by_field(
 
 async def test_a_contribution_typed_in_a_burst_lands_field_by_field(demo_folder: Path) -> None:
     async with holding_meeting(demo_folder, step="contributions") as held:
-        burst(held, BURST)
+        burst(held.app, BURST)
         for _ in range(50):  # bounded: until the burst's Enter has added the entry
             await held.pilot.pause()
             if held.session.contributions:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
@@ -13,6 +12,7 @@ from okrtui.domain.models import Session
 from okrtui.store import Repository
 from okrtui.tui.app import OkrApp
 from okrtui.tui.screens.meeting import MeetingScreen
+from tests.quick_keys import burst
 from tests.tui.meeting_helpers import FakeClock, demo_app, go_to_step
 
 NOTE = "Three renewals"
@@ -29,16 +29,6 @@ def saved_checkin(folder: Path, session_id: str, kr_id: str) -> tuple[float | No
     checkin = session.checkin(kr_id)
     assert checkin is not None, "the check-in was not saved"
     return checkin.value, str(checkin.confidence), checkin.note
-
-
-def burst(app: OkrApp, keys: list[str]) -> None:
-    """Queue keys all at once, as a terminal delivers a fast typist's (or tmux's) input."""
-    assert app._driver is not None
-    names = {" ": "space", ",": "comma"}
-    characters: dict[str, str | None] = {"enter": "\r", "tab": "\t", "shift+tab": None}
-    for key in keys:
-        character = characters.get(key, key)
-        app._driver.send_message(events.Key(names.get(key, key), character))
 
 
 def value_error(screen: MeetingScreen) -> str:
