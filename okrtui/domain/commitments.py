@@ -19,9 +19,18 @@ def overdue_days(due: date, status: CommitmentStatus, on: date) -> int | None:
     return (on - due).days
 
 
+# A table's column heading, its cells being `days_late`: "Overdue by | 3 days".
+OVERDUE_BY = "Overdue by"
+
+
+def days_late(days: int) -> str:
+    """`3 days`, `1 day`: how long past its due date."""
+    return f"{days} day{'' if days == 1 else 's'}"
+
+
 def overdue_words(days: int) -> str:
     """`overdue by 3 days`, `overdue by 1 day`."""
-    return f"overdue by {days} day{'' if days == 1 else 's'}"
+    return f"{OVERDUE_BY.lower()} {days_late(days)}"
 
 
 def overdue_text(due: date, status: CommitmentStatus, on: date) -> str:

@@ -102,7 +102,7 @@ async def test_demo_home_shows_each_kr_with_progress_pace_confidence_and_trend(
         # What the team promised and has not yet closed, with who promised it.
         promised = app.screen.query_one("#commitments-table", DataTable)
         open_rows = [cells(promised, i) for i in range(promised.row_count)]
-        assert ["Chen Wei", "Run the third webinar with marketing", "12 Nov"] in open_rows
+        assert ["Chen Wei", "12 Nov", "Run the third webinar with marketing"] in open_rows
         assert all(row[0] != "nothing open" for row in open_rows)
 
 

@@ -12,6 +12,7 @@ from textual.widgets import DataTable, OptionList
 from okrtui.store import Repository
 from okrtui.tui.app import OkrApp
 from tests.conftest import TODAY
+from tests.tui.hostile_screens import screen_text
 from tests.tui.meeting_helpers import FakeClock, go_to_step
 from tests.tui.settle import settle
 
@@ -26,21 +27,42 @@ async def test_home_marks_an_open_commitment_past_its_due_date(demo_folder: Path
     app = OkrApp(Repository.open(demo_folder), today=LATER)
     async with app.run_test(size=(100, 36)) as pilot:
         await settle(pilot)
-        rows = _rows(app.screen.query_one("#commitments-table", DataTable))
-        assert [
-            "Chen Wei",
-            "Run the third webinar with marketing",
-            "12 Nov · overdue by 3 days",
-        ] in rows
+        table = app.screen.query_one("#commitments-table", DataTable)
+        assert [str(c.label) for c in table.columns.values()] == [
+            "Who",
+            "Due",
+            "Overdue by",
+            "What",
+        ]
+        assert ["Chen Wei", "12 Nov", "3 days", "Run the third webinar with marketing"] in _rows(
+            table
+        )
+
+
+async def test_at_80x24_home_shows_every_open_commitments_due_date_and_lateness_whole(
+    demo_folder: Path,
+) -> None:
+    app = OkrApp(Repository.open(demo_folder), today=TODAY + timedelta(days=19))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#commitments-table", DataTable)
+        table.scroll_visible(animate=False)
+        await settle(pilot)
+        drawn = screen_text(app)
+        for who, due, late, what in _rows(table):
+            line = next(line for line in drawn.splitlines() if who in line and due in line)
+            assert late == "19 days" and late in line, line
+            assert what in line, line  # the demo's texts fit beside them
 
 
 async def test_home_does_not_mark_a_commitment_due_today(demo_folder: Path) -> None:
     app = OkrApp(Repository.open(demo_folder), today=TODAY)
     async with app.run_test(size=(100, 36)) as pilot:
         await settle(pilot)
-        rows = _rows(app.screen.query_one("#commitments-table", DataTable))
-        assert ["Chen Wei", "Run the third webinar with marketing", "12 Nov"] in rows
-        assert not any("overdue" in cell for row in rows for cell in row)
+        table = app.screen.query_one("#commitments-table", DataTable)
+        rows = _rows(table)
+        assert ["Chen Wei", "12 Nov", "Run the third webinar with marketing"] in rows
+        assert "Overdue by" not in [str(c.label) for c in table.columns.values()]
 
 
 async def test_the_review_step_marks_late_commitments_until_they_are_settled(

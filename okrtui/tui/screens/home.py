@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Label, Select, Static
 
-from okrtui.domain.commitments import overdue_text
+from okrtui.domain.commitments import OVERDUE_BY, days_late, overdue_days
 from okrtui.domain.history import commitment_statuses
 from okrtui.domain.models import Objective, Session, Team
 from okrtui.domain.quarters import quarter_of, week_of_quarter
@@ -160,7 +160,6 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one("#recent-table", DataTable)
         table.add_columns("Date", "Kind", "Week", "Status", "Facilitator")
-        self.query_one("#commitments-table", DataTable).add_columns("Who", "What", "Due")
         # Another okrtui may change the plan or the meetings while home is shown.
         self.data_watch = DataWatch(self, ["plan", "sessions"], self.refresh_home)
 
@@ -347,18 +346,22 @@ class HomeScreen(Screen[None]):
     def _show_commitments(self, sessions: list[Session]) -> None:
         """Targets and actions still open, so the room sees what was promised and what is late."""
         table = self.query_one("#commitments-table", DataTable)
-        table.clear()
         statuses = commitment_statuses(sessions)
-        for session in sessions:
-            for commitment in session.commitments:
-                if statuses.get(commitment.id) == "open":
-                    owner = session.member_name(commitment.owner_id)
-                    due = f"{commitment.due:%d %b}"
-                    late = overdue_text(commitment.due, "open", self.okr_app.today)
-                    table.add_row(
-                        *cells(owner, commitment.text, f"{due} · {late}" if late else due)
-                    )
-        if not table.row_count:
+        today = self.okr_app.today
+        rows = [
+            (session.member_name(c.owner_id), c.due, overdue_days(c.due, "open", today), c.text)
+            for session in sessions
+            for c in session.commitments
+            if statuses.get(c.id) == "open"
+        ]
+        late = any(days is not None for _, _, days, _ in rows)
+        # The dates and the overdue mark come before the text, which is cut first when short.
+        table.clear(columns=True)
+        table.add_columns("Who", "Due", *([OVERDUE_BY] if late else []), "What")
+        for owner, due, days, text in rows:
+            overdue = [days_late(days) if days is not None else ""] if late else []
+            table.add_row(*cells(owner, f"{due:%d %b}", *overdue, text))
+        if not rows:
             table.add_row(*cells("nothing open", "", ""))
 
     def on_select_changed(self, event: Select.Changed) -> None:
