@@ -8,6 +8,7 @@ from email import message_from_bytes, policy
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, RadioButton, RadioSet, Static
 
@@ -17,6 +18,7 @@ from okrtui.tui.dialogs.send import SendDialog
 from okrtui.tui.screens.history import HistoryScreen
 from okrtui.tui.screens.minutes import MinutesScreen
 from tests.conftest import TODAY
+from tests.hostile_text import CORPUS, raw_control_bytes
 from tests.services.smtp_server import SECRET, Inbox, mail_settings, server
 from tests.services.test_sending import team_with_emails
 from tests.tui.history_data import settle
@@ -144,3 +146,35 @@ async def test_without_any_email_in_the_plan_the_dialog_asks_for_addresses(
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, HistoryScreen)
+
+
+async def test_hostile_text_in_the_addresses_is_refused_in_plain_words(
+    demo_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Markup, terminal codes, a newline or 10,000 characters: a message at the field, the
+    dialog still open, nothing written or sent."""
+    monkeypatch.chdir(tmp_path)
+    app = OkrApp(Repository.open(demo_folder), today=TODAY)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await app.push_screen(MinutesScreen(WEEK3))
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, SendDialog)
+        field = dialog.query_one("#send-addresses", Input)
+        error = dialog.query_one("#send-error", Static)
+        for text in CORPUS:
+            field.value = ""
+            dialog.set_focus(field)
+            field.post_message(events.Paste(text))
+            await settle(pilot)
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            assert app.screen is dialog, f"{text[:30]!r} was taken as an address"
+            message = str(error.render())
+            assert message and "Traceback" not in message, text[:30]
+            assert raw_control_bytes(message) == [], text[:30]
+            assert len(message) < 200, f"the message repeats what was typed: {message[:60]}"
+    assert not (tmp_path / "exports").exists()
+    assert Repository.open(demo_folder).session(WEEK3).sent == []
