@@ -42,6 +42,17 @@ def mail_server(
     return inbox
 
 
+async def send_from_minutes(app: OkrApp, pilot: Pilot[None], session_id: str) -> SendDialog:
+    """Open a meeting's minutes and press `m`: the dialog that asks who gets them."""
+    await app.push_screen(MinutesScreen(session_id))
+    await settle(pilot)
+    await pilot.press("m")
+    await settle(pilot)
+    dialog = app.screen
+    assert isinstance(dialog, SendDialog)
+    return dialog
+
+
 async def _sent(app: OkrApp, pilot: Pilot[None]) -> None:
     await app.workers.wait_for_complete()
     await settle(pilot)
@@ -78,13 +89,9 @@ async def test_send_minutes_to_those_present_from_the_minutes_screen(
 ) -> None:
     app = OkrApp(Repository.open(demo_folder), today=TODAY)
     async with app.run_test(size=(100, 32)) as pilot:
-        await app.push_screen(MinutesScreen(WEEK3))
-        await settle(pilot)
-        await pilot.press("m")
-        await settle(pilot)
-        assert isinstance(app.screen, SendDialog)
+        dialog = await send_from_minutes(app, pilot, WEEK3)
         await pilot.press("down", "enter")  # the next choice: those present
-        assert app.screen.query_one("#to-present", RadioButton).value
+        assert dialog.query_one("#to-present", RadioButton).value
         await pilot.press("ctrl+s")
         await _sent(app, pilot)
         assert isinstance(app.screen, MinutesScreen)
@@ -100,12 +107,7 @@ async def test_typed_addresses_are_checked_at_the_field_then_get_the_eml(
     monkeypatch.chdir(tmp_path)  # no mail server: the .eml goes to exports/ here
     app = OkrApp(Repository.open(demo_folder), today=TODAY)
     async with app.run_test(size=(100, 32)) as pilot:
-        await app.push_screen(MinutesScreen(WEEK3))
-        await settle(pilot)
-        await pilot.press("m")
-        await settle(pilot)
-        dialog = app.screen
-        assert isinstance(dialog, SendDialog)
+        dialog = await send_from_minutes(app, pilot, WEEK3)
         await pilot.press("tab", *"boss@example", "enter")
         assert app.screen is dialog  # not sent: the address is not one
         error = str(dialog.query_one("#send-error", Static).render())
@@ -156,12 +158,7 @@ async def test_hostile_text_in_the_addresses_is_refused_in_plain_words(
     monkeypatch.chdir(tmp_path)
     app = OkrApp(Repository.open(demo_folder), today=TODAY)
     async with app.run_test(size=(100, 32)) as pilot:
-        await app.push_screen(MinutesScreen(WEEK3))
-        await settle(pilot)
-        await pilot.press("m")
-        await settle(pilot)
-        dialog = app.screen
-        assert isinstance(dialog, SendDialog)
+        dialog = await send_from_minutes(app, pilot, WEEK3)
         field = dialog.query_one("#send-addresses", Input)
         error = dialog.query_one("#send-error", Static)
         for text in CORPUS:
