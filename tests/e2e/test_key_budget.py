@@ -9,14 +9,13 @@ confidence digit, a rating, `c` to celebrate, `f` to finish). The meeting is the
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
 
-from okrtui.domain.quarters import quarter_of
 from okrtui.services.facilitators import remember_facilitator
 from okrtui.store import Repository
+from tests.e2e.support_plan import write_plan
 from tests.e2e.test_real_terminal import (
     app_in_terminal,
     okrtui,
@@ -31,61 +30,12 @@ KEY_BUDGET = 65
 
 MEMBERS = ["Ivy Park", "Jon Reyes", "Kim Lund", "Lea Moss", "Max Ortiz", "Noa Berg"]
 
-PLAN = """
-[[teams]]
-id = "support"
-name = "Support"
-members = [
-{members}
-]
-
-[[objectives]]
-team = "support"
-quarter = "{quarter}"
-title = "Make premium support pay for itself"
-
-[[objectives.key_results]]
-id = "kr-upsell"
-title = "Move 2,000 customers to premium support"
-kind = "increase"
-unit = "customers"
-baseline = 0
-target = 2000
-
-[[objectives.key_results]]
-id = "kr-price"
-title = "Keep the average premium price at or above $4,500"
-kind = "maintain_min"
-unit = "$"
-threshold = 4500
-
-[[objectives.key_results]]
-id = "kr-nps"
-title = "Raise premium NPS from 30 to 50"
-kind = "increase"
-baseline = 30
-target = 50
-
-[[objectives.key_results]]
-id = "kr-churn"
-title = "Cut premium churn from 8% to 4%"
-kind = "decrease"
-unit = "%"
-baseline = 8
-target = 4
-"""
-
 
 @pytest.fixture
 def six_person_team(tmp_path: Path) -> Path:
     """Six members, four key results, and last week's facilitator remembered."""
-    members = ",\n".join(
-        f'    {{ id = "{name.split()[0].lower()}", name = "{name}" }}' for name in MEMBERS
-    )
-    plan = tmp_path / "plan.toml"
-    plan.write_text(
-        PLAN.format(members=members, quarter=quarter_of(date.today())), encoding="utf-8"
-    )
+    members = [(name.split()[0].lower(), name) for name in MEMBERS]
+    plan = write_plan(tmp_path, members, ["kr-upsell", "kr-price", "kr-nps", "kr-churn"])
     folder = tmp_path / "data"
     okrtui(folder, "plan", "import", str(plan))
     remember_facilitator(Repository.open(folder), "support", "Ivy Park")

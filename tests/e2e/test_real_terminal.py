@@ -20,43 +20,14 @@ import pytest
 from rich.cells import cell_len
 
 from okrtui.domain.agenda import WEEKLY_AGENDA
-from okrtui.domain.quarters import quarter_of
+from tests.e2e.support_plan import write_plan
 from tests.e2e.tmux import Screen, Terminal, TmuxMissing
 
 pytestmark = pytest.mark.e2e
 
 OKRTUI = Path(sys.executable).parent / "okrtui"
 
-PLAN = """
-[[teams]]
-id = "support"
-name = "Support"
-members = [
-    {{ id = "ivy", name = "Ivy Park", role = "Team lead" }},
-    {{ id = "jon", name = "Jon Reyes" }},
-    {{ id = "kim", name = "Kim Lund" }},
-]
-
-[[objectives]]
-team = "support"
-quarter = "{quarter}"
-title = "Make premium support pay for itself"
-
-[[objectives.key_results]]
-id = "kr-upsell"
-title = "Move 2,000 customers to premium support"
-kind = "increase"
-unit = "customers"
-baseline = 0
-target = 2000
-
-[[objectives.key_results]]
-id = "kr-price"
-title = "Keep the average premium price at or above $4,500"
-kind = "maintain_min"
-unit = "$"
-threshold = 4500
-"""
+MEMBERS = [("ivy", "Ivy Park"), ("jon", "Jon Reyes"), ("kim", "Kim Lund")]
 
 
 def okrtui(folder: Path, *args: str) -> str:
@@ -71,8 +42,7 @@ def okrtui(folder: Path, *args: str) -> str:
 @pytest.fixture
 def team_folder(tmp_path: Path) -> Path:
     """A fresh data folder holding only the Support team's plan for this quarter."""
-    plan = tmp_path / "plan.toml"
-    plan.write_text(PLAN.format(quarter=quarter_of(date.today())), encoding="utf-8")
+    plan = write_plan(tmp_path, MEMBERS, ["kr-upsell", "kr-price"])
     folder = tmp_path / "data"
     okrtui(folder, "plan", "import", str(plan))
     return folder
