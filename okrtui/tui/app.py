@@ -178,12 +178,7 @@ class OkrApp(App[None]):
             return typing  # else F1 falls through to the plain `help` binding
         if action == "help":
             return not typing  # in a field, ? is a character: F1 is shown and bound instead
-        # In a meeting step, the step's own Tab runs instead: it waits for the keys before it.
-        return action not in ("focus_next", "focus_previous") or not self._in_meeting_step()
-
-    def _in_meeting_step(self) -> bool:
-        focused = self.focused
-        return focused is not None and any(a.has_class("step") for a in focused.ancestors)
+        return True
 
     def action_help_in_field(self) -> None:
         """Show the keys of the current screen (F1, from a field)."""
