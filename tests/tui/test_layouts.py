@@ -90,7 +90,7 @@ async def test_at_80x24_every_fields_hint_and_every_steps_hint_line_is_read_whol
                 if not hint.display or not str(hint.render()).strip():
                     continue
                 width = hint.content_size.width
-                needed = hint.get_content_height(hint.parent.size, held.app.size, width)
+                needed = hint.get_content_height(hint.container_size, held.app.size, width)
                 assert needed <= hint.content_size.height, (step.key, str(hint.render()))
                 lines = hint.render_lines(Region(0, 0, width, needed))
                 drawn = " ".join("".join(s.text for s in line).strip() for line in lines)
