@@ -263,7 +263,7 @@ class MeetingScreen(Screen[None]):
         self._autosave.queue(session, what, when)
         status = self.query_one("#save-status", Static)
         status.remove_class("-error")
-        status.update(SAVING)
+        status.update(SAVING, layout=False)
         return False
 
     def on_save_landed(self, event: SaveLanded) -> None:
@@ -285,8 +285,10 @@ class MeetingScreen(Screen[None]):
         if error is None:
             self.unsaved = False
             status.remove_class("-error")
-            # `saved` may name a key result: shown as typed, never read as markup.
-            status.update(saved or "")
+            # `saved` may name a key result: shown as typed, never read as markup. The line
+            # is one row high whatever it says: no layout of the whole screen for it (the
+            # layout would come in every commit).
+            status.update(saved or "", layout=False)
             return True
         self.unsaved = True
         if isinstance(error, SessionHeldElsewhere):
