@@ -23,7 +23,6 @@ from okrtui.domain.quarters import is_quarter, quarter_of
 from okrtui.domain.text import control_character, escape_control, one_line
 from okrtui.domain.updates import UpdateKind
 from okrtui.minutes import EXPORT_FORMATS, PAPERS
-from okrtui.services.demo import build_demo
 from okrtui.services.settings import PersonalSettings, opening_team
 from okrtui.store import Repository, Store, StoreError
 from okrtui.store.plan_import import import_plan_file
@@ -177,6 +176,8 @@ def run_app(
 @click.pass_context
 def demo(ctx: click.Context) -> None:
     """Build the two sample teams into DATA/demo (once) and open the app on it."""
+    from okrtui.services.demo import build_demo  # the sample teams: not for opening a folder
+
     personal = personal_settings(ctx)
     personal.load()  # a settings file that cannot be used stops the demo before it writes
     folder = data_folder(ctx) / "demo"

@@ -93,7 +93,8 @@ class FileBackend:
         self.reads: Counter[str] = Counter()
         self._parsed: dict[str, tuple[Hashable, RawData | None]] = {}
         self._locks: dict[Path, FileLock] = {}
-        # Per file: its status when last stamped, and its bytes' checksum then.
+        # Per file: its status when last stamped, and its bytes' checksum then (its status
+        # again when it was first seen long after its last write).
         self._stamps: dict[str, tuple[tuple[int, int, int], Hashable]] = {}
 
     def path(self, name: str) -> Path:
@@ -161,7 +162,9 @@ class FileBackend:
         # A file's status is cheap, but two writes within one timestamp tick can keep it
         # (same size, a reused inode). So the stamp is the bytes' checksum, read again only
         # when the status changed or the file was written in the last moments: a folder
-        # whose files do not change costs a `stat` per file.
+        # whose files do not change costs a `stat` per file. A file first seen long after
+        # its last write is stamped by its status alone (a later write gives it a new
+        # time): watching a folder of old quarters reads none of them.
         stamps: list[tuple[object, ...]] = []
         now = time.time()
         for name in names:
@@ -170,7 +173,10 @@ class FileBackend:
                 found = path.stat()
                 status = (found.st_size, found.st_mtime_ns, found.st_ino)
                 known = self._stamps.get(name)
-                if known is None or known[0] != status or now - found.st_mtime < RACY_SECONDS:
+                racy = now - found.st_mtime < RACY_SECONDS
+                if known is None and not racy:
+                    known = self._stamps[name] = (status, status)
+                elif known is None or known[0] != status or racy:
                     known = self._stamps[name] = (status, _version(path.read_bytes()))
             except FileNotFoundError:
                 self._stamps.pop(name, None)

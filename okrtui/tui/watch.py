@@ -60,8 +60,8 @@ class DataWatch:
             self._seen = ()
 
     def look(self) -> None:
-        """Redraw when the data changed and the screen is the one on top."""
-        if not self.screen.is_current:
+        """Redraw when the data changed and the screen is in view."""
+        if not in_view(self.screen):
             return
         self.looks += 1
         try:
@@ -72,3 +72,17 @@ class DataWatch:
             self._seen = now
             self.redraw()
             self._noticed.set()
+
+
+def in_view(screen: Screen[None]) -> bool:
+    """True for the screen on top, and for one that shows through the screens above it.
+
+    Textual's `Screen.is_current` also holds for the screen right under the top one when
+    the top one is opaque (home under a meeting): home went on re-reading and rebuilding
+    its rows at every save of the meeting, inside the meeting's keys.
+    """
+    stack = screen.app.screen_stack
+    if screen not in stack:
+        return False
+    above = stack[stack.index(screen) + 1 :]
+    return all(s.styles.background.a < 1 for s in above)

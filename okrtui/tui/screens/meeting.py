@@ -8,6 +8,7 @@ a step's commit is saved through the repository at once, before the next key; st
 
 from __future__ import annotations
 
+import gc
 from contextlib import suppress
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar, cast
@@ -62,7 +63,7 @@ from okrtui.tui.widgets.meeting_clock import MeetingClock
 from okrtui.tui.widgets.quarterly.next_quarter import NextQuarterStep
 from okrtui.tui.widgets.step_registry import step_widget
 from okrtui.tui.widgets.steps import MeetingContext, StepWidget
-from okrtui.tui.widgets.steps.base import settled
+from okrtui.tui.widgets.steps.base import settled, show
 from okrtui.tui.widgets.steps.checkins import CheckInsStep
 from okrtui.tui.widgets.steps.entries import EntryListStep
 
@@ -160,6 +161,10 @@ class MeetingScreen(Screen[None]):
         self.inbox_watch = DataWatch(self, ["inbox"], self._read_inbox)
         self._read_inbox()
         self._show_step(self.index)
+        # The meeting's widgets and their caches (some seventy thousand objects) live as long
+        # as the meeting: moved out of the collector's sight, the full collection that
+        # lands in every few step changes no longer walks them all.
+        gc.freeze()
 
     def _title(self) -> str:
         s = self.context.session
@@ -263,7 +268,7 @@ class MeetingScreen(Screen[None]):
         self._autosave.queue(session, what, when)
         status = self.query_one("#save-status", Static)
         status.remove_class("-error")
-        status.update(SAVING)
+        status.update(SAVING, layout=False)
         return False
 
     def on_save_landed(self, event: SaveLanded) -> None:
@@ -285,8 +290,10 @@ class MeetingScreen(Screen[None]):
         if error is None:
             self.unsaved = False
             status.remove_class("-error")
-            # `saved` may name a key result: shown as typed, never read as markup.
-            status.update(saved or "")
+            # `saved` may name a key result: shown as typed, never read as markup. The line
+            # is one row high whatever it says: no layout of the whole screen for it (the
+            # layout would come in every commit).
+            status.update(saved or "", layout=False)
             return True
         self.unsaved = True
         if isinstance(error, SessionHeldElsewhere):
@@ -383,7 +390,7 @@ class MeetingScreen(Screen[None]):
     def on_step_widget_session_edited(self, event: StepWidget.SessionEdited) -> None:
         """After a commit (already saved): redraw what shows the session."""
         event.stop()
-        self.query_one("#meeting-title", Static).update(self._title())
+        show(self.query_one("#meeting-title", Static), self._title())
         if not self.unsaved:  # an update edited before it was accepted has landed now
             self._sent_away()
         self._show_pending()
@@ -586,6 +593,8 @@ class MeetingScreen(Screen[None]):
                 except (StoreError, OSError):
                     pass
         self._autosave.close()
+        # What was frozen may now be collected (the left meeting's widgets among it).
+        gc.unfreeze()
         # Let another okrtui open it without being told it is in use here.
         with suppress(StoreError, OSError):
             self.repository.release(self.context.session.id)

@@ -6,6 +6,7 @@ from collections.abc import Hashable
 
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 
 class KeysFooter(Footer):
@@ -28,6 +29,7 @@ class KeysFooter(Footer):
         )
 
     def bindings_changed(self, screen: Screen[object]) -> None:
+        self._forget_removed_keys()
         if not (self.is_attached and screen is self.screen and screen.app.app_focus):
             super().bindings_changed(screen)
             return
@@ -35,3 +37,20 @@ class KeysFooter(Footer):
         if shown != self._shown:
             self._shown = shown
             super().bindings_changed(screen)
+
+    def _forget_removed_keys(self) -> None:
+        """Drop the bindings of the keys an earlier rebuild removed.
+
+        Textual's footer binds each key it draws to its `compact` setting
+        (`data_bind`) and forgets a key's binding only when `compact` changes, which it
+        never does here: every rebuild kept the keys it removed alive, with their styles
+        and caches. In a meeting, whose Enter rebuilds the footer, that was some twenty
+        widgets a commit, each walked by every full garbage collection after it.
+        """
+        bound = getattr(self, "__watchers", {}).get("compact")
+        if bound:
+            bound[:] = [
+                (node, callback)
+                for node, callback in bound
+                if not isinstance(node, FooterKey) or node.parent is self
+            ]

@@ -17,10 +17,13 @@ def format_duration(seconds: float) -> str:
 class MeetingClock(Static):
     """Shows `label spent/limit` (limit in minutes); class `-over` once spent exceeds it."""
 
-    seconds: reactive[float] = reactive(0.0, layout=True)
-    limit: reactive[float] = reactive(0.0, layout=True)
+    # Redrawn every second; laid out again (the whole screen) only when the text's width
+    # changes, as its width is its text's.
+    seconds: reactive[float] = reactive(0.0)
+    limit: reactive[float] = reactive(0.0)
 
     def __init__(self, label: str, *, id: str | None = None) -> None:
+        self._width = 0  # of the text last laid out
         super().__init__("", id=id, classes="meeting-clock")
         self.label = label
 
@@ -30,6 +33,10 @@ class MeetingClock(Static):
 
     def watch_seconds(self) -> None:
         self.set_class(bool(self.limit) and self.seconds > self.limit, "-over")
+        width = len(self.render())
+        if width != self._width:
+            self._width = width
+            self.refresh(layout=True)
 
     def watch_limit(self) -> None:
         self.watch_seconds()

@@ -14,7 +14,9 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.widget import Widget
 from textual.widgets import Input
 
@@ -103,6 +105,15 @@ class TextInput(Input):
         def control(self) -> Widget:
             """The field that refused it."""
             return self.input
+
+    # Textual's Input sets its virtual size at every character, and a new virtual size lays
+    # the whole screen out again: most of a typed character's cost. Laid out here only when
+    # the text does not fit the field before or after (then it scrolls within the field).
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+
+    def watch_virtual_size(self, before: Size, after: Size) -> None:
+        if max(before.width, after.width) > self.content_region.width:
+            self.refresh(layout=True)
 
     def __init__(
         self,

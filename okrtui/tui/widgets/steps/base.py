@@ -57,6 +57,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
+from textual.visual import VisualType
 from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, Static
 
@@ -124,6 +125,16 @@ FIELD_SHARE = 0.5
 def reveal(widget: Widget) -> None:
     """Scroll `widget` (a message just shown) into view once it has been laid out."""
     widget.call_after_refresh(widget.scroll_visible, animate=False)
+
+
+def show(widget: Static, content: VisualType) -> None:
+    """Give `widget` new content only when it differs from what it shows.
+
+    `Static.update` always asks for a layout of the whole screen; a card's lines and the
+    meeting's title are given the same content again after most keys.
+    """
+    if widget.content != content:
+        widget.update(content)
 
 
 def ensure_highlighted(listing: OptionList) -> None:

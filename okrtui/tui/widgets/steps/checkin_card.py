@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -25,7 +25,7 @@ from okrtui.domain.numbers import format_number, parse_milestone, parse_number
 from okrtui.domain.scoring import holds, progress
 from okrtui.domain.text import escape_control
 from okrtui.tui.widgets.pace_bar import MIN_BAR, pace_bar_text
-from okrtui.tui.widgets.steps.base import reveal
+from okrtui.tui.widgets.steps.base import reveal, show
 from okrtui.tui.widgets.text_input import TextInput
 
 BAR_WIDTH = 30  # before the card has a width; then the bar takes the card's width
@@ -139,6 +139,25 @@ class CheckInCard(Vertical):
     def on_mount(self) -> None:
         self.show_numbers(self.checkin.value)
 
+    # The card of the focused field is marked by a class rather than `:focus-within`: for
+    # that, Textual matched every rule against every widget of the card left and of the
+    # card entered at each focus change (Enter, Tab, a step change), a third of a
+    # commit's time. Only the card's own border and background change: only the card is
+    # matched again, and its widgets are told to draw on the new background.
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self._show_focus()
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        self._show_focus()
+
+    def _show_focus(self) -> None:
+        focused = self.has_focus_within
+        if self.has_class("-focused") != focused:
+            self.set_class(focused, "-focused", update=False)
+            self.app.stylesheet.apply(self, animate=True)
+            for widget in self.walk_children():
+                widget.notify_style_update()
+
     def on_resize(self) -> None:
         self.show_numbers(self._shown_value)
 
@@ -167,17 +186,17 @@ class CheckInCard(Vertical):
         facts.append(f"target {kr_words.target(kr, self.locale)}")
         if value is not None and last is not None:
             facts.append(f"Δ {kr_words.change(kr, value - last, self.locale)}")
-        self.query_one(".card-facts", Static).update(Text(escape_control(" · ".join(facts))))
+        show(self.query_one(".card-facts", Static), Text(escape_control(" · ".join(facts))))
         shown = value if value is not None else last
         bar = self.query_one(".card-bar", Static)
         if kr.kind in ("maintain_min", "maintain_max"):
             if shown is None:
-                bar.update("no value yet")
+                show(bar, "no value yet")
             elif holds(kr, shown):
-                bar.update(Content.styled("holds the threshold", "$text-success"))
+                show(bar, Content.styled("holds the threshold", "$text-success"))
             else:
                 side = "below" if kr.kind == "maintain_min" else "above"
-                bar.update(Content.styled(f"{side} the threshold", "$text-error"))
+                show(bar, Content.styled(f"{side} the threshold", "$text-error"))
             return
         share = progress(kr, shown)
         words = f" {share:.0%} · pace {self.pace:.0%}"
@@ -187,7 +206,7 @@ class CheckInCard(Vertical):
             share, self.pace, width, self.app.theme_variables.get, self.rich_style.color
         )
         line.append(words)
-        bar.update(line)
+        show(bar, line)
 
     # -- committing -------------------------------------------------------------------
 
@@ -287,7 +306,7 @@ class CheckInCard(Vertical):
 def _show_problem(field: Input, error: Static, message: str) -> None:
     """Show `message` under a card's field (scrolled into view), or hide the field's problem
     when it is empty."""
-    error.update(Text(message))
+    show(error, Text(message))
     error.set_class(bool(message), "-shown")
     field.set_class(bool(message), "-invalid")
     if message:
